@@ -1,0 +1,2 @@
+package dev.statecraft.parser;
+class Placeholder {}
