@@ -26,13 +26,12 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final Path workDir;
     private final boolean ephemeral;
-    private final Process process;
+    private Process process;
 
-    private KafkaBroker(int port, Path workDir, boolean ephemeral, Process process) {
+    private KafkaBroker(int port, Path workDir, boolean ephemeral) {
         this.port = port;
         this.workDir = workDir;
         this.ephemeral = ephemeral;
-        this.process = process;
     }
 
     /** A throwaway broker: free port, fresh log dir deleted on close. */
@@ -58,16 +57,31 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(config, workDir);
             }
-            Path output = workDir.resolve("broker.log");
-            Process process = ChildProcesses.startJava(classpath(), BrokerMain.class.getName(),
-                    List.of(config.toString()), output, brokerJvmOptions());
-            KafkaBroker broker = new KafkaBroker(port, workDir, ephemeral, process);
-            ChildProcesses.stopOnExit(process);
-            broker.awaitReady(output);
+            KafkaBroker broker = new KafkaBroker(port, workDir, ephemeral);
+            broker.launch();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private synchronized void launch() {
+        Path output = workDir.resolve("broker.log");
+        process = ChildProcesses.startJava(classpath(), BrokerMain.class.getName(),
+                List.of(workDir.resolve("server.properties").toString()), output, brokerJvmOptions());
+        ChildProcesses.stopOnExit(process);
+        awaitReady(output);
+    }
+
+    /** Stops the broker, keeping its data, as an outage would. */
+    public synchronized void stop() {
+        ChildProcesses.stop(process, Duration.ofSeconds(20));
+    }
+
+    /** Starts a stopped broker again on the same ports with the same data. */
+    public synchronized void restart() {
+        stop();
+        launch();
     }
 
     public String bootstrapServers() {
@@ -78,13 +92,13 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
-    public boolean isAlive() {
+    public synchronized boolean isAlive() {
         return process.isAlive();
     }
 
     @Override
-    public void close() {
-        ChildProcesses.stop(process, Duration.ofSeconds(20));
+    public synchronized void close() {
+        stop();
         if (ephemeral) {
             ChildProcesses.deleteQuietly(workDir);
         }

@@ -1,0 +1,186 @@
+package dev.statecraft.ingest.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statecraft.parser.InputFormat;
+import dev.statecraft.support.problem.Problem;
+import dev.statecraft.support.problem.ProblemException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns an HTTP body into an {@link IntakeDocument}, or a precise 4xx: the same rules for intake and for
+ * {@code POST /api/parse}.
+ *
+ * <p>Accepted: {@code text/plain} and {@code text/html} (metadata in query parameters), and
+ * {@code application/json}, either the intake shape {@code {"title", "body", "published_at", "source_url",
+ * "publisher", "format"}} or a GOV.UK Content API item (recognised by {@code base_path} and {@code details}).
+ */
+public final class IntakeRequests {
+    private static final Set<String> INTAKE_FIELDS = Set.of("title", "body", "published_at", "source_url",
+            "publisher", "format");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private IntakeRequests() {
+    }
+
+    public record Metadata(String title, String published, String sourceUrl, String publisher) {
+    }
+
+    public static IntakeDocument read(String contentType, byte[] body, Metadata query, int maxBytes) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("empty-body", "The request body is empty: send the announcement.");
+        }
+        if (body.length > maxBytes) {
+            throw new ProblemException(Problem.of(413, "too-large", "Payload too large",
+                    "The body has " + body.length + " bytes; at most " + maxBytes + " are accepted."));
+        }
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String text = decodeUtf8(body);
+        if (text.isBlank()) {
+            throw ProblemException.badRequest("empty-body", "The request body holds only white space.");
+        }
+        return switch (mediaType) {
+            case "text/plain" -> fromText(mediaType, text, InputFormat.TEXT, query);
+            case "text/html", "application/xhtml+xml" -> fromText(mediaType, text, InputFormat.HTML, query);
+            case "application/json" -> fromJson(text);
+            default -> throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "Send text/plain, text/html or application/json, not '" + contentType + "'."));
+        };
+    }
+
+    private static IntakeDocument fromText(String mediaType, String text, InputFormat format, Metadata query) {
+        Instant published = query.published() == null ? null : parseDate("published", query.published());
+        String sourceUrl = query.sourceUrl() == null ? null : checkUrl("source_url", query.sourceUrl());
+        String title = blankToNull(query.title());
+        return new IntakeDocument(mediaType, text, format, title, published, sourceUrl,
+                blankToNull(query.publisher()), (title == null ? "" : title + "\n") + text);
+    }
+
+    private static IntakeDocument fromJson(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("malformed-json", "The body is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw ProblemException.badRequest("malformed-json", "The JSON body must be an object.");
+        }
+        if (object.has("base_path") && object.has("details")) {
+            return fromGovukContent(object, text);
+        }
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!INTAKE_FIELDS.contains(name)) {
+                throw ProblemException.invalidParameter(name, "Unknown field '" + name + "'; known fields are "
+                        + String.join(", ", INTAKE_FIELDS.stream().sorted().toList()) + ".");
+            }
+        }
+        String body = string(object, "body");
+        if (body == null || body.isBlank()) {
+            throw ProblemException.invalidParameter("body", "Field 'body' is required and must be a non-empty string.");
+        }
+        String title = blankToNull(string(object, "title"));
+        String published = string(object, "published_at");
+        String sourceUrl = string(object, "source_url");
+        String formatName = string(object, "format");
+        InputFormat format;
+        if (formatName == null) {
+            format = body.stripLeading().startsWith("<") ? InputFormat.HTML : InputFormat.TEXT;
+        } else if (formatName.equalsIgnoreCase("text")) {
+            format = InputFormat.TEXT;
+        } else if (formatName.equalsIgnoreCase("html")) {
+            format = InputFormat.HTML;
+        } else {
+            throw ProblemException.invalidParameter("format", "Field 'format' must be 'text' or 'html'.");
+        }
+        return new IntakeDocument("application/json", body, format, title,
+                published == null ? null : parseDate("published_at", published),
+                sourceUrl == null ? null : checkUrl("source_url", sourceUrl),
+                blankToNull(string(object, "publisher")), (title == null ? "" : title + "\n") + body);
+    }
+
+    private static IntakeDocument fromGovukContent(ObjectNode object, String text) {
+        String basePath = string(object, "base_path");
+        if (basePath == null || !basePath.startsWith("/")) {
+            throw ProblemException.invalidParameter("base_path", "A GOV.UK content item needs a base_path starting with '/'.");
+        }
+        return new IntakeDocument("application/json", text, InputFormat.GOVUK_CONTENT, string(object, "title"), null,
+                "https://www.gov.uk" + basePath, null, text);
+    }
+
+    private static String string(ObjectNode object, String field) {
+        JsonNode node = object.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ProblemException.invalidParameter(field, "Field '" + field + "' must be a string.");
+        }
+        return node.asText();
+    }
+
+    /** A date ({@code 2025-03-18}, taken as midnight UTC) or an ISO-8601 date-time with an offset. */
+    static Instant parseDate(String parameter, String value) {
+        String v = value.trim();
+        try {
+            if (v.length() == 10) {
+                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidParameter(parameter, "'" + value + "' is not a date (YYYY-MM-DD) or an "
+                    + "ISO-8601 date-time with offset (2025-03-18T09:30:00Z).");
+        }
+    }
+
+    static String checkUrl(String parameter, String value) {
+        try {
+            URI uri = new URI(value.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri.toString();
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw ProblemException.invalidParameter(parameter, "'" + value + "' is not an absolute http(s) URL.");
+    }
+
+    private static String decodeUtf8(byte[] body) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            String text = chars.toString();
+            if (text.indexOf('\u0000') >= 0) {
+                throw ProblemException.badRequest("binary-content", "The body holds NUL characters: send text.");
+            }
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("invalid-encoding", "The body is not valid UTF-8.");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.statecraft.ingest.intake;
+
+import dev.statecraft.ingest.identity.AnnouncementIdentity;
+import dev.statecraft.ingest.outbox.OutboxRow;
+import dev.statecraft.ingest.store.AnnouncementRow;
+import dev.statecraft.ingest.store.RawDocumentRow;
+import dev.statecraft.model.Announcement;
+import dev.statecraft.model.AnnouncementEvents;
+import dev.statecraft.model.AnnouncementJson;
+import dev.statecraft.model.ParsedAnnouncement;
+import dev.statecraft.model.Source;
+import dev.statecraft.parser.AnnouncementParser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts a document: parses it, then stores the raw document, the announcement and its outbox event in one
+ * transaction. A document seen before (same canonical URL, or same content) with the same content is a
+ * duplicate and changes nothing; the same URL with new content is a correction and becomes a new revision.
+ */
+@ApplicationScoped
+public class IntakeService {
+    private static final Logger LOG = Logger.getLogger(IntakeService.class);
+
+    @Inject
+    AnnouncementParser parser;
+    @Inject
+    EntityManager em;
+
+    public IntakeResult accept(IntakeDocument doc) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // Parsing is pure CPU: done before the transaction so it holds no connection meanwhile.
+        ParsedAnnouncement parsed = parser.parse(doc.toParserInput(now));
+        String sourceUrl = doc.sourceUrl() != null ? doc.sourceUrl() : parsed.sourceUrl();
+        String canonicalUrl = AnnouncementIdentity.canonicalUrl(sourceUrl);
+        String contentHash = AnnouncementIdentity.contentHash(doc.identityText());
+        String dedupeKey = AnnouncementIdentity.dedupeKey(canonicalUrl, contentHash);
+        return QuarkusTransaction.requiringNew().call(
+                () -> store(doc, parsed, canonicalUrl, contentHash, dedupeKey, now));
+    }
+
+    private IntakeResult store(IntakeDocument doc, ParsedAnnouncement parsed, String canonicalUrl, String contentHash,
+            String dedupeKey, Instant now) {
+        // Two submissions of one document at once: the second waits here, then sees the first.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, dedupeKey).getSingleResult();
+        AnnouncementRow row = AnnouncementRow.byDedupeKey(dedupeKey).orElse(null);
+        if (row != null && row.contentHash.equals(contentHash)) {
+            LOG.infof("announcement %s: duplicate submission ignored (revision %d stays)", row.id, row.revision);
+            return new IntakeResult(row.id, row.revision, IntakeResult.Status.DUPLICATE);
+        }
+        boolean isNew = row == null;
+        if (isNew) {
+            row = new AnnouncementRow();
+            row.id = AnnouncementIdentity.idFor(dedupeKey);
+            row.dedupeKey = dedupeKey;
+            row.revision = 1;
+            row.ingestedAt = now;
+        } else {
+            row.revision += 1;
+        }
+        String publisher = doc.publisher() != null ? doc.publisher() : parsed.publisher();
+        String format = parsed.format() != null ? parsed.format() : doc.format().name().toLowerCase();
+        Announcement event = Announcement.of(row.id, row.revision,
+                new Source(canonicalUrl, publisher, format), now, AnnouncementParser.VERSION, parsed);
+        String payload = AnnouncementJson.write(event);
+
+        row.contentHash = contentHash;
+        row.sourceUrl = canonicalUrl;
+        row.publisher = publisher;
+        row.format = format;
+        row.title = event.title();
+        row.publishedAt = event.publishedAt();
+        row.updatedAt = now;
+        row.parserVersion = AnnouncementParser.VERSION;
+        row.event = payload;
+        if (isNew) {
+            row.persist();
+        }
+
+        RawDocumentRow raw = new RawDocumentRow();
+        raw.key = new RawDocumentRow.Key(row.id, row.revision);
+        raw.contentType = doc.contentType();
+        raw.content = doc.content();
+        raw.suppliedTitle = doc.title();
+        raw.suppliedPublishedAt = doc.publishedAt();
+        raw.suppliedSourceUrl = doc.sourceUrl();
+        raw.suppliedPublisher = doc.publisher();
+        raw.receivedAt = now;
+        raw.persist();
+
+        OutboxRow outbox = new OutboxRow();
+        outbox.announcementId = row.id;
+        outbox.revision = row.revision;
+        outbox.eventType = AnnouncementEvents.typeFor(row.revision);
+        outbox.payload = payload;
+        outbox.createdAt = now;
+        outbox.persist();
+
+        LOG.infof("announcement %s: stored revision %d (%s, kind %s) and queued %s", row.id, row.revision,
+                isNew ? "new" : "correction", event.kind().wire(), outbox.eventType);
+        return new IntakeResult(row.id, row.revision,
+                isNew ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.REVISED);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.statecraft.ingest.outbox;
+
+import dev.statecraft.support.kafka.Topics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows in order and deletes each once Kafka has acknowledged it. Kafka away: rows stay and
+ * go out when it returns. One relay at a time across instances (a database advisory lock), so the revisions
+ * of an announcement reach the topic in order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x5743_4f55_5442_4f58L;
+    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(10);
+
+    @Inject
+    AnnouncementPublisher publisher;
+    @Inject
+    EntityManager em;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "statecraft.topic.partitions")
+    int partitions;
+    @ConfigProperty(name = "statecraft.topic.replication-factor")
+    short replicationFactor;
+    @ConfigProperty(name = "statecraft.outbox.batch-size")
+    int batchSize;
+
+    private volatile boolean topicReady;
+    private volatile Instant pausedUntil = Instant.EPOCH;
+    private volatile Duration backoff = Duration.ZERO;
+
+    @Scheduled(every = "${statecraft.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        if (Instant.now().isBefore(pausedUntil)) {
+            return;
+        }
+        try {
+            ensureTopic();
+            Batch batch;
+            do {
+                batch = relayBatch();
+                if (batch.failure() != null) {
+                    throw batch.failure();
+                }
+            } while (batch.published() == batchSize);
+            if (!backoff.isZero()) {
+                LOG.info("outbox relay: Kafka reachable again, publishing resumed");
+                backoff = Duration.ZERO;
+            }
+        } catch (RuntimeException e) {
+            backoff = backoff.isZero() ? Duration.ofMillis(500)
+                    : (backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2));
+            pausedUntil = Instant.now().plus(backoff);
+            LOG.warnf("outbox relay: publishing failed, rows kept, next try in %d ms: %s", backoff.toMillis(),
+                    rootMessage(e));
+        }
+    }
+
+    /** How one batch went: rows published (and deleted), and the first failure if any row was not. */
+    record Batch(int published, RuntimeException failure) {
+    }
+
+    /**
+     * Publishes up to one batch. What Kafka acknowledged is deleted and committed even when a later row
+     * failed, so that it is not sent again; the failed rows stay with their attempt count.
+     */
+    Batch relayBatch() {
+        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return new Batch(0, null);
+            }
+            List<OutboxRow> rows = OutboxRow.find("order by id").page(0, batchSize).list();
+            if (rows.isEmpty()) {
+                return new Batch(0, null);
+            }
+            String time = Instant.now().toString();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            for (OutboxRow row : rows) {
+                acks.add(publisher.send(row, time));
+            }
+            List<Long> published = new ArrayList<>();
+            RuntimeException failure = null;
+            for (int i = 0; i < rows.size(); i++) {
+                OutboxRow row = rows.get(i);
+                try {
+                    RecordMetadata meta = acks.get(i).get(60, TimeUnit.SECONDS);
+                    published.add(row.id);
+                    LOG.debugf("announcement %s: revision %d published to %s-%d@%d", row.announcementId,
+                            row.revision, meta.topic(), meta.partition(), meta.offset());
+                } catch (ExecutionException | TimeoutException e) {
+                    row.attempts += 1;
+                    row.lastError = rootMessage(e);
+                    if (failure == null) {
+                        failure = new IllegalStateException("publishing announcement " + row.announcementId
+                                + " failed: " + rootMessage(e), e);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (!published.isEmpty()) {
+                OutboxRow.delete("id in ?1", published);
+                LOG.infof("outbox relay: published %d event(s) to %s", published.size(), publisher.topic());
+            }
+            return new Batch(published.size(), failure);
+        });
+    }
+
+    private void ensureTopic() {
+        if (!topicReady) {
+            Topics.ensure(bootstrapServers, List.of(Topics.announcements(publisher.topic(), partitions,
+                    replicationFactor)));
+            topicReady = true;
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.statecraft.support.kafka;
+
+import dev.statecraft.model.InvalidEventException;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a consumed record, retrying for as long as the failure is one that passes (database down or
+ * restarting, a serialization conflict), so that an outage delays records but never loses them to the dead
+ * letters. Failures that retrying cannot mend are rethrown at once: the caller's failure strategy sends the
+ * record to the dead-letter topic and the consumer moves on.
+ */
+public final class ApplyWithRetry {
+    private static final Logger LOG = Logger.getLogger(ApplyWithRetry.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+    /** Failures of an unknown kind get a few tries before the record counts as poison. */
+    private static final int TRIES_FOR_UNKNOWN_FAILURES = 3;
+
+    private ApplyWithRetry() {
+    }
+
+    public static void run(String what, Runnable apply) {
+        Duration pause = FIRST_PAUSE;
+        int unknownFailures = 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                apply.run();
+                if (attempt > 1) {
+                    LOG.infof("applied %s after %d attempts", what, attempt);
+                }
+                return;
+            } catch (InvalidEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (!isTransient(e) && ++unknownFailures >= TRIES_FOR_UNKNOWN_FAILURES) {
+                    throw e;
+                }
+                LOG.warnf("applying %s failed (attempt %d, retrying in %d ms): %s", what, attempt, pause.toMillis(),
+                        rootMessage(e));
+            }
+            sleep(pause);
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    /** Connection problems (SQLState class 08), shutdowns (57P), conflicts (40), pool timeouts. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("40")
+                        || state.startsWith("53")) {
+                    return true;
+                }
+            }
+            String name = t.getClass().getName();
+            if (name.endsWith("JDBCConnectionException") || name.endsWith("AcquisitionTimeoutException")
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}
