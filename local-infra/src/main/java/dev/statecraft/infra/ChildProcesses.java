@@ -22,7 +22,7 @@ public final class ChildProcesses {
 
     /**
      * Starts {@code mainClass} in a new JVM. Its stdin stays a pipe held by this JVM: children that watch it
-     * (see {@code BrokerMain}) end when this JVM ends, however it ends.
+     * (see {@link ParentWatch}) end when this JVM ends, however it ends.
      */
     public static Process startJava(String classpath, String mainClass, List<String> args, Path output,
             List<String> jvmOptions) {
@@ -123,7 +123,7 @@ public final class ChildProcesses {
         }
     }
 
-    private static String javaExecutable() {
+    public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

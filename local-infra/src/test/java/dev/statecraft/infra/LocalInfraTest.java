@@ -48,6 +48,29 @@ class LocalInfraTest {
     }
 
     @Test
+    void brokerDiesWithItsParentEvenAfterKillMinus9() throws Exception {
+        String classpath = System.getProperty("java.class.path") + java.io.File.pathSeparator + RuntimeClasspath.get();
+        Process parent = new ProcessBuilder(ChildProcesses.javaExecutable(), "-cp", classpath,
+                OrphanProbe.class.getName()).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream()))) {
+            String line;
+            long brokerPid = -1;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("BROKER_PID ")) {
+                    brokerPid = Long.parseLong(line.substring(11).trim());
+                    break;
+                }
+            }
+            assertThat(brokerPid).isPositive();
+            ProcessHandle broker = ProcessHandle.of(brokerPid).orElseThrow();
+            parent.destroyForcibly().waitFor();
+            assertThat(broker.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
     void postgresAnswersAndHoldsSeparateDatabases() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startEphemeral()) {
             postgres.createDatabase("ingest");

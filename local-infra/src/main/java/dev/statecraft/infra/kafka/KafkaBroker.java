@@ -2,6 +2,7 @@ package dev.statecraft.infra.kafka;
 
 import dev.statecraft.infra.ChildProcesses;
 import dev.statecraft.infra.FreePorts;
+import dev.statecraft.infra.ParentWatch;
 import dev.statecraft.infra.RuntimeClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,8 +68,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private synchronized void launch() {
         Path output = workDir.resolve("broker.log");
-        process = ChildProcesses.startJava(classpath(), BrokerMain.class.getName(),
-                List.of(workDir.resolve("server.properties").toString()), output, brokerJvmOptions());
+        process = ChildProcesses.startJava(classpath(), ParentWatch.class.getName(),
+                List.of("kafka.Kafka", workDir.resolve("server.properties").toString()), output, brokerJvmOptions());
         ChildProcesses.stopOnExit(process);
         awaitReady(output);
     }
@@ -90,6 +91,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public synchronized long pid() {
+        return process.pid();
     }
 
     public synchronized boolean isAlive() {
@@ -181,7 +186,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * The broker's classpath, written at build time (the provided-scope broker, which shares kafka-clients with
-     * this module's runtime), plus this module's own classes for BrokerMain.
+     * this module's runtime), plus this module's own classes for ParentWatch.
      */
     static String classpath() {
         return RuntimeClasspath.get() + java.io.File.pathSeparator

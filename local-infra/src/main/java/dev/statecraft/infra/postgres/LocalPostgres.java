@@ -2,6 +2,7 @@ package dev.statecraft.infra.postgres;
 
 import dev.statecraft.infra.ChildProcesses;
 import dev.statecraft.infra.FreePorts;
+import dev.statecraft.infra.ParentWatch;
 import dev.statecraft.infra.RuntimeClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +51,9 @@ public final class LocalPostgres implements AutoCloseable {
     /** Starts a server on {@code port} with its data in {@code workDir/data} (kept unless ephemeral). */
     public static LocalPostgres start(int port, Path workDir, boolean ephemeral) {
         Path output = workDir.resolve("postgres.log");
-        Process process = ChildProcesses.startJava(RuntimeClasspath.get(), PostgresMain.class.getName(),
-                List.of(String.valueOf(port), workDir.resolve("data").toString(), ephemeral ? "clean" : "keep"),
+        Process process = ChildProcesses.startJava(RuntimeClasspath.get(), ParentWatch.class.getName(),
+                List.of(PostgresMain.class.getName(), String.valueOf(port), workDir.resolve("data").toString(),
+                        ephemeral ? "clean" : "keep"),
                 output, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         ChildProcesses.stopOnExit(process);
         LocalPostgres postgres = new LocalPostgres(port, workDir, ephemeral, process);

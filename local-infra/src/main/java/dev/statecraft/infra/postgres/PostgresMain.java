@@ -5,15 +5,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Entry point of the PostgreSQL keeper JVM: starts the embedded server (real binaries from Maven Central),
- * prints {@code READY}, and stops the server when its standard input closes, that is when the parent
- * JVM ends in any way. Arguments: port, data dir, "clean" or "keep".
+ * Keeps a PostgreSQL server (real binaries from Maven Central) for as long as this JVM lives; run under
+ * {@link dev.statecraft.infra.ParentWatch} so that it ends with its parent. Prints {@code READY} once the
+ * server answers. Arguments: port, data dir, "clean" or "keep".
  */
 public final class PostgresMain {
     private PostgresMain() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         int port = Integer.parseInt(args[0]);
         Path dataDir = Path.of(args[1]);
         boolean clean = "clean".equals(args[2]);
@@ -25,16 +25,15 @@ public final class PostgresMain {
                 .setServerConfig("fsync", clean ? "off" : "on")
                 .setServerConfig("log_min_messages", "warning")
                 .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // the JVM is ending anyway
+            }
+        }));
         System.out.println("READY " + port);
         System.out.flush();
-        try {
-            while (System.in.read() >= 0) {
-                // wait for end of stream
-            }
-        } catch (IOException ignored) {
-            // same as end of stream
-        }
-        postgres.close();
-        System.exit(0);
+        Thread.currentThread().join();
     }
 }

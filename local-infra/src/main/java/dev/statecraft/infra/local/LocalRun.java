@@ -1,0 +1,106 @@
+package dev.statecraft.infra.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The local run: the whole system on this machine without Docker, on the fixed ports of DESIGN.md, with the
+ * sample announcements posted and a demo webhook subscriber that prints each alert. Ends everything on
+ * Ctrl-C. Data is kept in {@code .local/} between runs; delete it to start afresh.
+ */
+public final class LocalRun {
+    private static final int RECEIVER_PORT = 8089;
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int postgresPort = Integer.parseInt(System.getenv().getOrDefault("STATECRAFT_POSTGRES_PORT", "5432"));
+        String secret = "whsec_" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        WebhookReceiver receiver = WebhookReceiver.start(RECEIVER_PORT, secret, r -> System.out.printf(
+                "  webhook received: %s (signature %s) %s%n", r.webhookId(), r.signatureValid() ? "valid" : "INVALID",
+                abbreviate(r.body())));
+
+        System.out.println("Starting PostgreSQL, Kafka and the three services (logs in .local/logs/) ...");
+        long started = System.nanoTime();
+        LocalSystem system = LocalSystem.start(new LocalSystem.Options(root, root.resolve(".local"), false, 9092,
+                postgresPort, Map.of("ingest", 8081, "timeline", 8082, "notify", 8083),
+                // the demo subscriber listens on loopback, which webhooks refuse by default
+                Map.of("STATECRAFT_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping ...");
+            system.close();
+            receiver.close();
+        }));
+        System.out.printf("Everything is up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+
+        HttpClient http = HttpClient.newHttpClient();
+        String subscription = post(http, system.url("notify") + "/api/subscriptions", "application/json",
+                "{\"webhook_url\":\"" + receiver.url() + "\",\"secret\":\"" + secret + "\"}");
+        System.out.println("Demo subscription (every announcement) -> " + receiver.url() + ": " + subscription);
+
+        Path samples = root.resolve("samples");
+        try (Stream<Path> files = Files.list(samples)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt") || f.toString().endsWith(".json")).sorted().toList()) {
+                String type = file.toString().endsWith(".json") ? "application/json" : "text/plain; charset=utf-8";
+                long t0 = System.nanoTime();
+                String answer = post(http, system.url("ingest") + "/api/announcements", type, Files.readString(file));
+                System.out.printf("Posted %s: %s (%d ms)%n", file.getFileName(), answer, (System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+
+        System.out.println();
+        System.out.println("Statecraft Feed is running:");
+        System.out.println("  post an announcement  curl -X POST -H 'Content-Type: text/plain' --data-binary @samples/uk-eu-kallas-london.txt "
+                + system.url("ingest") + "/api/announcements");
+        System.out.println("  timeline              " + system.url("timeline") + "/api/timeline");
+        System.out.println("  subscriptions         " + system.url("notify") + "/api/subscriptions");
+        for (String service : LocalSystem.SERVICES) {
+            System.out.printf("  %-21s %s/q/swagger-ui   (health: /q/health)%n", service + "-service", system.url(service));
+        }
+        System.out.println("  Kafka                 " + system.broker().bootstrapServers()
+                + "   PostgreSQL  " + system.postgres().jdbcUrl("<ingest|timeline|notify>"));
+        System.out.println("Press Ctrl-C to stop.");
+        awaitTimeline(http, system.url("timeline") + "/api/timeline");
+        Thread.currentThread().join();
+    }
+
+    private static void awaitTimeline(HttpClient http, String url) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (body.contains("\"id\"")) {
+                System.out.println("Timeline now: " + abbreviate(body));
+                return;
+            }
+            Thread.sleep(200);
+        }
+        System.out.println("The timeline is still empty after 30 s: see .local/logs/");
+    }
+
+    private static String post(HttpClient http, String url, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + abbreviate(response.body());
+    }
+
+    private static String abbreviate(String s) {
+        String flat = s.replaceAll("\\s+", " ");
+        return flat.length() > 160 ? flat.substring(0, 160) + "…" : flat;
+    }
+
+}

@@ -1,0 +1,160 @@
+package dev.statecraft.infra.local;
+
+import dev.statecraft.infra.ChildProcesses;
+import dev.statecraft.infra.ParentWatch;
+import dev.statecraft.infra.kafka.KafkaBroker;
+import dev.statecraft.infra.postgres.LocalPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system as separate processes on this machine: a Kafka broker, PostgreSQL with one database per
+ * service, and the three packaged services. Used by the local run and by the end-to-end tests.
+ */
+public final class LocalSystem implements AutoCloseable {
+    public static final List<String> SERVICES = List.of("ingest", "timeline", "notify");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * Where and how to run. {@code ports} maps each service name to its HTTP port; {@code extraEnv} is given to
+     * every service (for example to let webhooks reach a receiver on loopback in tests).
+     */
+    public record Options(Path projectRoot, Path workDir, boolean ephemeral, int kafkaPort, int postgresPort,
+            Map<String, Integer> ports, Map<String, String> extraEnv) {
+    }
+
+    private final Options options;
+    private final KafkaBroker broker;
+    private final LocalPostgres postgres;
+    private final Map<String, Process> services = new LinkedHashMap<>();
+
+    private LocalSystem(Options options, KafkaBroker broker, LocalPostgres postgres) {
+        this.options = options;
+        this.broker = broker;
+        this.postgres = postgres;
+    }
+
+    public static LocalSystem start(Options options) {
+        LocalPostgres postgres = LocalPostgres.start(options.postgresPort(), options.workDir().resolve("postgres"),
+                options.ephemeral());
+        KafkaBroker broker;
+        try {
+            broker = KafkaBroker.start(options.kafkaPort(), options.workDir().resolve("kafka"), options.ephemeral());
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        LocalSystem system = new LocalSystem(options, broker, postgres);
+        try {
+            for (String service : SERVICES) {
+                postgres.createDatabase(service);
+            }
+            for (String service : SERVICES) {
+                system.startService(service);
+            }
+            for (String service : SERVICES) {
+                system.awaitReady(service);
+            }
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + options.ports().get(service);
+    }
+
+    public Path logFile(String service) {
+        return options.workDir().resolve("logs").resolve(service + "-service.log");
+    }
+
+    /** Starts (or starts again) one service with the same configuration. */
+    public synchronized void startService(String service) {
+        Path jar = options.projectRoot().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
+        }
+        String prefix = service.toUpperCase();
+        Map<String, String> env = new HashMap<>(options.extraEnv());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(options.ports().get(service)));
+        env.put(prefix + "_DB_URL", postgres.jdbcUrl(service));
+        env.put(prefix + "_DB_USER", LocalPostgres.USER);
+        env.put(prefix + "_DB_PASSWORD", LocalPostgres.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-cp", jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class),
+                ParentWatch.class.getName(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
+        Process process = ChildProcesses.start(command, env, logFile(service));
+        ChildProcesses.stopOnExit(process);
+        services.put(service, process);
+    }
+
+    /** Ends a service at once, as a crash would ({@code kill -9}). */
+    public synchronized void killService(String service) {
+        Process process = services.get(service);
+        if (process != null) {
+            process.destroyForcibly();
+            ChildProcesses.waitFor(process, Duration.ofSeconds(30));
+        }
+    }
+
+    public void awaitReady(String service) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI health = URI.create(url(service) + "/q/health/ready");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Process process = services.get(service);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + "-service exited with " + process.exitValue() + ":\n"
+                        + ChildProcesses.tail(logFile(service), 60));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            ChildProcesses.pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(service + "-service was not ready within " + READY_TIMEOUT + ":\n"
+                + ChildProcesses.tail(logFile(service), 60));
+    }
+
+    @Override
+    public synchronized void close() {
+        services.values().forEach(p -> ChildProcesses.stop(p, Duration.ofSeconds(15)));
+        broker.close();
+        postgres.close();
+        if (options.ephemeral()) {
+            ChildProcesses.deleteQuietly(options.workDir());
+        }
+    }
+}
