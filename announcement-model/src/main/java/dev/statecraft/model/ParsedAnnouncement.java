@@ -47,4 +47,11 @@ public record ParsedAnnouncement(
         sanctions = Lists.copy(sanctions);
         engagements = Lists.copy(engagements);
     }
+
+    /** The same result with the publication time the submitter gave, which wins over anything inferred. */
+    public ParsedAnnouncement withPublishedAt(Instant at) {
+        return new ParsedAnnouncement(title, summary, bodyText, at, false, sourceUrl, publisher, format, kind,
+                countries, organisations, persons, locations, dates, amounts, quantities, quotes, sanctions,
+                engagements);
+    }
 }

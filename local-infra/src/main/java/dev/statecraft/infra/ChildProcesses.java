@@ -55,6 +55,14 @@ public final class ChildProcesses {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, Duration.ofSeconds(10))));
     }
 
+    /** Same, then deletes the child's scratch directory. */
+    public static void stopOnExit(Process process, Path scratch) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(process, Duration.ofSeconds(10));
+            deleteQuietly(scratch);
+        }));
+    }
+
     /** Asks politely (SIGTERM), then forcibly once {@code grace} has passed. */
     public static void stop(Process process, Duration grace) {
         if (!process.isAlive()) {

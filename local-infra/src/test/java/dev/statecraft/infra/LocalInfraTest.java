@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LocalInfraTest {
 
     @Test
-    void brokerCarriesARecordAndEndsItsProcessOnClose() throws Exception {
+    void brokerCarriesARecordKeepsItOverARestartAndEndsItsProcessOnClose() throws Exception {
         KafkaBroker broker = KafkaBroker.startEphemeral();
         try (broker) {
             Map<String, Object> common = Map.of("bootstrap.servers", broker.bootstrapServers());
@@ -31,6 +31,8 @@ class LocalInfraTest {
             }
             try (var producer = new KafkaProducer<>(common, new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("probe", "k", "hello")).get();
+                broker.restart();
+                producer.send(new ProducerRecord<>("probe", "k", "after restart")).get(60, java.util.concurrent.TimeUnit.SECONDS);
             }
             Map<String, Object> consumerConfig = Map.of("bootstrap.servers", broker.bootstrapServers(),
                     "group.id", "probe-" + UUID.randomUUID(), "auto.offset.reset", "earliest");

@@ -1,6 +1,7 @@
 package dev.statecraft.ingest.intake;
 
 import dev.statecraft.ingest.identity.AnnouncementIdentity;
+import dev.statecraft.ingest.outbox.OutboxRelay;
 import dev.statecraft.ingest.outbox.OutboxRow;
 import dev.statecraft.ingest.store.AnnouncementRow;
 import dev.statecraft.ingest.store.RawDocumentRow;
@@ -31,17 +32,27 @@ public class IntakeService {
     AnnouncementParser parser;
     @Inject
     EntityManager em;
+    @Inject
+    OutboxRelay relay;
 
     public IntakeResult accept(IntakeDocument doc) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // Parsing is pure CPU: done before the transaction so it holds no connection meanwhile.
         ParsedAnnouncement parsed = parser.parse(doc.toParserInput(now));
+        if (doc.publishedAt() != null) {
+            parsed = parsed.withPublishedAt(doc.publishedAt());
+        }
         String sourceUrl = doc.sourceUrl() != null ? doc.sourceUrl() : parsed.sourceUrl();
         String canonicalUrl = AnnouncementIdentity.canonicalUrl(sourceUrl);
         String contentHash = AnnouncementIdentity.contentHash(doc.identityText());
         String dedupeKey = AnnouncementIdentity.dedupeKey(canonicalUrl, contentHash);
-        return QuarkusTransaction.requiringNew().call(
-                () -> store(doc, parsed, canonicalUrl, contentHash, dedupeKey, now));
+        ParsedAnnouncement result = parsed;
+        IntakeResult stored = QuarkusTransaction.requiringNew().call(
+                () -> store(doc, result, canonicalUrl, contentHash, dedupeKey, now));
+        if (stored.status() != IntakeResult.Status.DUPLICATE) {
+            relay.wakeUp();
+        }
+        return stored;
     }
 
     private IntakeResult store(IntakeDocument doc, ParsedAnnouncement parsed, String canonicalUrl, String contentHash,
@@ -65,7 +76,7 @@ public class IntakeService {
             row.revision += 1;
         }
         String publisher = doc.publisher() != null ? doc.publisher() : parsed.publisher();
-        String format = parsed.format() != null ? parsed.format() : doc.format().name().toLowerCase();
+        String format = parsed.format() != null ? parsed.format() : doc.format().wire();
         Announcement event = Announcement.of(row.id, row.revision,
                 new Source(canonicalUrl, publisher, format), now, AnnouncementParser.VERSION, parsed);
         String payload = AnnouncementJson.write(event);

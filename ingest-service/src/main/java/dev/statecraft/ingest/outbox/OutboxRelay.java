@@ -2,8 +2,10 @@ package dev.statecraft.ingest.outbox;
 
 import dev.statecraft.support.kafka.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -41,12 +44,52 @@ public class OutboxRelay {
     short replicationFactor;
     @ConfigProperty(name = "statecraft.outbox.batch-size")
     int batchSize;
+    @ConfigProperty(name = "statecraft.outbox.poll-interval")
+    Duration pollInterval;
+
+    /** Permits are wake-up calls: intake releases one after each commit so that events go out at once. */
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
 
     private volatile boolean topicReady;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile Duration backoff = Duration.ZERO;
 
-    @Scheduled(every = "${statecraft.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wakeUp();
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    /** Asks the relay to look at the outbox now rather than at its next poll. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                // Polling too, not only wake-ups: rows committed by another instance, or left by a crash.
+                wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (running) {
+                relay();
+            }
+        }
+    }
+
     void relay() {
         if (Instant.now().isBefore(pausedUntil)) {
             return;

@@ -70,7 +70,11 @@ public final class KafkaBroker implements AutoCloseable {
         Path output = workDir.resolve("broker.log");
         process = ChildProcesses.startJava(classpath(), ParentWatch.class.getName(),
                 List.of("kafka.Kafka", workDir.resolve("server.properties").toString()), output, brokerJvmOptions());
-        ChildProcesses.stopOnExit(process);
+        if (ephemeral) {
+            ChildProcesses.stopOnExit(process, workDir);
+        } else {
+            ChildProcesses.stopOnExit(process);
+        }
         awaitReady(output);
     }
 

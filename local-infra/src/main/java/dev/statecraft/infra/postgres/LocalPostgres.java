@@ -55,7 +55,11 @@ public final class LocalPostgres implements AutoCloseable {
                 List.of(PostgresMain.class.getName(), String.valueOf(port), workDir.resolve("data").toString(),
                         ephemeral ? "clean" : "keep"),
                 output, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        ChildProcesses.stopOnExit(process);
+        if (ephemeral) {
+            ChildProcesses.stopOnExit(process, workDir);
+        } else {
+            ChildProcesses.stopOnExit(process);
+        }
         LocalPostgres postgres = new LocalPostgres(port, workDir, ephemeral, process);
         postgres.awaitReady(output);
         return postgres;

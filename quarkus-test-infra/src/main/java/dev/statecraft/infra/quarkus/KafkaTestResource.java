@@ -12,7 +12,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     private static KafkaBroker broker;
 
     public static synchronized KafkaBroker broker() {
-        if (broker == null || !broker.isAlive()) {
+        if (broker == null) {
             broker = KafkaBroker.startEphemeral();
         }
         return broker;
