@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.parser.InputFormat;
 import dev.statecraft.support.problem.Problem;
 import dev.statecraft.support.problem.ProblemException;
+import jakarta.ws.rs.QueryParam;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -39,7 +40,32 @@ public final class IntakeRequests {
     private IntakeRequests() {
     }
 
-    public record Metadata(String title, String published, String sourceUrl, String publisher) {
+    /** What a client may say about a text or HTML body, in query parameters. */
+    public static class Metadata {
+        @QueryParam("title")
+        String title;
+        @QueryParam("published")
+        String published;
+        @QueryParam("source_url")
+        String sourceUrl;
+        @QueryParam("publisher")
+        String publisher;
+
+        String title() {
+            return title;
+        }
+
+        String published() {
+            return published;
+        }
+
+        String sourceUrl() {
+            return sourceUrl;
+        }
+
+        String publisher() {
+            return publisher;
+        }
     }
 
     public static IntakeDocument read(String contentType, byte[] body, Metadata query, int maxBytes) {

@@ -3,6 +3,7 @@ package dev.statecraft.ingest.intake;
 import dev.statecraft.ingest.store.AnnouncementRow;
 import dev.statecraft.support.problem.ProblemException;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,10 +33,8 @@ public class IntakeResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @QueryParam("title") String title, @QueryParam("published") String published,
-            @QueryParam("source_url") String sourceUrl, @QueryParam("publisher") String publisher, byte[] body) {
-        IntakeDocument doc = IntakeRequests.read(contentType, body,
-                new IntakeRequests.Metadata(title, published, sourceUrl, publisher), maxBytes);
+            @BeanParam IntakeRequests.Metadata metadata, byte[] body) {
+        IntakeDocument doc = IntakeRequests.read(contentType, body, metadata, maxBytes);
         IntakeResult result = intake.accept(doc);
         URI location = URI.create("/api/announcements/" + result.id());
         Map<String, Object> entity = Map.of("id", result.id(), "revision", result.revision(),

@@ -5,12 +5,12 @@ import dev.statecraft.ingest.intake.IntakeRequests;
 import dev.statecraft.model.AnnouncementJson;
 import dev.statecraft.parser.AnnouncementParser;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,10 +29,8 @@ public class ParseResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response parse(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @QueryParam("title") String title, @QueryParam("published") String published,
-            @QueryParam("source_url") String sourceUrl, @QueryParam("publisher") String publisher, byte[] body) {
-        IntakeDocument doc = IntakeRequests.read(contentType, body,
-                new IntakeRequests.Metadata(title, published, sourceUrl, publisher), maxBytes);
+            @BeanParam IntakeRequests.Metadata metadata, byte[] body) {
+        IntakeDocument doc = IntakeRequests.read(contentType, body, metadata, maxBytes);
         var parsed = parser.parse(doc.toParserInput(Instant.now()));
         return Response.ok(AnnouncementJson.write(parsed)).build();
     }

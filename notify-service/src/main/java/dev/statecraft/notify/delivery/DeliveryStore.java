@@ -1,0 +1,207 @@
+package dev.statecraft.notify.delivery;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * The delivery table's SQL. Claims and outcomes are short transactions of their own, so that no transaction
+ * is open while a webhook is in flight; a claim is a lease, so a crashed sender's rows are picked up again
+ * once it expires, and {@code for update skip locked} lets any number of instances claim side by side.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+    @Inject
+    EntityManager em;
+
+    /** A claimed delivery with what is needed to send it. {@code leaseUntil} identifies this claim. */
+    public record Claimed(UUID id, UUID subscriptionId, String announcementId, int revision, String payload,
+            int attempts, OffsetDateTime leaseUntil, String webhookUrl, String webhookSecret) {
+    }
+
+    /**
+     * Inserts the delivery of one announcement revision to one subscription, unless it exists (a redelivered
+     * record) or the subscription already has a delivery for another revision of that announcement (it was
+     * told already; a corrected typo does not alert again). Must run in the caller's transaction.
+     *
+     * @return whether a row was inserted
+     */
+    public boolean createIfNew(UUID subscriptionId, String announcementId, int revision, String payload) {
+        return work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    insert into delivery (id, subscription_id, announcement_id, revision, channel, payload, status,
+                                          attempts, next_attempt_at, created_at)
+                    select ?, ?, ?, ?, 'webhook', ?, 'pending', 0, now(), now()
+                    where not exists (select 1 from delivery d
+                                      where d.subscription_id = ? and d.announcement_id = ?
+                                        and d.channel = 'webhook' and d.revision <> ?)
+                    on conflict (subscription_id, announcement_id, revision, channel) do nothing
+                    """)) {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, subscriptionId);
+                ps.setString(3, announcementId);
+                ps.setInt(4, revision);
+                ps.setString(5, payload);
+                ps.setObject(6, subscriptionId);
+                ps.setString(7, announcementId);
+                ps.setInt(8, revision);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Claims up to {@code limit} due deliveries of live subscriptions, oldest due first, for {@code lease}. */
+    public List<Claimed> claimDue(int limit, Duration lease) {
+        return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    with due as (
+                        select d.id from delivery d join subscription s on s.id = d.subscription_id
+                        where ((d.status in ('pending', 'failed') and d.next_attempt_at <= now()
+                                and (d.lease_until is null or d.lease_until < now()))
+                               or (d.status = 'sending' and d.lease_until < now()))
+                          and s.ended_at is null and s.endpoint_disabled_at is null
+                        order by d.next_attempt_at
+                        limit ?
+                        for update of d skip locked
+                    ), claimed as (
+                        update delivery d set status = 'sending', lease_until = now() + make_interval(secs => ?)
+                        from due where d.id = due.id
+                        returning d.id, d.subscription_id, d.announcement_id, d.revision, d.payload, d.attempts,
+                                  d.lease_until
+                    )
+                    select c.*, s.webhook_url, s.webhook_secret
+                    from claimed c join subscription s on s.id = c.subscription_id
+                    """)) {
+                ps.setInt(1, limit);
+                ps.setDouble(2, lease.toMillis() / 1000.0);
+                List<Claimed> claimed = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(new Claimed(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
+                                rs.getString("announcement_id"), rs.getInt("revision"), rs.getString("payload"),
+                                rs.getInt("attempts"), rs.getObject("lease_until", OffsetDateTime.class),
+                                rs.getString("webhook_url"), rs.getString("webhook_secret")));
+                    }
+                }
+                return claimed;
+            }
+        }));
+    }
+
+    /** Delivered (2xx). Returns false if the claim was lost meanwhile (lease expired and taken over). */
+    public boolean markDelivered(Claimed d, int statusCode) {
+        return updateClaimed(d, """
+                update delivery set status = 'delivered', attempts = attempts + 1, delivered_at = now(),
+                       last_status_code = ?, last_error = null, next_attempt_at = null, lease_until = null
+                where id = ? and status = 'sending' and lease_until = ?
+                """, statusCode);
+    }
+
+    public boolean markForRetry(Claimed d, Integer statusCode, String error, Duration delay) {
+        return updateClaimed(d, """
+                update delivery set status = 'failed', attempts = attempts + 1,
+                       next_attempt_at = now() + make_interval(secs => ?),
+                       last_status_code = ?, last_error = ?, lease_until = null
+                where id = ? and status = 'sending' and lease_until = ?
+                """, delay.toMillis() / 1000.0, statusCode, error);
+    }
+
+    public boolean markExhausted(Claimed d, Integer statusCode, String error) {
+        return updateClaimed(d, """
+                update delivery set status = 'exhausted', attempts = attempts + 1, next_attempt_at = null,
+                       last_status_code = ?, last_error = ?, lease_until = null
+                where id = ? and status = 'sending' and lease_until = ?
+                """, statusCode, error);
+    }
+
+    /**
+     * 410 Gone: this delivery failed for good, the subscription's endpoint is disabled and its other waiting
+     * deliveries are cancelled, in one transaction.
+     */
+    public boolean markEndpointGone(Claimed d, int statusCode) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean mine = updateClaimedInCurrentTransaction(d, """
+                    update delivery set status = 'failed', attempts = attempts + 1, next_attempt_at = null,
+                           last_status_code = ?, last_error = ?, lease_until = null
+                    where id = ? and status = 'sending' and lease_until = ?
+                    """, statusCode, "HTTP 410 Gone: endpoint disabled, no further deliveries");
+            if (mine) {
+                work(connection -> {
+                    try (PreparedStatement ps = connection.prepareStatement(
+                            "update subscription set endpoint_disabled_at = now() "
+                                    + "where id = ? and endpoint_disabled_at is null")) {
+                        ps.setObject(1, d.subscriptionId());
+                        return ps.executeUpdate();
+                    }
+                });
+                cancelOpen(d.subscriptionId(), "endpoint disabled after HTTP 410 Gone");
+            }
+            return mine;
+        });
+    }
+
+    /** Gives a claimed delivery back untried (no time left in the lease to send it safely). */
+    public boolean release(Claimed d) {
+        return updateClaimed(d, """
+                update delivery set status = case when attempts = 0 then 'pending' else 'failed' end,
+                       next_attempt_at = now(), lease_until = null
+                where id = ? and status = 'sending' and lease_until = ?
+                """);
+    }
+
+    /**
+     * Cancels a subscription's waiting deliveries (they stay in the log as failed, never to be retried).
+     * Must run in the caller's transaction.
+     */
+    public int cancelOpen(UUID subscriptionId, String reason) {
+        return work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    update delivery set status = 'failed', next_attempt_at = null, last_error = ?
+                    where subscription_id = ? and status in ('pending', 'failed') and next_attempt_at is not null
+                    """)) {
+                ps.setString(1, reason);
+                ps.setObject(2, subscriptionId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** A subscription's deliveries, newest first. */
+    public List<DeliveryView> log(UUID subscriptionId, int limit) {
+        return QuarkusTransaction.joiningExisting().call(() -> Delivery.<Delivery>find(
+                        "subscriptionId = ?1 order by createdAt desc, id", subscriptionId)
+                .page(0, limit).list().stream().map(DeliveryView::of).toList());
+    }
+
+    private boolean updateClaimed(Claimed d, String sql, Object... leading) {
+        return QuarkusTransaction.requiringNew().call(() -> updateClaimedInCurrentTransaction(d, sql, leading));
+    }
+
+    /** Runs an update whose last two parameters are the claim (id, lease); false if the claim was lost. */
+    private boolean updateClaimedInCurrentTransaction(Claimed d, String sql, Object... leading) {
+        return work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                int i = 1;
+                for (Object value : leading) {
+                    ps.setObject(i++, value);
+                }
+                ps.setObject(i++, d.id());
+                ps.setObject(i, d.leaseUntil());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work);
+    }
+}

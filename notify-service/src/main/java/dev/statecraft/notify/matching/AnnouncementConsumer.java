@@ -1,0 +1,30 @@
+package dev.statecraft.notify.matching;
+
+import dev.statecraft.model.Announcement;
+import dev.statecraft.support.kafka.AnnouncementRecords;
+import dev.statecraft.support.kafka.ApplyWithRetry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Turns announcement events into deliveries. The record is acknowledged (and its offset later committed)
+ * only when this method returns, i.e. after the transaction that wrote the deliveries has committed; a
+ * record that can never be applied throws and goes to the dead-letter topic, and the consumer moves on.
+ */
+@ApplicationScoped
+public class AnnouncementConsumer {
+    @Inject
+    SubscriptionMatcher matcher;
+
+    @Incoming("announcements")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        Announcement a = AnnouncementRecords.read(record);
+        ApplyWithRetry.run("announcement " + a.id() + " revision " + a.revision(),
+                () -> QuarkusTransaction.requiringNew().run(() -> matcher.match(a)));
+    }
+}

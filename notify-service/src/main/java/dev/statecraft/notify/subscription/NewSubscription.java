@@ -1,0 +1,156 @@
+package dev.statecraft.notify.subscription;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.statecraft.model.AnnouncementJson;
+import dev.statecraft.model.Kind;
+import dev.statecraft.notify.webhook.OutboundUrlGuard;
+import dev.statecraft.notify.webhook.WebhookSecrets;
+import dev.statecraft.support.problem.ProblemException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A validated subscription request. Read field by field from the JSON, so that every mistake is answered with
+ * a 400 naming the field: unknown fields, wrong types, unknown countries and kinds, blank or long keywords,
+ * bad secrets. (The URL's addresses are checked separately by {@link OutboundUrlGuard}.)
+ */
+public record NewSubscription(String webhookUrl, Optional<String> secret, List<String> countries, List<String> kinds,
+        List<String> keywords) {
+
+    static final Set<String> FIELDS = new TreeSet<>(List.of("webhook_url", "secret", "countries", "kinds", "keywords"));
+    static final int MAX_KEYWORD_LENGTH = 200;
+    static final int MAX_KEYWORDS = 100;
+    /** Trailing garbage and repeated fields are errors, not silently ignored. */
+    private static final ObjectReader STRICT_JSON = AnnouncementJson.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
+
+    /** Parses and validates a request body. */
+    public static NewSubscription from(String json) {
+        if (json == null || json.isBlank()) {
+            throw ProblemException.badRequest("missing-body", "A JSON object with at least webhook_url is required.");
+        }
+        JsonNode body;
+        try {
+            body = STRICT_JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("malformed-json", "The body is not valid JSON: " + e.getOriginalMessage());
+        }
+        return from(body);
+    }
+
+    static NewSubscription from(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("malformed-json", "The body must be a JSON object.");
+        }
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!FIELDS.contains(name)) {
+                throw ProblemException.invalidParameter(name, "Unknown field '" + name + "'; known fields: "
+                        + String.join(", ", FIELDS) + ".");
+            }
+        }
+        String url = text(body, "webhook_url").orElseThrow(
+                () -> ProblemException.invalidParameter("webhook_url", "webhook_url is required."));
+        try {
+            url = OutboundUrlGuard.parse(url).toString();
+        } catch (OutboundUrlGuard.RefusedUrlException e) {
+            throw ProblemException.invalidParameter("webhook_url", e.getMessage());
+        }
+        Optional<String> secret = text(body, "secret");
+        secret.flatMap(WebhookSecrets::problemWith).ifPresent(problem -> {
+            throw ProblemException.invalidParameter("secret", problem + ".");
+        });
+        return new NewSubscription(url, secret, countries(body), kinds(body), keywords(body));
+    }
+
+    private static List<String> countries(JsonNode body) {
+        Set<String> codes = new TreeSet<>();
+        for (String value : strings(body, "countries")) {
+            String code = value.trim().toUpperCase(Locale.ROOT);
+            if (!COUNTRY_CODES.contains(code)) {
+                throw ProblemException.invalidParameter("countries",
+                        "'" + value + "' is not an ISO 3166-1 alpha-2 country code.");
+            }
+            codes.add(code);
+        }
+        return List.copyOf(codes);
+    }
+
+    private static List<String> kinds(JsonNode body) {
+        Set<String> kinds = new TreeSet<>();
+        for (String value : strings(body, "kinds")) {
+            Kind kind = Kind.parse(value).orElseThrow(() -> ProblemException.invalidParameter("kinds",
+                    "'" + value + "' is not a kind; known kinds: " + knownKinds() + "."));
+            kinds.add(kind.wire());
+        }
+        return List.copyOf(kinds);
+    }
+
+    private static List<String> keywords(JsonNode body) {
+        List<String> values = strings(body, "keywords");
+        if (values.size() > MAX_KEYWORDS) {
+            throw ProblemException.invalidParameter("keywords", "At most " + MAX_KEYWORDS + " keywords.");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> keywords = new ArrayList<>();
+        for (String value : values) {
+            String keyword = value.trim().replaceAll("\\s+", " ");
+            if (keyword.isEmpty()) {
+                throw ProblemException.invalidParameter("keywords", "Keywords must not be blank.");
+            }
+            if (keyword.length() > MAX_KEYWORD_LENGTH) {
+                throw ProblemException.invalidParameter("keywords",
+                        "Keywords must be at most " + MAX_KEYWORD_LENGTH + " characters.");
+            }
+            if (seen.add(keyword.toLowerCase(Locale.ROOT))) {
+                keywords.add(keyword);
+            }
+        }
+        return List.copyOf(keywords);
+    }
+
+    private static Optional<String> text(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw ProblemException.invalidParameter(field, field + " must be a string.");
+        }
+        return Optional.of(node.asText());
+    }
+
+    private static List<String> strings(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw ProblemException.invalidParameter(field, field + " must be an array of strings.");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode element : node) {
+            if (!element.isTextual()) {
+                throw ProblemException.invalidParameter(field, field + " must be an array of strings.");
+            }
+            values.add(element.asText());
+        }
+        return values;
+    }
+
+    private static String knownKinds() {
+        return String.join(", ", java.util.Arrays.stream(Kind.values()).map(Kind::wire).toList());
+    }
+}

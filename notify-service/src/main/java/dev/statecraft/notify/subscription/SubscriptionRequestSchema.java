@@ -1,0 +1,20 @@
+package dev.statecraft.notify.subscription;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The create request as the OpenAPI document shows it. The body itself is read field by field by
+ * {@link NewSubscription}, so that every mistake gets a precise problem.
+ */
+@Schema(name = "SubscriptionRequest", additionalProperties = Schema.False.class)
+public record SubscriptionRequestSchema(
+        @JsonProperty("webhook_url") @Schema(required = true, examples = "https://example.org/hooks/statecraft",
+                description = "absolute http(s) URL that resolves to public addresses only") String webhookUrl,
+        @Schema(description = "whsec_ + base64 of 24-64 bytes; generated when absent") String secret,
+        @Schema(description = "ISO 3166-1 alpha-2 codes; any of them; empty = all") List<String> countries,
+        @Schema(description = "announcement kinds; any of them; empty = all") List<String> kinds,
+        @Schema(description = "whole phrases, case-insensitive, in title or body; any of them; empty = all")
+        List<String> keywords) {
+}

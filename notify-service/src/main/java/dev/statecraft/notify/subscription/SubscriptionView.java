@@ -1,0 +1,30 @@
+package dev.statecraft.notify.subscription;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A subscription as the API shows it. {@code secret} and {@code management_token} appear only in the answer
+ * to its creation: the token is not stored, and the secret is not repeated.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubscriptionView(UUID id, String webhookUrl, List<String> countries, List<String> kinds,
+        List<String> keywords, Instant createdAt, Instant endedAt, String endedReason, Instant endpointDisabledAt,
+        String secret, String managementToken) {
+
+    static SubscriptionView of(Subscription s) {
+        return new SubscriptionView(s.id, s.webhookUrl, List.of(s.countries), List.of(s.kinds), List.of(s.keywords),
+                s.createdAt, s.endedAt, s.endedReason, s.endpointDisabledAt, null, null);
+    }
+
+    static SubscriptionView created(Subscription s, String managementToken) {
+        SubscriptionView v = of(s);
+        return new SubscriptionView(v.id, v.webhookUrl, v.countries, v.kinds, v.keywords, v.createdAt, null, null,
+                null, s.webhookSecret, managementToken);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.statecraft.notify;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A real HTTP endpoint on 127.0.0.1 that records every webhook and answers with scripted status codes. */
+public final class WebhookReceiver implements AutoCloseable {
+    /** One request as received: lower-cased header names. */
+    public record Received(Instant at, Map<String, String> headers, String body) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** A scripted answer: status and optional Retry-After. */
+    public record Answer(int status, String retryAfter) {
+        public static Answer of(int status) {
+            return new Answer(status, null);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
+    private volatile Answer otherwise = Answer.of(200);
+
+    private WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            Map<String, String> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            received.add(new Received(Instant.now(), headers, body));
+            Answer answer = script.pollFirst();
+            if (answer == null) {
+                answer = otherwise;
+            }
+            if (answer.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+            }
+            exchange.sendResponseHeaders(answer.status(), -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public static WebhookReceiver start() {
+        try {
+            return new WebhookReceiver();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Answers these first, in order, then {@code otherwise}. */
+    public WebhookReceiver answering(Answer... first) {
+        script.addAll(List.of(first));
+        return this;
+    }
+
+    public WebhookReceiver otherwise(int status) {
+        otherwise = Answer.of(status);
+        return this;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public int count() {
+        return received.size();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
