@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
  */
 public final class LocalRun {
     private static final int RECEIVER_PORT = 8089;
+    private static final Pattern ANNOUNCEMENT_ID = Pattern.compile("\"id\":\"(ann_[0-9a-z]+)\"");
 
     private LocalRun() {
     }
@@ -57,7 +59,12 @@ public final class LocalRun {
                 String type = file.toString().endsWith(".json") ? "application/json" : "text/plain; charset=utf-8";
                 long t0 = System.nanoTime();
                 String answer = post(http, system.url("ingest") + "/api/announcements", type, Files.readString(file));
-                System.out.printf("Posted %s: %s (%d ms)%n", file.getFileName(), answer, (System.nanoTime() - t0) / 1_000_000);
+                long accepted = System.nanoTime();
+                Matcher id = ANNOUNCEMENT_ID.matcher(answer);
+                String shown = id.find() ? awaitTimeline(http, system.url("timeline") + "/api/announcements/" + id.group(1), t0)
+                        : "not accepted";
+                System.out.printf("Posted %s: %s%n    accepted in %d ms, %s%n", file.getFileName(), answer,
+                        (accepted - t0) / 1_000_000, shown);
             }
         }
 
@@ -73,21 +80,21 @@ public final class LocalRun {
         System.out.println("  Kafka                 " + system.broker().bootstrapServers()
                 + "   PostgreSQL  " + system.postgres().jdbcUrl("<ingest|timeline|notify>"));
         System.out.println("Press Ctrl-C to stop.");
-        awaitTimeline(http, system.url("timeline") + "/api/timeline");
         Thread.currentThread().join();
     }
 
-    private static void awaitTimeline(HttpClient http, String url) throws IOException, InterruptedException {
+    /** Waits for the announcement to show in the timeline; says how long it took from the post. */
+    private static String awaitTimeline(HttpClient http, String url, long postedAt) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            if (body.contains("\"id\"")) {
-                System.out.println("Timeline now: " + abbreviate(body));
-                return;
+            int status = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            if (status == 200) {
+                return "in the timeline " + (System.nanoTime() - postedAt) / 1_000_000 + " ms after the post";
             }
-            Thread.sleep(200);
+            Thread.sleep(20);
         }
-        System.out.println("The timeline is still empty after 30 s: see .local/logs/");
+        return "NOT in the timeline after 30 s: see .local/logs/";
     }
 
     private static String post(HttpClient http, String url, String contentType, String body)
