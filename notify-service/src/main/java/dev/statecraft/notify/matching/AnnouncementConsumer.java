@@ -1,9 +1,6 @@
 package dev.statecraft.notify.matching;
 
-import dev.statecraft.model.Announcement;
-import dev.statecraft.support.kafka.AnnouncementRecords;
 import dev.statecraft.support.kafka.ApplyWithRetry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +20,6 @@ public class AnnouncementConsumer {
     @Incoming("announcements")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        Announcement a = AnnouncementRecords.read(record);
-        ApplyWithRetry.run("announcement " + a.id() + " revision " + a.revision(),
-                () -> QuarkusTransaction.requiringNew().run(() -> matcher.match(a)));
+        ApplyWithRetry.applyEvent(record, matcher::match);
     }
 }

@@ -6,9 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Creates the announcements topic (compacted) and this service's dead-letter topic if they are missing, so
@@ -18,8 +16,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class TopicSetup {
-    private static final Logger LOG = Logger.getLogger(TopicSetup.class);
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @ConfigProperty(name = "statecraft.topic.name")
@@ -32,12 +28,6 @@ public class TopicSetup {
     short replicationFactor;
 
     void ensureTopics(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        try {
-            Topics.ensure(bootstrapServers, List.of(Topics.announcements(topic, partitions, replicationFactor),
-                    Topics.deadLetters(deadLetterTopic, 1, replicationFactor)));
-        } catch (RuntimeException e) {
-            LOG.warnf("could not make sure topics %s and %s exist on %s (%s); consuming starts once they do",
-                    topic, deadLetterTopic, bootstrapServers, e.getMessage());
-        }
+        Topics.ensureForConsumer(bootstrapServers, topic, deadLetterTopic, partitions, replicationFactor);
     }
 }

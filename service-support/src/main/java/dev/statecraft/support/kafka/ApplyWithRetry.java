@@ -1,6 +1,10 @@
 package dev.statecraft.support.kafka;
 
+import dev.statecraft.model.Announcement;
 import dev.statecraft.model.InvalidEventException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
@@ -20,6 +24,17 @@ public final class ApplyWithRetry {
     private static final int TRIES_FOR_UNKNOWN_FAILURES = 3;
 
     private ApplyWithRetry() {
+    }
+
+    /**
+     * Reads the announcement off the record and applies it in a transaction of its own, retried as above.
+     * Returns once the transaction has committed, so the record's offset is committed only after it.
+     */
+    public static Announcement applyEvent(ConsumerRecord<String, String> record, Consumer<Announcement> apply) {
+        Announcement announcement = AnnouncementRecords.read(record);
+        run("announcement " + announcement.id() + " revision " + announcement.revision(),
+                () -> QuarkusTransaction.requiringNew().run(() -> apply.accept(announcement)));
+        return announcement;
     }
 
     public static void run(String what, Runnable apply) {

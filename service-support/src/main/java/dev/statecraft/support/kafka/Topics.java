@@ -36,6 +36,21 @@ public final class Topics {
                 "retention.ms", String.valueOf(TimeUnit.DAYS.toMillis(30))));
     }
 
+    /**
+     * For a consuming service: the announcements topic and its own dead-letter topic. Kafka away at start-up
+     * is not fatal: the consumer subscribes anyway and picks the topic up once it exists.
+     */
+    public static void ensureForConsumer(String bootstrapServers, String topic, String deadLetterTopic,
+            int partitions, short replicationFactor) {
+        try {
+            ensure(bootstrapServers, List.of(announcements(topic, partitions, replicationFactor),
+                    deadLetters(deadLetterTopic, 1, replicationFactor)));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not make sure topics %s and %s exist on %s (%s); consuming starts once they do",
+                    topic, deadLetterTopic, bootstrapServers, e.getMessage());
+        }
+    }
+
     public static void ensure(String bootstrapServers, List<NewTopic> topics) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers,
                 "request.timeout.ms", 15_000, "default.api.timeout.ms", 30_000))) {
