@@ -155,6 +155,20 @@ class IntakeTest {
         assertThat(OutboxRowCounter.total()).isEqualTo(before);
     }
 
+    @Test
+    void intakeIsMeasuredAndReadinessCoversTheOutbox() {
+        given().contentType("text/plain").body("The UK and Kenya agreed a new trade partnership. " + UUID.randomUUID())
+                .post("/api/announcements").then().statusCode(202);
+        given().contentType("application/xml").body("<a/>").post("/api/announcements").then().statusCode(415);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("statecraft_intake_total{status=\"accepted\"}")
+                .contains("statecraft_http_problems_total{status=\"415\",type=\"unsupported-media-type\"}")
+                .contains("statecraft_parse_seconds_bucket")
+                .contains("statecraft_outbox_backlog");
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"));
+    }
+
     static List<ConsumerRecord<String, String>> awaitRecords(String id, int count) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
                 .until(() -> TopicReader.recordsFor(id), r -> r.size() >= count);

@@ -11,6 +11,9 @@ import dev.statecraft.model.AnnouncementJson;
 import dev.statecraft.model.ParsedAnnouncement;
 import dev.statecraft.model.Source;
 import dev.statecraft.parser.AnnouncementParser;
+import dev.statecraft.support.logging.LogContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,11 +37,15 @@ public class IntakeService {
     EntityManager em;
     @Inject
     OutboxRelay relay;
+    @Inject
+    MeterRegistry registry;
 
     public IntakeResult accept(IntakeDocument doc) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // Parsing is pure CPU: done before the transaction so it holds no connection meanwhile.
-        ParsedAnnouncement parsed = parser.parse(doc.toParserInput(now));
+        ParsedAnnouncement parsed = Timer.builder("statecraft.parse").description("Time to parse one document")
+                .tag("format", doc.format().wire()).publishPercentileHistogram().register(registry)
+                .record(() -> parser.parse(doc.toParserInput(now)));
         if (doc.publishedAt() != null) {
             parsed = parsed.withPublishedAt(doc.publishedAt());
         }
@@ -52,11 +59,19 @@ public class IntakeService {
         if (stored.status() != IntakeResult.Status.DUPLICATE) {
             relay.wakeUp();
         }
+        registry.counter("statecraft.intake", "status", stored.status().wire()).increment();
         return stored;
     }
 
     private IntakeResult store(IntakeDocument doc, ParsedAnnouncement parsed, String canonicalUrl, String contentHash,
             String dedupeKey, Instant now) {
+        try (LogContext ignored = LogContext.announcement(AnnouncementIdentity.idFor(dedupeKey))) {
+            return storeLogged(doc, parsed, canonicalUrl, contentHash, dedupeKey, now);
+        }
+    }
+
+    private IntakeResult storeLogged(IntakeDocument doc, ParsedAnnouncement parsed, String canonicalUrl,
+            String contentHash, String dedupeKey, Instant now) {
         // Two submissions of one document at once: the second waits here, then sees the first.
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, dedupeKey).getSingleResult();

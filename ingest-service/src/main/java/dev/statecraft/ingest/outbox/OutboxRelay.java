@@ -1,6 +1,8 @@
 package dev.statecraft.ingest.outbox;
 
 import dev.statecraft.support.kafka.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -52,11 +55,17 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread worker;
 
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private volatile boolean topicReady;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile Duration backoff = Duration.ZERO;
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes StartupEvent event, MeterRegistry registry) {
+        Gauge.builder("statecraft.outbox.backlog", backlog, AtomicLong::get)
+                .description("Events stored but not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("statecraft.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
+                .description("Age of the oldest unpublished event").register(registry);
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -86,6 +95,7 @@ public class OutboxRelay {
             }
             if (running) {
                 relay();
+                measureBacklog();
             }
         }
     }
@@ -147,7 +157,7 @@ public class OutboxRelay {
                 try {
                     RecordMetadata meta = acks.get(i).get(60, TimeUnit.SECONDS);
                     published.add(row.id);
-                    LOG.debugf("announcement %s: revision %d published to %s-%d@%d", row.announcementId,
+                    LOG.infof("announcement %s: revision %d published to %s-%d@%d", row.announcementId,
                             row.revision, meta.topic(), meta.partition(), meta.offset());
                 } catch (ExecutionException | TimeoutException e) {
                     row.attempts += 1;
@@ -167,6 +177,23 @@ public class OutboxRelay {
             }
             return new Batch(published.size(), failure);
         });
+    }
+
+    /** Events waiting and the age of the oldest, for the metrics and the readiness check. */
+    public Duration oldestWaiting() {
+        return Duration.ofSeconds(oldestAgeSeconds.get());
+    }
+
+    private void measureBacklog() {
+        try {
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                    "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0) from outbox")
+                    .getSingleResult());
+            backlog.set(((Number) row[0]).longValue());
+            oldestAgeSeconds.set(((Number) row[1]).longValue());
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox backlog not measured: %s", rootMessage(e));
+        }
     }
 
     private void ensureTopic() {

@@ -2,6 +2,7 @@ package dev.statecraft.support.kafka;
 
 import dev.statecraft.model.Announcement;
 import dev.statecraft.model.InvalidEventException;
+import dev.statecraft.support.logging.LogContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,8 +33,10 @@ public final class ApplyWithRetry {
      */
     public static Announcement applyEvent(ConsumerRecord<String, String> record, Consumer<Announcement> apply) {
         Announcement announcement = AnnouncementRecords.read(record);
-        run("announcement " + announcement.id() + " revision " + announcement.revision(),
-                () -> QuarkusTransaction.requiringNew().run(() -> apply.accept(announcement)));
+        try (LogContext ignored = LogContext.announcement(announcement.id())) {
+            run("announcement " + announcement.id() + " revision " + announcement.revision(),
+                    () -> QuarkusTransaction.requiringNew().run(() -> apply.accept(announcement)));
+        }
         return announcement;
     }
 

@@ -1,6 +1,8 @@
 package dev.statecraft.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -13,6 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    MeterRegistry registry;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -33,8 +38,10 @@ public class ProblemMappers {
         String title = Response.Status.fromStatusCode(status) == null
                 ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        Problem problem = Problem.of(status, slug, title, e.getMessage());
+        count(problem);
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, slug, title, e.getMessage()).withInstance(uri.getPath()));
+                .entity(problem.withInstance(uri.getPath()));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(v -> builder.header(name, v));
@@ -51,8 +58,15 @@ public class ProblemMappers {
                 "The request failed unexpectedly; quote incident " + incident + " to an operator."), uri);
     }
 
-    static Response respond(Problem problem, UriInfo uri) {
+    Response respond(Problem problem, UriInfo uri) {
+        count(problem);
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
                 .entity(problem.withInstance(uri.getPath())).build();
+    }
+
+    /** Rejections by reason: {@code statecraft_http_problems_total{type, status}}. */
+    private void count(Problem problem) {
+        registry.counter("statecraft.http.problems", "type", problem.type().substring(Problem.TYPE_BASE.length()),
+                "status", String.valueOf(problem.status())).increment();
     }
 }
