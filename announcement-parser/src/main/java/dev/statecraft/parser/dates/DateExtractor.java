@@ -1,0 +1,178 @@
+package dev.statecraft.parser.dates;
+
+import dev.statecraft.model.DateMention;
+import dev.statecraft.model.Precision;
+import dev.statecraft.model.Span;
+import dev.statecraft.parser.text.Anchors;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds absolute and relative date expressions and resolves them against the publication date. Longer,
+ * more specific expressions are tried first; a span once claimed is not read again.
+ */
+public final class DateExtractor {
+    private DateExtractor() {
+    }
+
+    /** One resolved expression at [start, end). */
+    record Found(int start, int end, String date, Precision precision) {
+    }
+
+    public static List<DateMention> extract(String text, LocalDate reference) {
+        List<Found> found = new ArrayList<>();
+        BitSet claimed = new BitSet(text.length());
+        int[] anchors = Anchors.find(text, DatePatterns.ANCHOR_WORDS, true, "");
+        scan(text, anchors, DatePatterns.TODAY_WITH_DATE, DatePatterns.TODAY_START, claimed, found, m -> todayWithDate(m, reference));
+        scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMERIC_START, claimed, found, m -> dayMonth(m.group(1), m.group(3), m.group(4), null,
+                reference).map(d -> day(m, d)));
+        scan(text, anchors, DatePatterns.DAY_MONTH, DatePatterns.NUMERIC_START, claimed, found, m -> dayMonth(m.group(2), m.group(3), m.group(4),
+                m.group(1), reference).map(d -> day(m, d)));
+        scan(text, anchors, DatePatterns.MONTH_DAY, DatePatterns.NUMERIC_START, claimed, found, m -> dayMonth(m.group(3), m.group(2), m.group(4),
+                m.group(1), reference).map(d -> day(m, d)));
+        scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMERIC_START, claimed, found, m -> Calendar.date(Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).map(d -> day(m, d)));
+        scan(text, anchors, DatePatterns.NUMERIC_DATE, DatePatterns.NUMERIC_START, claimed, found, m -> Calendar.date(Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))).map(d -> day(m, d)));
+        scan(text, anchors, DatePatterns.MONTH_YEAR, DatePatterns.NUMERIC_START, claimed, found, m -> Optional.of(new Found(m.start(), m.end(),
+                YearMonth.of(Integer.parseInt(m.group(2)), Calendar.month(m.group(1))).toString(), Precision.MONTH)));
+        scan(text, anchors, DatePatterns.PART_OF_YEAR, DatePatterns.PART_OF_YEAR_START, claimed, found, m -> Optional.of(new Found(m.start(), m.end(),
+                String.valueOf(reference.getYear() + yearShift(m.group(1))), Precision.YEAR)));
+        scan(text, anchors, DatePatterns.RELATIVE_PERIOD, DatePatterns.PERIOD_START, claimed, found, m -> relativePeriod(m, reference));
+        scan(text, anchors, DatePatterns.LED_MONTH, DatePatterns.LEAD_START, claimed, found, m -> Optional.of(new Found(m.start(2), m.end(),
+                ledMonth(m.group(1), Calendar.month(m.group(2)), reference).toString(), Precision.MONTH)));
+        scan(text, anchors, DatePatterns.LED_YEAR, DatePatterns.LEAD_START, claimed, found, m -> Optional.of(new Found(m.start(1), m.end(),
+                m.group(1), Precision.YEAR)));
+        scan(text, anchors, DatePatterns.RELATIVE_DAY, DatePatterns.TODAY_START, claimed, found, m -> Optional.of(new Found(m.start(), m.end(),
+                reference.plusDays(dayShift(m.group(1))).toString(), Precision.DAY)));
+        found.sort(Comparator.comparingInt(Found::start));
+
+        Map<String, List<Span>> spans = new LinkedHashMap<>();
+        Map<String, DateMention> first = new LinkedHashMap<>();
+        for (Found f : found) {
+            String mentionText = text.substring(f.start(), f.end());
+            String key = f.date() + '|' + f.precision() + '|' + mentionText;
+            spans.computeIfAbsent(key, k -> new ArrayList<>()).add(new Span(f.start(), f.end()));
+            first.putIfAbsent(key, new DateMention(f.date(), f.precision(), mentionText,
+                    AboutPhrase.before(text, f.start()), List.of()));
+        }
+        List<DateMention> mentions = new ArrayList<>();
+        first.forEach((key, m) -> mentions.add(new DateMention(m.date(), m.precision(), m.text(), m.about(),
+                spans.get(key))));
+        return mentions;
+    }
+
+    private interface Resolver {
+        Optional<Found> resolve(Matcher m);
+    }
+
+    private static void scan(String text, int[] anchors, Pattern pattern, Set<String> startWords, BitSet claimed,
+            List<Found> out, Resolver resolver) {
+        Anchors.matchAt(pattern, text, anchors, startWords, m -> {
+            int next = claimed.nextSetBit(m.start());
+            if (next >= 0 && next < m.end()) {
+                return;
+            }
+            Optional<Found> f;
+            try {
+                f = resolver.resolve(m);
+            } catch (RuntimeException e) {
+                f = Optional.empty(); // a number that is no date ("31 February"): not a mention
+            }
+            if (f.isPresent()) {
+                claimed.set(m.start(), m.end());
+                out.add(f.get());
+            }
+        });
+    }
+
+    private static Found day(Matcher m, LocalDate date) {
+        return new Found(m.start(), m.end(), date.toString(), Precision.DAY);
+    }
+
+    private static Optional<Found> todayWithDate(Matcher m, LocalDate reference) {
+        Optional<LocalDate> date = dayMonth(m.group(3), m.group(4), m.group(5), m.group(2), reference);
+        return date.map(d -> day(m, d));
+    }
+
+    /** Day and month with an optional year and weekday, resolved to the occurrence nearest the reference. */
+    static Optional<LocalDate> dayMonth(String day, String monthName, String year, String weekday,
+            LocalDate reference) {
+        int month = Calendar.month(monthName);
+        int d = Integer.parseInt(day);
+        if (month == 0 || d < 1 || d > 31) {
+            return Optional.empty();
+        }
+        if (year != null) {
+            return Calendar.date(Integer.parseInt(year), month, d);
+        }
+        Optional<LocalDate> nearest = Calendar.nearestOccurrence(month, d, reference);
+        if (weekday != null && nearest.isPresent()) {
+            DayOfWeek wanted = Calendar.weekday(weekday);
+            if (nearest.get().getDayOfWeek() != wanted) {
+                Optional<LocalDate> byWeekday = Calendar.nearestWithWeekday(month, d, wanted, reference, false);
+                if (byWeekday.isPresent() && Math.abs(byWeekday.get().getYear() - reference.getYear()) <= 1) {
+                    return byWeekday;
+                }
+            }
+        }
+        return nearest;
+    }
+
+    private static Optional<Found> relativePeriod(Matcher m, LocalDate reference) {
+        String which = m.group(2).toLowerCase(Locale.ROOT);
+        int shift = switch (which) {
+            case "last", "the past" -> -1;
+            case "next", "the coming" -> 1;
+            default -> 0;
+        };
+        String unit = m.group(3).toLowerCase(Locale.ROOT);
+        return Optional.of(switch (unit) {
+            case "week" -> new Found(m.start(), m.end(), reference.plusWeeks(shift)
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(), Precision.DAY);
+            case "month" -> new Found(m.start(), m.end(), YearMonth.from(reference).plusMonths(shift).toString(),
+                    Precision.MONTH);
+            default -> new Found(m.start(), m.end(), String.valueOf(reference.getYear() + shift), Precision.YEAR);
+        });
+    }
+
+    private static YearMonth ledMonth(String lead, int month, LocalDate reference) {
+        YearMonth ref = YearMonth.from(reference);
+        YearMonth sameYear = YearMonth.of(reference.getYear(), month);
+        return switch (lead.toLowerCase(Locale.ROOT)) {
+            case "last" -> sameYear.isBefore(ref) ? sameYear : sameYear.minusYears(1);
+            case "next" -> sameYear.isAfter(ref) ? sameYear : sameYear.plusYears(1);
+            case "this" -> sameYear;
+            default -> Calendar.nearestMonth(month, reference);
+        };
+    }
+
+    private static int yearShift(String which) {
+        return switch (which.toLowerCase(Locale.ROOT)) {
+            case "next" -> 1;
+            case "last" -> -1;
+            default -> 0;
+        };
+    }
+
+    private static int dayShift(String word) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "yesterday" -> -1;
+            case "tomorrow" -> 1;
+            default -> 0;
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package dev.statecraft.parser.dates;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The date expressions the parser reads, compiled once. */
+final class DatePatterns {
+    static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November"
+            + "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+    static final String FULL_MONTH = "(January|February|March|April|May|June|July|August|September|October"
+            + "|November|December)";
+    static final String WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+    static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+    static final String YEAR = "((?:1[89]|20)\\d{2})";
+
+    /** "today (Tuesday 18 March)", "out today (28 December 2016)". */
+    static final Pattern TODAY_WITH_DATE = Pattern.compile("\\b(today|yesterday|tomorrow|tonight|this morning"
+            + "|this afternoon|this evening)\\s*\\((?:" + WEEKDAY + ",?\\s+)?" + DAY + "\\s+" + MONTH
+            + "(?:,?\\s+" + YEAR + ")?\\)", Pattern.CASE_INSENSITIVE);
+    /** "6-8 July 2005", "6 to 8 July". */
+    static final Pattern DAY_RANGE = Pattern.compile("\\b" + DAY + "\\s*(?:-|–|to)\\s*" + DAY + "\\s+" + MONTH
+            + "(?:,?\\s+" + YEAR + ")?\\b");
+    /** "Tuesday 18 March 2025", "19 May", "30th of July". */
+    static final Pattern DAY_MONTH = Pattern.compile("\\b(?:" + WEEKDAY + ",?\\s+)?" + DAY + "\\s+(?:of\\s+)?"
+            + MONTH + "(?:,?\\s+" + YEAR + ")?(?![\\w-])");
+    /** "July 8, 2005", "March 18". */
+    static final Pattern MONTH_DAY = Pattern.compile("\\b(?:" + WEEKDAY + ",?\\s+)?" + FULL_MONTH + "\\s+" + DAY
+            + "(?:,?\\s+" + YEAR + ")?(?![\\w-])");
+    static final Pattern ISO_DATE = Pattern.compile("\\b" + YEAR + "-(\\d{2})-(\\d{2})\\b");
+    static final Pattern NUMERIC_DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/" + YEAR + "\\b");
+    /** "February 2022". */
+    static final Pattern MONTH_YEAR = Pattern.compile("\\b" + FULL_MONTH + ",?\\s+" + YEAR + "\\b");
+    /** "in February", "since March", "last June": a month needs a lead word, or "May" would be a verb. */
+    static final Pattern LED_MONTH = Pattern.compile("\\b(?i:(in|since|from|until|till|by|during|before|after"
+            + "|throughout|early|late|mid|end of|start of|beginning of|this|last|next|of|since early"
+            + "|since late|in early|in late|in mid))[\\s-]+" + FULL_MONTH + "\\b(?!\\s*\\d)");
+    static final Pattern RELATIVE_DAY = Pattern.compile("\\b(today|yesterday|tomorrow|tonight)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "later this year", "last month", "next week", "earlier this month". */
+    static final Pattern RELATIVE_PERIOD = Pattern.compile("\\b(?:(earlier|later)\\s+)?(this|last|next|the coming"
+            + "|the past)\\s+(week|month|year)\\b", Pattern.CASE_INSENSITIVE);
+    /** "at the start of the year", "by the end of this year". */
+    static final Pattern PART_OF_YEAR = Pattern.compile("\\b(?:at|by|towards?|before)\\s+the\\s+(?:start|beginning"
+            + "|end|turn)\\s+of\\s+(the|this|next|last)\\s+year\\b", Pattern.CASE_INSENSITIVE);
+    /** "in 2017", "since 2014". */
+    static final Pattern LED_YEAR = Pattern.compile("\\b(?:in|since|from|until|by|during|before|after|throughout"
+            + "|early|late|mid|end of|start of|of)[\\s-]+" + YEAR + "\\b(?![-/–]\\d)", Pattern.CASE_INSENSITIVE);
+
+    /** Words a date expression can start with (lower case); digit runs are anchors too. */
+    static final Set<String> ANCHOR_WORDS = Set.of("today", "yesterday", "tomorrow", "tonight", "this", "last",
+            "next", "earlier", "later", "the", "at", "by", "toward", "towards", "before", "in", "since", "from",
+            "until", "till", "during", "after", "throughout", "early", "late", "mid", "end", "start", "beginning",
+            "of", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+            "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    /** Start words of each kind of expression (see {@code Anchors.matchAt}): a number, a month or weekday. */
+    static final Set<String> NUMERIC_START = Set.of("0", "january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday");
+    static final Set<String> TODAY_START = Set.of("today", "yesterday", "tomorrow", "tonight", "this");
+    static final Set<String> PERIOD_START = Set.of("earlier", "later", "this", "last", "next", "the");
+    static final Set<String> PART_OF_YEAR_START = Set.of("at", "by", "toward", "towards", "before");
+    static final Set<String> LEAD_START = Set.of("in", "since", "from", "until", "till", "by", "during", "before",
+            "after", "throughout", "early", "late", "mid", "end", "start", "beginning", "this", "last", "next", "of");
+
+    private DatePatterns() {
+    }
+}

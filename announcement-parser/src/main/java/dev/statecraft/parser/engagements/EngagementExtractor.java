@@ -1,0 +1,195 @@
+package dev.statecraft.parser.engagements;
+
+import dev.statecraft.model.DateMention;
+import dev.statecraft.model.Engagement;
+import dev.statecraft.model.Kind;
+import dev.statecraft.model.LocationMention;
+import dev.statecraft.model.Span;
+import dev.statecraft.parser.text.Body;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Visits, meetings and summits: the one the announcement reports (from its kind and lead) and the named
+ * events it mentions ("UK-EU Summit", "UK-China Strategic Dialogue"), each with the date and place its
+ * sentence gives.
+ */
+public final class EngagementExtractor {
+    private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\d'’-]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MEETING_TOPIC = Pattern.compile(" on \\p{Lu}[\\p{L}-]+");
+    private static final Set<String> LEADING_NOISE = Set.of("The", "A", "An", "This", "Ahead", "At", "In", "On",
+            "During", "After", "Before", "Following", "Our", "Their", "Its", "His", "Her", "Next", "Last");
+    private static final int MAX_TITLE = 100;
+    private static final List<String> EVENT_WORDS = List.of("Summit", "Dialogue", "Conference", "Forum",
+            "Ministerial", "Meeting");
+
+    private EngagementExtractor() {
+    }
+
+    public static List<Engagement> extract(Body body, Kind kind, String title, String leadPerson,
+            List<DateMention> dates, List<LocationMention> locations, String publishedDate) {
+        String text = body.text();
+        Map<String, Engagement> engagements = new LinkedHashMap<>();
+        if (kind == Kind.VISIT || kind == Kind.MEETING || kind == Kind.SUMMIT) {
+            int leadEnd = body.paragraphs().isEmpty() ? 0 : leadEnd(body);
+            String date = firstDayIn(dates, 0, leadEnd);
+            String place = firstPlaceIn(locations, 0, leadEnd);
+            String name = mainTitle(kind, title, leadPerson, place);
+            engagements.put(name, new Engagement(kind, name, date != null ? date : publishedDate, place));
+        }
+        for (int[] event : namedEvents(text)) {
+            String name = stripLeadingNoise(text.substring(event[0], event[1]));
+            if (name.indexOf(' ') < 0 || engagements.containsKey(name)) {
+                continue;
+            }
+            int[] sentence = sentenceAround(text, event[0]);
+            Kind eventKind = name.endsWith("Summit") ? Kind.SUMMIT : Kind.MEETING;
+            String date = firstDateIn(dates, event[1], nextEventStart(text, event[1], sentence[1]));
+            String place = firstPlaceIn(locations, sentence[0], sentence[1]);
+            engagements.put(name, new Engagement(eventKind, name, date, place));
+        }
+        return new ArrayList<>(engagements.values());
+    }
+
+    /**
+     * Named events: up to five capitalised words before an event word ("UK-EU Summit", "UK-China Strategic
+     * Dialogue"), plus "on X" after a meeting ("Leaders' Meeting on Ukraine"). Found from the event words
+     * backwards, so the text is not scanned word by word.
+     */
+    private static List<int[]> namedEvents(String text) {
+        List<int[]> events = new ArrayList<>();
+        for (String word : EVENT_WORDS) {
+            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+                int end = at + word.length();
+                if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                    continue;
+                }
+                int start = at;
+                for (int words = 0; words < 5; words++) {
+                    int wordEnd = start - 1;
+                    if (wordEnd <= 0 || text.charAt(wordEnd) != ' ') {
+                        break;
+                    }
+                    int wordStart = wordEnd;
+                    while (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1))) {
+                        wordStart--;
+                    }
+                    if (wordStart == wordEnd || !Character.isUpperCase(text.charAt(wordStart))
+                            || !NAME_WORD.matcher(text).region(wordStart, wordEnd).matches()) {
+                        break;
+                    }
+                    start = wordStart;
+                }
+                Matcher on = MEETING_TOPIC.matcher(text).region(end, Math.min(text.length(), end + 40));
+                if (word.equals("Meeting") && on.lookingAt()) {
+                    end = on.end();
+                }
+                if (start < at) {
+                    events.add(new int[] {start, end});
+                }
+            }
+        }
+        events.sort((a, b) -> Integer.compare(a[0], b[0]));
+        return events;
+    }
+
+    private static String mainTitle(Kind kind, String title, String person, String place) {
+        if (title != null && title.length() <= MAX_TITLE) {
+            return title;
+        }
+        if (kind == Kind.VISIT && person != null && place != null) {
+            return person + " visits " + place;
+        }
+        if (title == null) {
+            return kind.wire();
+        }
+        int cut = title.lastIndexOf(' ', MAX_TITLE);
+        return title.substring(0, cut > 0 ? cut : MAX_TITLE) + "…";
+    }
+
+    /** The lead: the first paragraph of some length (headings and datelines are skipped). */
+    private static int leadEnd(Body body) {
+        for (var p : body.paragraphs()) {
+            if (p.end() - p.start() >= 80) {
+                return p.end();
+            }
+        }
+        return body.paragraphs().get(body.paragraphs().size() - 1).end();
+    }
+
+    private static String stripLeadingNoise(String name) {
+        String[] words = SPACES.split(name.strip());
+        int i = 0;
+        while (i < words.length - 1 && LEADING_NOISE.contains(words[i])) {
+            i++;
+        }
+        return String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+    }
+
+    private static int nextEventStart(String text, int from, int sentenceEnd) {
+        int next = sentenceEnd;
+        for (String word : EVENT_WORDS) {
+            int at = text.indexOf(word, from);
+            if (at >= 0 && at < next) {
+                next = at;
+            }
+        }
+        return next;
+    }
+
+    private static int[] sentenceAround(String text, int offset) {
+        int start = Math.max(text.lastIndexOf(". ", offset) + 2, text.lastIndexOf("\n", offset) + 1);
+        int end = text.indexOf(". ", offset);
+        int paragraphEnd = text.indexOf('\n', offset);
+        end = end < 0 ? text.length() : end;
+        end = paragraphEnd >= 0 ? Math.min(end, paragraphEnd) : end;
+        return new int[] {Math.min(start, offset), Math.max(end, offset)};
+    }
+
+    private static String firstDayIn(List<DateMention> dates, int from, int to) {
+        for (DateMention d : dates) {
+            if (d.precision() == dev.statecraft.model.Precision.DAY && within(d.spans(), from, to)) {
+                return d.date();
+            }
+        }
+        return null;
+    }
+
+    private static String firstDateIn(List<DateMention> dates, int from, int to) {
+        DateMention best = null;
+        int bestStart = Integer.MAX_VALUE;
+        for (DateMention d : dates) {
+            for (Span s : d.spans()) {
+                if (s.start() >= from && s.end() <= to && s.start() < bestStart) {
+                    best = d;
+                    bestStart = s.start();
+                }
+            }
+        }
+        return best == null ? null : best.date();
+    }
+
+    private static String firstPlaceIn(List<LocationMention> locations, int from, int to) {
+        String best = null;
+        int bestStart = Integer.MAX_VALUE;
+        for (LocationMention l : locations) {
+            for (Span s : l.spans()) {
+                if (s.start() >= from && s.end() <= to && s.start() < bestStart) {
+                    best = l.name();
+                    bestStart = s.start();
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean within(List<Span> spans, int from, int to) {
+        return spans.stream().anyMatch(s -> s.start() >= from && s.end() <= to);
+    }
+}

@@ -1,0 +1,339 @@
+package dev.statecraft.parser.gazetteer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Countries, places, organisations, roles and office-holders, loaded once from the TSV files beside this
+ * class and matched in one pass over a {@link WordTrie}. Immutable and thread-safe.
+ */
+public final class Gazetteer {
+    private static final String BASE = "/dev/statecraft/parser/gazetteer/";
+    private static final Set<String> SURNAME_PARTICLES =
+            Set.of("von", "van", "der", "den", "de", "da", "dos", "du", "di", "bin", "al", "le", "la");
+    private static final Pattern SPACES = Pattern.compile(" +");
+    private static final Comparator<GazetteerMatch> LEFTMOST_LONGEST = Comparator
+            .comparingInt(GazetteerMatch::start)
+            .thenComparing(Comparator.comparingInt(GazetteerMatch::length).reversed())
+            .thenComparingInt(m -> priority(m.entry().type()));
+
+    private final WordTrie trie;
+    private final List<List<GazetteerEntry>> entriesByPattern;
+    private final Set<String> givenNames;
+    private final Set<String> portfolioWords;
+    private final Map<String, String> countryCodeByName = new HashMap<>();
+    private final Map<String, GazetteerEntry> organisationByName = new HashMap<>();
+    private final Map<String, GazetteerEntry> officeHolderByName = new HashMap<>();
+    private final Set<String> honorifics = new HashSet<>();
+    private final Set<String> internationalOrganisations = new HashSet<>();
+
+    private Gazetteer(Map<String, List<GazetteerEntry>> bySurface, Set<String> givenNames,
+            Set<String> portfolioWords) {
+        this.portfolioWords = Set.copyOf(portfolioWords);
+        List<String> patterns = new ArrayList<>(bySurface.keySet());
+        this.trie = new WordTrie(patterns);
+        this.entriesByPattern = patterns.stream().map(bySurface::get).toList();
+        this.givenNames = Set.copyOf(givenNames);
+        for (List<GazetteerEntry> entries : bySurface.values()) {
+            for (GazetteerEntry e : entries) {
+                String folded = fold(e.surface());
+                switch (e.type()) {
+                    case COUNTRY -> countryCodeByName.putIfAbsent(folded, e.key());
+                    case ORGANISATION -> {
+                        organisationByName.putIfAbsent(folded, e);
+                        if (e.country() == null) {
+                            internationalOrganisations.add(e.key());
+                        }
+                    }
+                    case OFFICE_HOLDER -> officeHolderByName.putIfAbsent(folded, e);
+                    case HONORIFIC -> honorifics.add(e.surface());
+                    default -> {
+                    }
+                }
+            }
+        }
+    }
+
+    /** Loads the bundled data files. Call once and share the result. */
+    public static Gazetteer load() {
+        Map<String, List<GazetteerEntry>> bySurface = new LinkedHashMap<>();
+        for (String[] row : rows("countries.tsv")) {
+            String code = row[0];
+            List<String> names = split(cell(row, 1));
+            boolean personal = cell(row, 3).contains("person-name");
+            for (String name : names) {
+                add(bySurface, new GazetteerEntry(name, EntryType.COUNTRY, code, names.get(0), code, true, personal));
+            }
+            for (String demonym : split(cell(row, 2))) {
+                add(bySurface, new GazetteerEntry(demonym, EntryType.DEMONYM, code, names.get(0), code, true, false));
+            }
+        }
+        for (String[] row : rows("places.tsv")) {
+            List<String> names = split(row[0]);
+            boolean implies = !"no".equals(cell(row, 2));
+            for (String name : names) {
+                add(bySurface, new GazetteerEntry(name, EntryType.PLACE, names.get(0), names.get(0), row[1], implies,
+                        false));
+            }
+        }
+        for (String[] row : rows("not-places.tsv")) {
+            add(bySurface, new GazetteerEntry(row[0], EntryType.NOT_A_PLACE, row[0], row[0], null, false, false));
+        }
+        for (String[] row : rows("organisations.tsv")) {
+            String id = row[0];
+            String name = cell(row, 1).isEmpty() ? id : row[1];
+            List<String> forms = new ArrayList<>(List.of(name));
+            forms.addAll(split(cell(row, 2)));
+            String home = cell(row, 3).isEmpty() ? null : cell(row, 3);
+            for (String form : forms) {
+                add(bySurface, new GazetteerEntry(form, EntryType.ORGANISATION, id, name, home, false, false));
+            }
+        }
+        for (String[] row : rows("roles.tsv")) {
+            add(bySurface, new GazetteerEntry(row[0], EntryType.ROLE, row[0], row[0], null, false, false));
+        }
+        for (String[] row : rows("office-holders.tsv")) {
+            String name = row[0];
+            String office = cell(row, 1);
+            String country = cell(row, 2);
+            List<String> forms = new ArrayList<>(List.of(name));
+            forms.addAll(split(cell(row, 4)));
+            for (String form : forms) {
+                EntryType type = form.indexOf(' ') < 0 ? EntryType.SURNAME : EntryType.OFFICE_HOLDER;
+                add(bySurface, new GazetteerEntry(form, type, name, office, country, false, false));
+            }
+            if ("y".equals(cell(row, 3))) {
+                add(bySurface, new GazetteerEntry(surnameOf(name), EntryType.SURNAME, name, office, country, false,
+                        false));
+            }
+        }
+        for (String[] row : rows("honorifics.txt")) {
+            add(bySurface, new GazetteerEntry(row[0], EntryType.HONORIFIC, row[0], row[0], null, false, false));
+        }
+        return new Gazetteer(bySurface, words("given-names.txt"), words("portfolio-words.txt"));
+    }
+
+    /**
+     * The family-name part of a full name: from the first particle on ("von der Leyen"), else the last word.
+     */
+    public static String surnameOf(String fullName) {
+        String[] words = SPACES.split(fullName.trim());
+        for (int i = 1; i < words.length - 1; i++) {
+            if (SURNAME_PARTICLES.contains(words[i])) {
+                return String.join(" ", Arrays.copyOfRange(words, i, words.length));
+            }
+        }
+        return words[words.length - 1];
+    }
+
+    public static boolean isSurnameParticle(String word) {
+        return SURNAME_PARTICLES.contains(word);
+    }
+
+    /** Case-folds for matching; one char in, one char out, so offsets carry over to the original text. */
+    public static String fold(CharSequence text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = text.charAt(i);
+            out[i] = switch (c) {
+                case '\u2019', '\u2018', '\u02bc', '`' -> '\'';
+                case '\u2013', '\u2011', '\u2010' -> '-';
+                case '\u00a0' -> ' ';
+                default -> Character.toLowerCase(c);
+            };
+        }
+        return new String(out);
+    }
+
+    /** All gazetteer names in {@code text}: leftmost longest per layer, checked for word boundaries and case. */
+    public Matches find(String text) {
+        String folded = fold(text);
+        List<GazetteerMatch> candidates = new ArrayList<>();
+        trie.scanWordStarts(folded, (start, end, pattern) -> {
+            boolean wordEnd = boundaryAfter(text, end);
+            boolean pluralEnd = !wordEnd && text.charAt(end) == 's' && boundaryAfter(text, end + 1);
+            if (!wordEnd && !pluralEnd) {
+                return;
+            }
+            for (GazetteerEntry entry : entriesByPattern.get(pattern)) {
+                // plural title: "EU Presidents"
+                int matchEnd = pluralEnd ? end + 1 : end;
+                if (pluralEnd && entry.type() != EntryType.ROLE) {
+                    continue;
+                }
+                if (caseFits(entry.surface(), text, start)) {
+                    candidates.add(new GazetteerMatch(start, matchEnd, entry));
+                }
+            }
+        });
+        candidates.sort(LEFTMOST_LONGEST);
+        List<GazetteerMatch> places = select(candidates, EntryType.Layer.PLACES);
+        List<GazetteerMatch> people = select(candidates, EntryType.Layer.PEOPLE);
+        places.removeIf(m -> m.entry().alsoPersonalName() && readsAsPersonalName(text, m));
+        // A person's name never sits inside a place or organisation name ("Costa" in "Costa Rica").
+        BitSet placeChars = new BitSet(text.length());
+        places.forEach(p -> placeChars.set(p.start(), p.end()));
+        people.removeIf(m -> m.entry().type() != EntryType.ROLE
+                && placeChars.nextSetBit(m.start()) >= 0 && placeChars.nextSetBit(m.start()) < m.end());
+        return new Matches(places, people);
+    }
+
+    private static List<GazetteerMatch> select(List<GazetteerMatch> sorted, EntryType.Layer layer) {
+        List<GazetteerMatch> chosen = new ArrayList<>();
+        int covered = 0;
+        for (GazetteerMatch m : sorted) {
+            if (m.entry().type().layer() == layer && m.start() >= covered) {
+                chosen.add(m);
+                covered = m.end();
+            }
+        }
+        return chosen;
+    }
+
+    /** "Jordan Henderson", "Michael Jordan": a country name used as part of a person's name. */
+    private boolean readsAsPersonalName(String text, GazetteerMatch m) {
+        String next = TextWords.wordAfter(text, m.end());
+        String previous = TextWords.wordBefore(text, m.start());
+        boolean nextIsName = next != null && TextWords.isCapitalised(next) && !TextWords.isFunctionWord(next)
+                && m.end() < text.length() && text.charAt(m.end()) == ' ';
+        boolean previousIsGiven = previous != null && givenNames.contains(previous);
+        return nextIsName || previousIsGiven;
+    }
+
+    private static boolean caseFits(String surface, String text, int start) {
+        boolean allCaps = surface.chars().filter(Character::isLetter).count() >= 2
+                && surface.chars().noneMatch(Character::isLowerCase);
+        for (int i = 0; i < surface.length(); i++) {
+            char s = surface.charAt(i);
+            char t = text.charAt(start + i);
+            if (allCaps && Character.isLetter(s) && s != t) {
+                return false;
+            }
+            boolean wordStart = i == 0 || !Character.isLetter(surface.charAt(i - 1));
+            if (wordStart && Character.isUpperCase(s) && !Character.isUpperCase(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean boundaryAfter(String text, int end) {
+        return end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
+    }
+
+    /** Whether the id names an international organisation (the EU, the UN) rather than a national body. */
+    public boolean isInternational(String organisationId) {
+        return internationalOrganisations.contains(organisationId);
+    }
+
+    /** Whether a word can be part of an office's portfolio ("Foreign", "Affairs", "Wellbeing"). */
+    public boolean isPortfolioWord(String word) {
+        return portfolioWords.contains(word);
+    }
+
+    public boolean isGivenName(String word) {
+        return givenNames.contains(word);
+    }
+
+    public boolean isHonorific(String word) {
+        return honorifics.contains(word);
+    }
+
+    /** ISO code for a country's name or short form, e.g. from GOV.UK world locations. */
+    public Optional<String> countryCode(String name) {
+        return Optional.ofNullable(name).map(n -> countryCodeByName.get(fold(n.trim())));
+    }
+
+    public Optional<GazetteerEntry> organisation(String name) {
+        return Optional.ofNullable(name).map(n -> organisationByName.get(fold(n.trim())));
+    }
+
+    public Optional<GazetteerEntry> officeHolder(String fullName) {
+        return Optional.ofNullable(fullName).map(n -> officeHolderByName.get(fold(n.trim())));
+    }
+
+    /** The matches of one text, split into the places/organisations layer and the people layer. */
+    public record Matches(List<GazetteerMatch> places, List<GazetteerMatch> people) {
+        public Matches {
+            places = List.copyOf(places);
+            people = List.copyOf(people);
+        }
+    }
+
+    private static int priority(EntryType type) {
+        return switch (type) {
+            case NOT_A_PLACE -> 0;
+            case ORGANISATION -> 1;
+            case COUNTRY -> 2;
+            case PLACE -> 3;
+            case DEMONYM -> 4;
+            case OFFICE_HOLDER -> 5;
+            case SURNAME -> 6;
+            case ROLE -> 7;
+            case HONORIFIC -> 8;
+        };
+    }
+
+    private static void add(Map<String, List<GazetteerEntry>> bySurface, GazetteerEntry entry) {
+        List<GazetteerEntry> list = bySurface.computeIfAbsent(fold(entry.surface()), k -> new ArrayList<>());
+        if (list.stream().noneMatch(e -> e.type() == entry.type() && e.key().equals(entry.key()))) {
+            list.add(entry);
+        }
+    }
+
+    private static String cell(String[] row, int i) {
+        return i < row.length ? row[i].trim() : "";
+    }
+
+    private static List<String> split(String cell) {
+        return cell.isEmpty() ? List.of() : Arrays.stream(cell.split("\\|")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Set<String> words(String file) {
+        Set<String> words = new HashSet<>();
+        for (String[] row : rows(file)) {
+            words.addAll(Arrays.asList(SPACES.split(row[0].strip())));
+        }
+        return words;
+    }
+
+    private static List<String[]> rows(String file) {
+        try (InputStream in = Gazetteer.class.getResourceAsStream(BASE + file)) {
+            if (in == null) {
+                throw new IllegalStateException("gazetteer file missing: " + file);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String[]> rows = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    rows.add(line.split("\t"));
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

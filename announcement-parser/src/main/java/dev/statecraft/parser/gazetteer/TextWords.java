@@ -1,0 +1,60 @@
+package dev.statecraft.parser.gazetteer;
+
+import java.util.Set;
+
+/** Small word-level helpers shared by the extractors. */
+public final class TextWords {
+    /** Capitalised words that start sentences or headings and are never part of a name. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("The", "A", "An", "This", "That", "These", "Those",
+            "In", "On", "At", "By", "For", "From", "To", "Of", "With", "As", "And", "But", "Or", "If", "When", "While",
+            "We", "Our", "I", "My", "He", "She", "His", "Her", "They", "Their", "It", "Its", "You", "Your", "Both",
+            "All", "Some", "Many", "Most", "More", "Each", "Every", "There", "Here", "Today", "Yesterday",
+            "Tomorrow", "Following", "Speaking", "After", "Before", "During", "Ahead", "Since", "Under", "Over",
+            "Also", "However", "Meanwhile", "Further", "Furthermore", "New", "Other", "Mr",
+            "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December", "Government", "Minister", "Ministers", "Secretary", "President", "Summit",
+            "Press", "Release", "News", "Story", "Statement", "Background", "Notes", "Editors", "Read", "Find",
+            "See", "Search", "Download", "Access", "Follow", "Contact", "Published", "Updated", "Source");
+
+    private TextWords() {
+    }
+
+    public static boolean isFunctionWord(String word) {
+        return FUNCTION_WORDS.contains(word);
+    }
+
+    public static boolean isCapitalised(String word) {
+        return !word.isEmpty() && Character.isUpperCase(word.charAt(0));
+    }
+
+    /** The word that starts right after {@code pos} (skipping one run of spaces), or null. */
+    public static String wordAfter(String text, int pos) {
+        int i = pos;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        int start = i;
+        while (i < text.length() && isWordChar(text.charAt(i))) {
+            i++;
+        }
+        return i > start ? text.substring(start, i) : null;
+    }
+
+    /** The word that ends right before {@code pos} (skipping one run of spaces), or null. */
+    public static String wordBefore(String text, int pos) {
+        int i = pos;
+        while (i > 0 && text.charAt(i - 1) == ' ') {
+            i--;
+        }
+        int end = i;
+        while (i > 0 && isWordChar(text.charAt(i - 1))) {
+            i--;
+        }
+        return end > i ? text.substring(i, end) : null;
+    }
+
+    public static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '\'' || c == '\u2019';
+    }
+}

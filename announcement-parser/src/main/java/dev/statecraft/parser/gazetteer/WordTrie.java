@@ -1,0 +1,99 @@
+package dev.statecraft.parser.gazetteer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A trie of all gazetteer names, walked once from every word start of a text: one pass finds every name,
+ * however many there are (no pattern per name). A walk stops as soon as no name continues, usually after a
+ * character or two, and never runs longer than the longest name, so a scan is linear in the text. Immutable
+ * after construction, so one instance serves all threads.
+ */
+public final class WordTrie {
+    /** Per node: sorted edge labels and their target nodes (binary search keeps memory small). */
+    private final char[][] edgeChars;
+    private final int[][] edgeTargets;
+    /** Pattern ending exactly at the node, or -1. */
+    private final int[] output;
+    /** Transitions out of the root by char: every walk starts there, so it gets a direct table. */
+    private final int[] rootNext = new int[Character.MAX_VALUE + 1];
+
+    /** Receives (start, end exclusive, pattern index) for each occurrence. */
+    @FunctionalInterface
+    public interface MatchListener {
+        void onMatch(int start, int end, int pattern);
+    }
+
+    public WordTrie(List<String> patterns) {
+        List<TreeMap<Character, Integer>> edges = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
+        edges.add(new TreeMap<>());
+        out.add(-1);
+        for (int p = 0; p < patterns.size(); p++) {
+            String pattern = patterns.get(p);
+            int node = 0;
+            for (int i = 0; i < pattern.length(); i++) {
+                Integer next = edges.get(node).get(pattern.charAt(i));
+                if (next == null) {
+                    next = edges.size();
+                    edges.add(new TreeMap<>());
+                    out.add(-1);
+                    edges.get(node).put(pattern.charAt(i), next);
+                }
+                node = next;
+            }
+            if (node != 0 && out.get(node) < 0) {
+                out.set(node, p);
+            }
+        }
+        int n = edges.size();
+        edgeChars = new char[n][];
+        edgeTargets = new int[n][];
+        output = new int[n];
+        for (int i = 0; i < n; i++) {
+            TreeMap<Character, Integer> e = edges.get(i);
+            edgeChars[i] = new char[e.size()];
+            edgeTargets[i] = new int[e.size()];
+            int k = 0;
+            for (Map.Entry<Character, Integer> entry : e.entrySet()) {
+                edgeChars[i][k] = entry.getKey();
+                edgeTargets[i][k++] = entry.getValue();
+            }
+            output[i] = out.get(i);
+        }
+        Arrays.fill(rootNext, -1);
+        for (int k = 0; k < edgeChars[0].length; k++) {
+            rootNext[edgeChars[0][k]] = edgeTargets[0][k];
+        }
+    }
+
+    private int step(int node, char c) {
+        if (node == 0) {
+            return rootNext[c];
+        }
+        int i = Arrays.binarySearch(edgeChars[node], c);
+        return i >= 0 ? edgeTargets[node][i] : -1;
+    }
+
+    /**
+     * Reports every pattern that occurs in {@code text} (folded the same way as the patterns) starting at a
+     * word start, i.e. not preceded by a letter or digit.
+     */
+    public void scanWordStarts(CharSequence text, MatchListener listener) {
+        int length = text.length();
+        for (int start = 0; start < length; start++) {
+            if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+                continue;
+            }
+            int node = 0;
+            for (int i = start; i < length && (node = step(node, text.charAt(i))) >= 0; i++) {
+                if (output[node] >= 0) {
+                    listener.onMatch(start, i + 1, output[node]);
+                }
+            }
+        }
+    }
+}

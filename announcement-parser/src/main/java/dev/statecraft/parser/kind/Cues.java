@@ -1,0 +1,93 @@
+package dev.statecraft.parser.kind;
+
+import dev.statecraft.model.Kind;
+import dev.statecraft.parser.gazetteer.WordTrie;
+import dev.statecraft.parser.gazetteer.Gazetteer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cue phrases of each kind, matched in one trie pass over case-folded text. A phrase ending in
+ * {@code *} is a stem ("designat*" also finds "designations"); any other must end at a word boundary.
+ */
+final class Cues {
+    private static final Map<Kind, String> PHRASES = new EnumMap<>(Kind.class);
+
+    static {
+        PHRASES.put(Kind.VISIT, "visit*|arrive in|arrives in|arrived in|arriving in|trip|trips|travel to|travels to"
+                + "|travelled to|travelling to|tour|tours|toured|touring");
+        PHRASES.put(Kind.MEETING, "meet|meets|meeting|meetings|met|talks|bilateral|phone call|telephone call"
+                + "|video call|spoke to|spoke with|dialogue");
+        PHRASES.put(Kind.SUMMIT, "summit|summits|chair's summary|communiqué|communique|leaders' meeting"
+                + "|leaders meeting|leaders' declaration|leaders' statement");
+        PHRASES.put(Kind.SANCTIONS_IMPOSED, "sanction|sanctions|sanctioned|sanctioning|asset freeze|asset freezes"
+                + "|travel ban|travel bans|designate*|designation*|designating");
+        PHRASES.put(Kind.SANCTIONS_LIFTED, "lift sanctions|lifts sanctions|lifted sanctions|lifting sanctions"
+                + "|lifting of sanctions|lift the sanctions|lifted the sanctions|sanctions lifted"
+                + "|sanctions have been lifted|sanctions were lifted|sanctions are lifted|sanctions will be lifted"
+                + "|ease sanctions|eases sanctions|eased sanctions|easing sanctions|easing of sanctions"
+                + "|sanctions relief|revoke*|revocation|delist*|unfreez*|removed from the sanctions list"
+                + "|remove sanctions|removes sanctions|removed sanctions|suspend sanctions|suspends sanctions"
+                + "|suspended sanctions|suspension of sanctions");
+        PHRASES.put(Kind.STATEMENT, "statement|statements|message|condemn*|remarks|speech|respond|responds"
+                + "|response|welcome|welcomes|tribute|condolences");
+        PHRASES.put(Kind.DEFENCE_COOPERATION, "defence cooperation|defence co-operation|defence partnership"
+                + "|defence pact|defence agreement|defence deal|defence ties|defence industr*|defense cooperation"
+                + "|security and defence|military|troops|joint exercise|joint exercises|joint military exercise*"
+                + "|armed forces|warship*|fighter jet*|deploy*");
+        PHRASES.put(Kind.AID, "aid|humanitarian|funding package|support package|aid package|donat*|relief"
+                + "|development assistance|life-saving|emergency funding|emergency support");
+        PHRASES.put(Kind.AGREEMENT, "agreement|agreements|sign|signs|signed|signing|memorandum of understanding"
+                + "|mou|treaty|accord|deal|deals");
+    }
+
+    private static final WordTrie TRIE;
+    private static final List<Kind> KIND_OF = new ArrayList<>();
+    private static final List<Boolean> STEM = new ArrayList<>();
+
+    static {
+        List<String> patterns = new ArrayList<>();
+        PHRASES.forEach((kind, phrases) -> {
+            for (String phrase : phrases.split("\\|")) {
+                boolean stem = phrase.endsWith("*");
+                patterns.add(Gazetteer.fold(stem ? phrase.substring(0, phrase.length() - 1) : phrase));
+                KIND_OF.add(kind);
+                STEM.add(stem);
+            }
+        });
+        TRIE = new WordTrie(patterns);
+    }
+
+    private Cues() {
+    }
+
+    /** How often each kind's cues occur in the text, each kind counted up to {@code cap}. */
+    static Map<Kind, Integer> count(String text, int cap) {
+        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+        if (text == null || text.isEmpty()) {
+            return counts;
+        }
+        String folded = Gazetteer.fold(text);
+        List<int[]> found = new ArrayList<>();
+        TRIE.scanWordStarts(folded, (start, end, pattern) -> {
+            boolean after = STEM.get(pattern) || end == folded.length()
+                    || !Character.isLetterOrDigit(folded.charAt(end));
+            if (after) {
+                found.add(new int[] {start, end, pattern});
+            }
+        });
+        // Longest phrase wins: "defence agreement" is defence, not also an agreement; "lift sanctions" is
+        // a lifting, not also an imposition.
+        found.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
+        int covered = 0;
+        for (int[] f : found) {
+            if (f[0] >= covered) {
+                counts.merge(KIND_OF.get(f[2]), 1, (a, b) -> Math.min(cap, a + b));
+                covered = f[1];
+            }
+        }
+        return counts;
+    }
+}

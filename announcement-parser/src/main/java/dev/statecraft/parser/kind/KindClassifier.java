@@ -1,0 +1,58 @@
+package dev.statecraft.parser.kind;
+
+import dev.statecraft.model.Kind;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The main thing an announcement reports, by weighted cue words: the title counts most, then the summary and
+ * lead paragraphs, then (capped) the rest of the body. With no clear cue a diplomatic text is a statement and
+ * anything else is other.
+ */
+public final class KindClassifier {
+    private static final double TITLE_WEIGHT = 3;
+    private static final double LEAD_WEIGHT = 2;
+    private static final double BODY_WEIGHT = 0.5;
+    private static final int LEAD_CAP = 2;
+    private static final int BODY_CAP = 3;
+    /** The main thing is told early: cues past this point of a long text do not change it. */
+    private static final int BODY_WINDOW = 20_000;
+    /** Nearly every announcement "says" something: statement cues count for less. */
+    private static final double STATEMENT_DISCOUNT = 0.7;
+    private static final double MIN_SCORE = 1.5;
+
+    private KindClassifier() {
+    }
+
+    /**
+     * @param lead       the summary and the first substantial paragraphs
+     * @param diplomatic whether the text involves other countries or international organisations
+     */
+    public static Kind classify(String title, String lead, String body, boolean diplomatic) {
+        Map<Kind, Integer> inTitle = Cues.count(title, Integer.MAX_VALUE);
+        Map<Kind, Integer> inLead = Cues.count(lead, LEAD_CAP);
+        Map<Kind, Integer> inBody = Cues.count(body.substring(0, Math.min(body.length(), BODY_WINDOW)), BODY_CAP);
+        Map<Kind, Double> scores = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            double score = TITLE_WEIGHT * inTitle.getOrDefault(kind, 0)
+                    + LEAD_WEIGHT * inLead.getOrDefault(kind, 0)
+                    + BODY_WEIGHT * inBody.getOrDefault(kind, 0);
+            scores.put(kind, kind == Kind.STATEMENT ? score * STATEMENT_DISCOUNT : score);
+        }
+        Kind best = Kind.OTHER;
+        double bestScore = MIN_SCORE;
+        for (Kind kind : List.of(Kind.SANCTIONS_LIFTED, Kind.SANCTIONS_IMPOSED, Kind.SUMMIT, Kind.VISIT,
+                Kind.MEETING, Kind.DEFENCE_COOPERATION, Kind.AID, Kind.AGREEMENT, Kind.STATEMENT)) {
+            double score = scores.get(kind);
+            if (score > bestScore) {
+                best = kind;
+                bestScore = score;
+            }
+        }
+        if (!diplomatic && best != Kind.OTHER && bestScore < TITLE_WEIGHT + LEAD_WEIGHT) {
+            return Kind.OTHER; // a domestic text with a stray cue word
+        }
+        return best == Kind.OTHER && diplomatic ? Kind.STATEMENT : best;
+    }
+}

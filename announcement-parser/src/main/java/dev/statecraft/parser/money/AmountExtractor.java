@@ -1,0 +1,87 @@
+package dev.statecraft.parser.money;
+
+import dev.statecraft.model.Amount;
+import dev.statecraft.model.Span;
+import dev.statecraft.parser.text.Anchors;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Sums of money: "$450 billion", "£1.2m", "€50 million", "2.5 billion euros", "US$3bn". */
+public final class AmountExtractor {
+    /** "over", "more than": written before a number, kept in the mention's text. */
+    private static final Pattern APPROXIMATION = Pattern.compile("(?i:over|more than|almost|nearly|around|about"
+            + "|approximately|up to|at least|some|an additional|a further|an extra|another|a total of)\\s+$");
+    private static final int APPROXIMATION_REACH = 24;
+    /** Where an amount can start: a currency sign, a currency code, or a digit. */
+    private static final Set<String> ANCHOR_WORDS = Set.of("us", "u", "a", "au", "c", "ca", "nz", "hk", "s", "usd",
+            "gbp", "eur", "jpy", "chf");
+    private static final String ANCHOR_SYMBOLS = "$£€¥₹";
+    private static final String SYMBOL = "(US\\$|U\\.S\\.\\s?\\$|A\\$|AU\\$|C\\$|CA\\$|NZ\\$|HK\\$|S\\$|\\$|£|€|¥|₹"
+            + "|USD\\s?|GBP\\s?|EUR\\s?|JPY\\s?|CHF\\s?)";
+    private static final String CURRENCY_WORD = "(pounds sterling|pounds|pound|US dollars|dollars|dollar|euros|euro"
+            + "|yen|roubles|rubles|hryvnias|hryvnia|yuan|renminbi|rupees|Swiss francs)";
+    private static final Pattern SYMBOL_AMOUNT = Pattern.compile(SYMBOL + Numbers.NUMBER
+            + "(?:\\s?" + Numbers.SCALE + "\\b)?(?:\\s+(?:pounds(?: sterling)?|dollars|euros)\\b)?");
+    private static final Pattern WORD_AMOUNT = Pattern.compile("(?<![\\w.,])" + Numbers.NUMBER
+            + "(?:\\s?" + Numbers.SCALE + ")?\\s+" + CURRENCY_WORD + "\\b");
+    private static final Map<String, String> SYMBOL_CURRENCY = Map.ofEntries(
+            Map.entry("$", "USD"), Map.entry("us$", "USD"), Map.entry("u.s.$", "USD"), Map.entry("u.s. $", "USD"),
+            Map.entry("a$", "AUD"), Map.entry("au$", "AUD"), Map.entry("c$", "CAD"), Map.entry("ca$", "CAD"),
+            Map.entry("nz$", "NZD"), Map.entry("hk$", "HKD"), Map.entry("s$", "SGD"), Map.entry("£", "GBP"),
+            Map.entry("€", "EUR"), Map.entry("¥", "JPY"), Map.entry("₹", "INR"), Map.entry("usd", "USD"),
+            Map.entry("gbp", "GBP"), Map.entry("eur", "EUR"), Map.entry("jpy", "JPY"), Map.entry("chf", "CHF"));
+    private static final Map<String, String> WORD_CURRENCY = Map.ofEntries(
+            Map.entry("pounds sterling", "GBP"), Map.entry("pounds", "GBP"), Map.entry("pound", "GBP"),
+            Map.entry("us dollars", "USD"), Map.entry("dollars", "USD"), Map.entry("dollar", "USD"),
+            Map.entry("euros", "EUR"), Map.entry("euro", "EUR"), Map.entry("yen", "JPY"),
+            Map.entry("roubles", "RUB"), Map.entry("rubles", "RUB"), Map.entry("hryvnias", "UAH"),
+            Map.entry("hryvnia", "UAH"), Map.entry("yuan", "CNY"), Map.entry("renminbi", "CNY"),
+            Map.entry("rupees", "INR"), Map.entry("swiss francs", "CHF"));
+
+    private AmountExtractor() {
+    }
+
+    /** Finds the amounts and marks their characters in {@code claimed}, so quantities do not re-read them. */
+    public static List<Amount> extract(String text, BitSet claimed) {
+        List<Amount> amounts = new ArrayList<>();
+        int[] anchors = Anchors.find(text, ANCHOR_WORDS, true, ANCHOR_SYMBOLS);
+        Anchors.matchAt(SYMBOL_AMOUNT, text, anchors, m -> {
+            String currency = SYMBOL_CURRENCY.get(m.group(1).strip().toLowerCase(Locale.ROOT));
+            add(text, m, currency, Numbers.value(m.group(2), m.group(3), m.group(4)), claimed, amounts);
+        });
+        Anchors.matchAt(WORD_AMOUNT, text, anchors, m -> {
+            String currency = WORD_CURRENCY.get(m.group(4).toLowerCase(Locale.ROOT));
+            add(text, m, currency, Numbers.value(m.group(1), m.group(2), m.group(3)), claimed, amounts);
+        });
+        amounts.sort((a, b) -> Integer.compare(a.spans().get(0).start(), b.spans().get(0).start()));
+        return amounts;
+    }
+
+    /** Start of the mention including an approximation right before the number ("over £9 billion"). */
+    static int withApproximation(String text, int start) {
+        Matcher m = APPROXIMATION.matcher(text).region(Math.max(0, start - APPROXIMATION_REACH), start);
+        while (m.find()) {
+            boolean wordStart = m.start() == 0 || !Character.isLetterOrDigit(text.charAt(m.start() - 1));
+            if (wordStart) {
+                return m.start();
+            }
+        }
+        return start;
+    }
+
+    private static void add(String text, Matcher m, String currency, java.math.BigDecimal value, BitSet claimed,
+            List<Amount> out) {
+        if (currency == null || claimed.get(m.start())) {
+            return;
+        }
+        int start = withApproximation(text, m.start());
+        claimed.set(start, m.end());
+        out.add(new Amount(value, currency, text.substring(start, m.end()), List.of(new Span(start, m.end()))));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.statecraft.parser.money;
+
+import dev.statecraft.model.Quantity;
+import dev.statecraft.model.Span;
+import dev.statecraft.parser.gazetteer.TextWords;
+import dev.statecraft.parser.text.Anchors;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Counted things that are not money: "over 120,000 soldiers", "500 tanks", "1.1 million people". */
+public final class QuantityExtractor {
+    private static final Pattern QUANTITY = Pattern.compile("(?<![\\w.,$£€¥/-])"
+            + Numbers.NUMBER + "(?:\\s" + "(trillion|billion|million|thousand)" + ")?\\s+([A-Za-z][a-z-]{2,})\\b"
+            + "(?:\\s+([a-z][a-z-]{2,})\\b)?");
+    /** Nouns whose plural has no -s. */
+    private static final Set<String> UNCOUNTED_PLURALS = Set.of("people", "personnel", "staff", "children", "men",
+            "women", "police", "troops", "aircraft", "livestock", "refugees", "civilians", "sheep", "fish");
+    private static final Set<String> NOT_UNITS = Set.of("years", "months", "weeks", "days", "hours", "minutes",
+            "seconds", "decades", "centuries", "times", "percent", "cent", "per", "and", "the", "has", "was", "were",
+            "are", "its", "his", "her", "this", "that", "these", "those", "others", "ones", "pages", "series", "is");
+    private static final Pattern YEAR = Pattern.compile("(?:1[89]|20)\\d{2}");
+
+    private QuantityExtractor() {
+    }
+
+    public static List<Quantity> extract(String text, BitSet claimed) {
+        List<Quantity> quantities = new ArrayList<>();
+        Anchors.matchAt(QUANTITY, text, Anchors.find(text, Set.of(), true, ""), m -> {
+            String unit = m.group(4);
+            int end = m.end(4);
+            if (!countable(unit) && Character.isUpperCase(unit.charAt(0)) && m.group(5) != null) {
+                unit = m.group(5); // a named model before the noun: "12 Typhoon jets"
+                end = m.end(5);
+            }
+            String lower = unit.toLowerCase(Locale.ROOT);
+            boolean countable = countable(unit);
+            boolean year = m.group(3) == null && m.group(2) == null && YEAR.matcher(m.group(1)).matches();
+            int start = AmountExtractor.withApproximation(text, m.start());
+            if (!countable || NOT_UNITS.contains(lower) || year || claimed.get(m.start(1))
+                    || followsName(text, start)) {
+                return;
+            }
+            claimed.set(start, end);
+            quantities.add(new Quantity(Numbers.value(m.group(1), m.group(2), m.group(3)), unit,
+                    text.substring(start, end), List.of(new Span(start, end))));
+        });
+        return quantities;
+    }
+
+    private static boolean countable(String unit) {
+        String lower = unit.toLowerCase(Locale.ROOT);
+        return lower.endsWith("s") || UNCOUNTED_PLURALS.contains(lower);
+    }
+
+    /** "Type 2 diabetes", "Article 5 commitments": a number that is part of a name. */
+    private static boolean followsName(String text, int start) {
+        String previous = TextWords.wordBefore(text, start);
+        return previous != null && TextWords.isCapitalised(previous) && !TextWords.isFunctionWord(previous);
+    }
+}

@@ -1,0 +1,303 @@
+package dev.statecraft.parser.people;
+
+import dev.statecraft.model.PersonMention;
+import dev.statecraft.model.Span;
+import dev.statecraft.parser.gazetteer.EntryType;
+import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.gazetteer.GazetteerMatch;
+import dev.statecraft.parser.gazetteer.TextWords;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.TreeMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Finds people: office-holders from the gazetteer, and capitalised names backed by evidence (a title or
+ * honorific before them, a title in apposition, a known given name, or "said" after them). Bare family
+ * names are resolved to a full name found in the same text or in the gazetteer; titles without a name are
+ * kept as roles.
+ */
+public final class PersonExtractor {
+    private static final int MAX_NAME_WORDS = 4;
+    private static final Pattern SPEECH_AFTER = Pattern.compile("^ (?:said|says|added|told|commented|stated)\\b");
+    private static final Pattern APPOSITION_GAP = Pattern.compile(",? (?:the |a )?|, (?:the |a )?");
+
+    private final Gazetteer gazetteer;
+
+    public PersonExtractor(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    public People extract(String text, Gazetteer.Matches matches, List<String> metadataPeople) {
+        List<RoleMention> roles = RoleFinder.find(text, matches.people(), matches.places(), gazetteer);
+        List<NameMention> names = new ArrayList<>();
+        for (GazetteerMatch m : matches.people()) {
+            if (m.entry().type() == EntryType.OFFICE_HOLDER) {
+                names.add(new NameMention(m.start(), m.end(), m.entry().key(), false));
+            } else if (m.entry().type() == EntryType.SURNAME) {
+                names.add(new NameMention(m.start(), m.end(), m.entry().key(), true));
+            }
+        }
+        names.addAll(capitalisedNames(text, matches, roles));
+        names.sort(Comparator.comparingInt(NameMention::start));
+        names = resolveSurnames(text, names);
+
+        Map<String, PersonBuilder> persons = new LinkedHashMap<>();
+        for (NameMention n : names) {
+            persons.computeIfAbsent(n.key(), PersonBuilder::new).spans.add(new Span(n.start(), n.end()));
+        }
+        for (GazetteerMatch m : matches.people()) {
+            // "Her Majesty The Queen": a name written as the office itself gives the role.
+            String office = m.entry().label();
+            if (m.entry().type() == EntryType.OFFICE_HOLDER && persons.containsKey(m.entry().key())
+                    && text.substring(m.start(), m.end()).toLowerCase(Locale.ROOT)
+                            .contains(office.toLowerCase(Locale.ROOT))) {
+                PersonBuilder person = persons.get(m.entry().key());
+                person.role = person.role == null ? office : person.role;
+            }
+        }
+        List<People.Reference> references = new ArrayList<>();
+        for (NameMention n : names) {
+            references.add(new People.Reference(n.start(), n.end(), n.key(), true));
+        }
+        Map<String, List<Span>> unnamedRoles = new LinkedHashMap<>();
+        List<RoleMention> unattached = new ArrayList<>();
+        for (RoleMention r : roles) {
+            List<NameMention> holders = holdersOf(text, r, names);
+            for (NameMention holder : holders) {
+                PersonBuilder person = persons.get(holder.key());
+                if (person.role == null) {
+                    person.role = r.role();
+                }
+            }
+            if (holders.isEmpty()) {
+                unattached.add(r);
+            } else {
+                references.add(new People.Reference(r.start(), r.end(), holders.get(0).key(), false));
+            }
+        }
+        for (RoleMention r : unattached) {
+            PersonBuilder holder = persons.values().stream().filter(p -> sameOffice(p.role, r.role())).findFirst()
+                    .orElse(null);
+            if (holder != null) {
+                references.add(new People.Reference(r.start(), r.end(), holder.name, false));
+            } else if (!r.plural()) {
+                unnamedRoles.computeIfAbsent(r.role(), k -> new ArrayList<>()).add(new Span(r.start(), r.end()));
+                references.add(new People.Reference(r.start(), r.end(), r.role(), false));
+            }
+        }
+        for (String tagged : metadataPeople) {
+            String name = PersonNames.clean(tagged, gazetteer);
+            if (!name.isEmpty()) {
+                persons.computeIfAbsent(name, PersonBuilder::new);
+            }
+        }
+        references.sort(Comparator.comparingInt(People.Reference::start));
+        List<PersonMention> mentions = new ArrayList<>();
+        persons.values().forEach(p -> mentions.add(new PersonMention(p.name, p.role, p.spans)));
+        unnamedRoles.forEach((role, spans) -> mentions.add(new PersonMention(null, role, spans)));
+        List<Span> affiliations = roles.stream().map(RoleMention::affiliation).filter(a -> a != null).toList();
+        return new People(mentions, references, affiliations);
+    }
+
+    /** Capitalised word runs that read as a person's name, given the evidence around them. */
+    private List<NameMention> capitalisedNames(String text, Gazetteer.Matches matches, List<RoleMention> roles) {
+        BitSet taken = new BitSet(text.length());
+        matches.places().forEach(m -> taken.set(m.start(), m.end()));
+        matches.people().forEach(m -> taken.set(m.start(), m.end()));
+        roles.forEach(r -> taken.set(r.start(), r.end()));
+        RoleIndex roleIndex = new RoleIndex(roles);
+        List<NameMention> found = new ArrayList<>();
+        List<Token> run = new ArrayList<>();
+        for (Token t : Token.tokenize(text)) {
+            boolean adjacent = !run.isEmpty() && t.start() == run.get(run.size() - 1).end() + 1
+                    && text.charAt(t.start() - 1) == ' ' && run.get(run.size() - 1).end() == afterWord(text, run);
+            if (!adjacent) {
+                considerRun(text, run, roleIndex, found);
+                run.clear();
+            }
+            if (isNameWord(t, taken) || (!run.isEmpty() && Gazetteer.isSurnameParticle(t.text()))) {
+                run.add(t);
+            } else {
+                considerRun(text, run, roleIndex, found);
+                run.clear();
+            }
+        }
+        considerRun(text, run, roleIndex, found);
+        return found;
+    }
+
+    /** A run ends at a possessive: "Hunt's trip" stops after Hunt. */
+    private static int afterWord(String text, List<Token> run) {
+        Token last = run.get(run.size() - 1);
+        return last.end() < text.length() && Token.isApostrophe(text.charAt(last.end())) ? -1 : last.end();
+    }
+
+    /** A capitalised word that no gazetteer name or title has claimed. */
+    private boolean isNameWord(Token t, BitSet taken) {
+        return t.isCapitalised() && !taken.get(t.start()) && !TextWords.isFunctionWord(t.text())
+                && !gazetteer.isHonorific(t.text());
+    }
+
+    private void considerRun(String text, List<Token> run, RoleIndex roles, List<NameMention> out) {
+        while (!run.isEmpty() && Gazetteer.isSurnameParticle(run.get(run.size() - 1).text())) {
+            run = run.subList(0, run.size() - 1);
+        }
+        if (run.isEmpty() || run.size() > MAX_NAME_WORDS || Gazetteer.isSurnameParticle(run.get(0).text())) {
+            return;
+        }
+        int start = run.get(0).start();
+        int end = run.get(run.size() - 1).end();
+        String name = text.substring(start, end);
+        boolean titled = roles.endsJustBefore(text, start) || honorificBefore(text, start);
+        if (run.size() == 1) {
+            if (titled) {
+                out.add(new NameMention(start, end, name, true));
+            }
+            return;
+        }
+        boolean evidence = titled
+                || gazetteer.isGivenName(run.get(0).text())
+                || roles.startsJustAfter(text, end)
+                || SPEECH_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
+        if (evidence) {
+            out.add(new NameMention(start, end, name, false));
+        }
+    }
+
+    private boolean honorificBefore(String text, int nameStart) {
+        String previous = TextWords.wordBefore(text, nameStart);
+        return previous != null && (gazetteer.isHonorific(previous) || gazetteer.isHonorific(previous.replace(".", "")));
+    }
+
+    /** Bare family names become the full name mentioned elsewhere in the text, else keep the gazetteer's. */
+    private static List<NameMention> resolveSurnames(String text, List<NameMention> names) {
+        Map<String, String> fullBySurname = new LinkedHashMap<>();
+        for (NameMention n : names) {
+            if (!n.surnameOnly()) {
+                fullBySurname.putIfAbsent(Gazetteer.surnameOf(n.key()), n.key());
+            }
+        }
+        List<NameMention> resolved = new ArrayList<>();
+        for (NameMention n : names) {
+            if (n.surnameOnly()) {
+                String written = text.substring(n.start(), n.end());
+                String full = fullBySurname.getOrDefault(written, fullBySurname.get(Gazetteer.surnameOf(n.key())));
+                resolved.add(new NameMention(n.start(), n.end(), full != null ? full : n.key(), false));
+            } else {
+                resolved.add(n);
+            }
+        }
+        // Later bare mentions of a surname found in the text: "Kaja Kallas" … "host Kallas".
+        BitSet named = new BitSet(text.length());
+        resolved.forEach(n -> named.set(n.start(), n.end()));
+        for (Map.Entry<String, String> e : fullBySurname.entrySet()) {
+            String surname = e.getKey();
+            if (TextWords.isFunctionWord(surname) || surname.length() < 3) {
+                continue;
+            }
+            for (int i = text.indexOf(surname); i >= 0; i = text.indexOf(surname, i + 1)) {
+                int end = i + surname.length();
+                boolean bounded = (i == 0 || !Character.isLetter(text.charAt(i - 1)))
+                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+                if (bounded && !named.get(i)) {
+                    resolved.add(new NameMention(i, end, e.getValue(), false));
+                }
+            }
+        }
+        resolved.sort(Comparator.comparingInt(NameMention::start));
+        return resolved;
+    }
+
+    /** The people a title belongs to: the name right after it (and, for a plural, the names joined by "and"). */
+    private static List<NameMention> holdersOf(String text, RoleMention role, List<NameMention> names) {
+        List<NameMention> holders = new ArrayList<>();
+        int position = role.end();
+        for (int i = firstStartingAtOrAfter(names, position); i < names.size(); i++) {
+            NameMention n = names.get(i);
+            String gap = text.substring(position, Math.max(position, n.start()));
+            boolean follows = holders.isEmpty() ? APPOSITION_GAP.matcher(gap).matches()
+                    : role.plural() && (gap.equals(" and ") || gap.equals(", "));
+            if (!follows) {
+                break;
+            }
+            holders.add(n);
+            position = n.end();
+        }
+        int before = firstStartingAtOrAfter(names, role.start()) - 1;
+        if (holders.isEmpty() && before >= 0 && names.get(before).end() <= role.start()) {
+            String gap = text.substring(names.get(before).end(), role.start());
+            if (gap.startsWith(",") && APPOSITION_GAP.matcher(gap).matches()) {
+                holders.add(names.get(before));
+            }
+        }
+        return holders;
+    }
+
+    /** Index of the first name starting at or after {@code offset} (names are sorted by start). */
+    private static int firstStartingAtOrAfter(List<NameMention> names, int offset) {
+        int low = 0;
+        int high = names.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (names.get(mid).start() < offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** "High Representative" and "High Representative for Foreign Affairs" name the same office. */
+    private static boolean sameOffice(String held, String mentioned) {
+        if (held == null) {
+            return false;
+        }
+        String a = held.toLowerCase(Locale.ROOT);
+        String b = mentioned.toLowerCase(Locale.ROOT);
+        return a.equals(b) || a.startsWith(b) || b.startsWith(a);
+    }
+
+    /** Titles by where they start and end, for the apposition checks around a name. */
+    private static final class RoleIndex {
+        private final TreeMap<Integer, RoleMention> byEnd = new TreeMap<>();
+        private final TreeMap<Integer, RoleMention> byStart = new TreeMap<>();
+
+        RoleIndex(List<RoleMention> roles) {
+            roles.forEach(r -> {
+                byEnd.put(r.end(), r);
+                byStart.put(r.start(), r);
+            });
+        }
+
+        /** A title right before the name, directly or in apposition: "Tánaiste Simon", "Affairs, Kaja". */
+        boolean endsJustBefore(String text, int nameStart) {
+            Map.Entry<Integer, RoleMention> r = byEnd.floorEntry(nameStart);
+            return r != null && nameStart - r.getKey() <= 6
+                    && APPOSITION_GAP.matcher(text.substring(r.getKey(), nameStart)).matches();
+        }
+
+        /** "Dan Howarth, Head of Care": a title in apposition after the name. */
+        boolean startsJustAfter(String text, int nameEnd) {
+            Map.Entry<Integer, RoleMention> r = byStart.ceilingEntry(nameEnd);
+            return r != null && r.getKey() - nameEnd <= 6 && text.charAt(nameEnd) == ','
+                    && APPOSITION_GAP.matcher(text.substring(nameEnd, r.getKey())).matches();
+        }
+    }
+
+    private static final class PersonBuilder {
+        private final String name;
+        private final List<Span> spans = new ArrayList<>();
+        private String role;
+
+        PersonBuilder(String name) {
+            this.name = name;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.statecraft.parser.sanctions;
+
+import dev.statecraft.model.PersonMention;
+import dev.statecraft.model.Sanction;
+import dev.statecraft.model.SanctionTarget;
+import dev.statecraft.model.Span;
+import dev.statecraft.parser.text.Body;
+import dev.statecraft.parser.text.Paragraph;
+import dev.statecraft.parser.text.Sentences;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sanctions actions: imposed, lifted or extended, with the regime where stated and the persons, entities and
+ * vessels named in the paragraphs about them (and in the list items that follow those paragraphs).
+ */
+public final class SanctionExtractor {
+    private static final List<String> CUE_WORDS = List.of("sanction", "asset freeze", "designat");
+    private static final Pattern CUE = Pattern.compile("\\bsanction(?:s|ed|ing)?\\b|\\basset freezes?\\b"
+            + "|\\bdesignat(?:es|ed|ing|ions?)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIFTED = Pattern.compile("\\b(?:lift\\w*|eas(?:e|es|ed|ing)|revok\\w*|remov\\w*"
+            + "|delist\\w*|unfreez\\w*|suspend\\w*)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXTENDED = Pattern.compile("\\b(?:extend\\w*|renew\\w*|prolong\\w*|roll(?:s|ed)? over)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern REGIME = Pattern.compile("\\b(?:under|of) the (?:UK'?’?s )?((?:\\p{Lu}[\\p{L}-]*\\s?){1,4})"
+            + "(?:\\(Sanctions\\) \\(EU Exit\\) Regulations|sanctions regime|regime)\\b"
+            + "|\\b((?:\\p{Lu}[\\p{L}-]*\\s){1,4})sanctions regime\\b");
+    private static final Pattern SANCTIONS_ON = Pattern.compile("\\bsanctions (?:on|against) (?:the )?"
+            + "((?:\\p{Lu}[\\p{L}-]*)(?: \\p{Lu}[\\p{L}-]*){0,2})");
+    /** A ship's name as registers write it: capitals, maybe with a number ("SEA OWL I", "EAGLE S"). */
+    private static final String SHIP = "\\p{Lu}[\\p{Lu}\\d-]+(?: [\\p{Lu}\\d][\\p{Lu}\\d-]*)*";
+    /** "the vessels ARCTIC SPIRIT, NORDIC STAR and OCEAN PRIDE", "the oil tanker EAGLE S". */
+    private static final Pattern VESSELS = Pattern.compile("\\b(?:vessels?|tankers?|ships?|carriers?)\\s+"
+            + "(?:named |called |including |such as )?(?:the )?(" + SHIP + "(?:(?:, and |, | and )(?:the )?" + SHIP
+            + ")*)");
+    /** "ARCTIC SPIRIT (IMO 9234567)": a listed ship. */
+    private static final Pattern SHIP_WITH_IMO = Pattern.compile("(" + SHIP + ")\\s*\\(IMO");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile(", and |, | and ");
+    private static final Pattern ENTITY = Pattern.compile("((?:\\p{Lu}[\\p{L}\\d&.'’-]*\\s){0,5}(?:Ltd|Limited|LLC"
+            + "|JSC|PJSC|OJSC|OOO|Inc|Corporation|Corp|Company|Group|Holdings?|Bank|plc|PLC|GmbH|Plant|Factory"
+            + "|Bureau|Industries|Enterprises?|Trading|Shipping|Logistics|Institute))\\b"
+            + "|\\b(?:JSC|PJSC|OJSC|LLC|OOO|AO)\\s[“\"]([^”\"]{2,60})[”\"]");
+    private static final List<String> COMPANY_WORDS = List.of("Ltd", "Limited", "LLC", "JSC", "OOO", "Inc",
+            "Corporation", "Corp", "Company", "Group", "Holding", "Bank", "plc", "PLC", "GmbH", "Plant", "Factory",
+            "Bureau", "Industries", "Enterprise", "Trading", "Shipping", "Logistics", "Institute", " AO ");
+    private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-•*–·]|\\d{1,2}[.)])\\s*");
+    private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:The|the) ");
+
+    private SanctionExtractor() {
+    }
+
+    public static List<Sanction> extract(Body body, List<PersonMention> persons) {
+        String text = body.text();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (CUE_WORDS.stream().noneMatch(lower::contains)) {
+            return List.of();
+        }
+        Map<String, SanctionBuilder> byAction = new LinkedHashMap<>();
+        SanctionBuilder last = null;
+        List<Paragraph> paragraphs = body.paragraphs();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            Paragraph p = paragraphs.get(i);
+            if (!mentionsSanctions(lower, p)) {
+                continue;
+            }
+            List<int[]> cueSentences = new ArrayList<>();
+            for (int[] s : Sentences.split(text, p.start(), p.end())) {
+                if (CUE.matcher(text).region(s[0], s[1]).find()) {
+                    cueSentences.add(s);
+                }
+            }
+            if (cueSentences.isEmpty()) {
+                continue;
+            }
+            // Targets are named in the sanctions sentences themselves or in the list that follows them.
+            List<int[]> scopes = new ArrayList<>(cueSentences);
+            while (i + 1 < paragraphs.size() && LIST_ITEM.matcher(paragraphs.get(i + 1).text(text)).find()) {
+                Paragraph item = paragraphs.get(++i);
+                scopes.add(new int[] {item.start(), item.end()});
+            }
+            for (int[] s : cueSentences) {
+                String sentence = text.substring(s[0], s[1]);
+                String action = LIFTED.matcher(sentence).find() ? "lifted"
+                        : EXTENDED.matcher(sentence).find() ? "extended" : "imposed";
+                SanctionBuilder b = byAction.computeIfAbsent(action, SanctionBuilder::new);
+                b.regime = b.regime == null ? regime(sentence) : b.regime;
+                b.spans.add(new Span(s[0], s[1]));
+                last = b;
+            }
+            for (int[] scope : scopes) {
+                namedTargets(text, scope[0], scope[1], persons, last.targets);
+            }
+        }
+        if (last != null) {
+            // Ships are listed anywhere in a notice ("The vessels … have been specified").
+            vessels(text, last.targets);
+        }
+        List<Sanction> sanctions = new ArrayList<>();
+        byAction.values().forEach(b -> sanctions.add(new Sanction(b.action, new ArrayList<>(b.targets), b.regime,
+                b.spans)));
+        return sanctions;
+    }
+
+    private static boolean mentionsSanctions(String lower, Paragraph p) {
+        for (String cue : CUE_WORDS) {
+            int at = lower.indexOf(cue, p.start());
+            if (at >= 0 && at < p.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String regime(String sentence) {
+        Matcher m = REGIME.matcher(sentence);
+        if (m.find()) {
+            return (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+        }
+        Matcher on = SANCTIONS_ON.matcher(sentence);
+        return on.find() ? on.group(1).strip() : null;
+    }
+
+    private static void vessels(String text, Set<SanctionTarget> out) {
+        Matcher vessels = VESSELS.matcher(text);
+        while (vessels.find()) {
+            for (String name : LIST_SEPARATOR.split(vessels.group(1))) {
+                out.add(new SanctionTarget(LEADING_ARTICLE.matcher(name.strip()).replaceFirst(""), "vessel"));
+            }
+        }
+        Matcher imo = SHIP_WITH_IMO.matcher(text);
+        while (imo.find()) {
+            out.add(new SanctionTarget(imo.group(1).strip(), "vessel"));
+        }
+    }
+
+    /** Persons and entities named in the sanctions sentences and the list items after them. */
+    private static void namedTargets(String text, int from, int to, List<PersonMention> persons,
+            Set<SanctionTarget> out) {
+        for (PersonMention p : persons) {
+            if (p.name() != null && p.spans().stream().anyMatch(s -> s.start() >= from && s.end() <= to)) {
+                out.add(new SanctionTarget(p.name(), "person"));
+            }
+        }
+        Matcher entity = ENTITY.matcher(text).region(from, to);
+        while (namesACompany(text, from, to) && entity.find()) {
+            String name = (entity.group(1) != null ? entity.group(1) : entity.group(2)).strip();
+            if (name.contains(" ") || entity.group(2) != null) {
+                out.add(new SanctionTarget(LEADING_ARTICLE.matcher(name).replaceFirst(""), "entity"));
+            }
+        }
+    }
+
+    private static boolean namesACompany(String text, int from, int to) {
+        String scope = text.substring(from, to);
+        return COMPANY_WORDS.stream().anyMatch(scope::contains);
+    }
+
+    private static final class SanctionBuilder {
+        private final String action;
+        private final Set<SanctionTarget> targets = new LinkedHashSet<>();
+        private final List<Span> spans = new ArrayList<>();
+        private String regime;
+
+        SanctionBuilder(String action) {
+            this.action = action;
+        }
+    }
+}

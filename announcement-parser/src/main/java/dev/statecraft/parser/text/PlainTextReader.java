@@ -1,0 +1,116 @@
+package dev.statecraft.parser.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads plain text. Hard-wrapped text (every line no longer than ~100 columns) is unwrapped: a line joins
+ * the next unless it ends a sentence or a quote, is clearly shorter than the wrap width, or the next line
+ * starts a list item. Text that is not hard-wrapped keeps one paragraph per line.
+ */
+public final class PlainTextReader {
+    private static final int MAX_WRAP_WIDTH = 100;
+    /** A wrapped line is at least this share of the widest line; shorter ones end their paragraph. */
+    private static final double FULL_LINE_SHARE = 0.6;
+    private static final Pattern HEADER_LINE =
+            Pattern.compile("^\\s*(Source|Published|Updated|Last updated|Date|URL)\\s*:\\s*(.*)$",
+                    Pattern.CASE_INSENSITIVE);
+    /** GOV.UK page furniture kept by some scrapers: " date 2018-01-31 News story". */
+    private static final Pattern DATE_FURNITURE = Pattern.compile("^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})\\b.*$");
+
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-•*–·]|\\d{1,2}[.)])\\s+");
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
+
+    private PlainTextReader() {
+    }
+
+    public static SourceDocument read(String content) {
+        String[] lines = content.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        int first = 0;
+        String published = null;
+        String sourceUrl = null;
+        while (first < lines.length) {
+            String line = lines[first];
+            Matcher header = HEADER_LINE.matcher(line);
+            Matcher furniture = DATE_FURNITURE.matcher(line);
+            if (line.isBlank()) {
+                first++;
+            } else if (header.matches()) {
+                String key = header.group(1).toLowerCase();
+                String value = header.group(2).trim();
+                if (key.startsWith("source") || key.equals("url")) {
+                    Matcher url = URL.matcher(value);
+                    sourceUrl = url.find() ? url.group() : sourceUrl;
+                } else if (published == null) {
+                    published = value;
+                }
+                first++;
+            } else if (furniture.matches()) {
+                published = published == null ? furniture.group(1) : published;
+                first++;
+            } else {
+                break;
+            }
+        }
+        List<String> rest = new ArrayList<>();
+        for (int i = first; i < lines.length; i++) {
+            rest.add(stripTrailing(lines[i]));
+        }
+        return SourceDocument.of(null, unwrap(rest), published, sourceUrl, "text");
+    }
+
+    static Body unwrap(List<String> lines) {
+        int width = 0;
+        for (String line : lines) {
+            width = Math.max(width, line.strip().length());
+        }
+        boolean hardWrapped = width <= MAX_WRAP_WIDTH;
+        BodyBuilder body = new BodyBuilder();
+        StringBuilder paragraph = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                flush(body, paragraph);
+                continue;
+            }
+            if (!paragraph.isEmpty()) {
+                paragraph.append(' ');
+            }
+            paragraph.append(line);
+            String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
+            boolean continues = hardWrapped
+                    && !endsParagraph(line)
+                    && line.length() >= FULL_LINE_SHARE * width
+                    && !LIST_ITEM.matcher(next).find();
+            if (!continues) {
+                flush(body, paragraph);
+            }
+        }
+        flush(body, paragraph);
+        return body.build();
+    }
+
+    /** A line ending a sentence ("."/"!"/"?"/":", maybe before closing marks) or a quote ends its paragraph. */
+    private static boolean endsParagraph(String line) {
+        char last = line.charAt(line.length() - 1);
+        if (last == '”' || last == '"') {
+            return true;
+        }
+        int i = line.length() - 1;
+        while (i > 0 && "\"”’')]".indexOf(line.charAt(i)) >= 0) {
+            i--;
+        }
+        return ".!?:".indexOf(line.charAt(i)) >= 0;
+    }
+
+    private static void flush(BodyBuilder body, StringBuilder paragraph) {
+        body.add(paragraph, false);
+        paragraph.setLength(0);
+    }
+
+    private static String stripTrailing(String s) {
+        return s.stripTrailing();
+    }
+}
