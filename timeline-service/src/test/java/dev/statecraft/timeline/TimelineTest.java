@@ -3,9 +3,10 @@ package dev.statecraft.timeline;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.statecraft.infra.quarkus.KafkaTestResource;
@@ -102,6 +103,32 @@ class TimelineTest {
         assertThat(timeline(day, "kind", "visit", "country", "de").getList("items.title")).containsExactly("Visit 2");
         given().queryParam("from", day).queryParam("to", day).queryParam("country", "DE")
                 .queryParam("country", "IT").get("/api/timeline").then().body("items", hasSize(5));
+    }
+
+    @Test
+    void conditionalGetsAnswer304UntilTheContentChanges() {
+        String day = uniqueDay();
+        String id = Events.newId();
+        Events.send(Events.announcement(id, 1, "Talks in Oslo", Kind.MEETING, at(day, 8), "NO"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(day).getList("items").size() == 1);
+
+        var page = given().queryParam("from", day).queryParam("to", day).get("/api/timeline").then().statusCode(200)
+                .header("Cache-Control", containsString("max-age=10")).extract();
+        String pageTag = page.header("ETag");
+        assertThat(pageTag).startsWith("\"").doesNotStartWith("W/");
+        given().queryParam("from", day).queryParam("to", day).header("If-None-Match", pageTag).get("/api/timeline")
+                .then().statusCode(304).header("ETag", pageTag);
+
+        String announcementTag = given().get("/api/announcements/" + id).then().statusCode(200)
+                .header("Cache-Control", containsString("max-age=300")).extract().header("ETag");
+        given().header("If-None-Match", announcementTag).get("/api/announcements/" + id).then().statusCode(304);
+
+        Events.send(Events.announcement(id, 2, "Talks in Oslo, revised", Kind.MEETING, at(day, 8), "NO"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(day).getInt("items[0].revision") == 2);
+        given().header("If-None-Match", announcementTag).get("/api/announcements/" + id).then().statusCode(200)
+                .body("revision", equalTo(2)).header("ETag", not(announcementTag));
+        given().queryParam("from", day).queryParam("to", day).header("If-None-Match", pageTag).get("/api/timeline")
+                .then().statusCode(200).header("ETag", not(pageTag));
     }
 
     @Test

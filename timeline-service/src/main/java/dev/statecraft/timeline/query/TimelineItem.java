@@ -1,14 +1,19 @@
 package dev.statecraft.timeline.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
-/** One announcement as the timeline lists it; the full record is at {@code /api/announcements/{id}}. */
+/**
+ * One announcement as the timeline lists it; the full record is at {@code /api/announcements/{id}}.
+ * {@code updated_at} is when this revision reached the timeline. {@code rank} and {@code snippet} (matches wrapped in {@code <mark>}) are present only when searching with q.
+ */
 public record TimelineItem(
         String id,
         int revision,
         @JsonProperty("published_at") Instant publishedAt,
+        @JsonProperty("updated_at") Instant updatedAt,
         String kind,
         String title,
         String summary,
@@ -16,5 +21,8 @@ public record TimelineItem(
         @JsonProperty("source_url") String sourceUrl,
         List<String> countries,
         List<String> organisations,
-        List<String> persons) {
+        List<String> persons,
+        List<String> locations,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Float rank,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String snippet) {
 }

@@ -1,5 +1,7 @@
 package dev.statecraft.timeline.query;
 
+import dev.statecraft.timeline.query.TimelineQuery.Cursor;
+import dev.statecraft.timeline.query.TimelineQuery.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,94 +15,121 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Reads the timeline with keyset pagination over (published_at desc, id desc): no OFFSET scans. */
+/**
+ * Reads the timeline with keyset pagination over (published_at desc, id desc), or (rank desc, id desc) by
+ * relevance: no OFFSET scans.
+ */
 @ApplicationScoped
 public class TimelineRepository {
+    private static final String COLUMNS = """
+            select id, revision, published_at, applied_at, kind, title, summary, publisher, source_url, countries,
+                   organisations, persons, locations""";
+    private static final String SEARCH_COLUMNS = """
+            , ts_rank(search, query) as rank,
+              ts_headline('english', coalesce(body_text, summary, title), query,
+                          'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10') as snippet""";
+
     @Inject
     DataSource dataSource;
 
-    public record Page(List<TimelineItem> items, TimelineQuery.Cursor next) {
+    public record Page(List<TimelineItem> items, Cursor next) {
+    }
+
+    /** The announcement as stored: its event JSON at the newest revision. */
+    public record Stored(int revision, String event) {
     }
 
     public Page find(TimelineQuery q) {
-        StringBuilder sql = new StringBuilder("""
-                select id, revision, published_at, kind, title, summary, publisher, source_url, countries,
-                       organisations, persons
-                from timeline_entry where true""");
-        List<Object> args = new ArrayList<>();
-        if (!q.countries().isEmpty()) {
-            sql.append(" and countries && ?");
-            args.add(q.countries());
+        boolean search = q.filters().q() != null;
+        SqlWhere where = SqlWhere.of(q.filters());
+        if (q.after() != null && q.sort() == Sort.RELEVANCE) {
+            where.and("(ts_rank(search, query), id) < (cast(? as real), ?)", q.after().rank(), q.after().id());
+        } else if (q.after() != null) {
+            where.and("(published_at, id) < (?, ?)", Timestamp.from(q.after().publishedAt()), q.after().id());
         }
-        if (!q.kinds().isEmpty()) {
-            sql.append(" and kind = any(?)");
-            args.add(q.kinds());
-        }
-        if (q.from() != null) {
-            sql.append(" and published_at >= ?");
-            args.add(Timestamp.from(q.from()));
-        }
-        if (q.toExclusive() != null) {
-            sql.append(" and published_at < ?");
-            args.add(Timestamp.from(q.toExclusive()));
-        }
-        if (q.after() != null) {
-            sql.append(" and (published_at, id) < (?, ?)");
-            args.add(Timestamp.from(q.after().publishedAt()));
-            args.add(q.after().id());
-        }
-        sql.append(" order by published_at desc, id desc limit ?");
+        String order = q.sort() == Sort.RELEVANCE ? " order by rank desc, id desc" : " order by published_at desc, id desc";
+        String sql = COLUMNS + (search ? SEARCH_COLUMNS : "") + where.fromWhere() + order + " limit ?";
+        List<Object> args = new ArrayList<>(where.args());
         args.add(q.limit() + 1);
 
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bind(c, ps, args);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            SqlWhere.bind(c, ps, args);
             List<TimelineItem> items = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(item(rs));
+                    items.add(item(rs, search));
                 }
             }
-            TimelineQuery.Cursor next = null;
+            Cursor next = null;
             if (items.size() > q.limit()) {
                 items = items.subList(0, q.limit());
                 TimelineItem last = items.get(items.size() - 1);
-                next = new TimelineQuery.Cursor(last.publishedAt(), last.id());
+                next = q.sort() == Sort.RELEVANCE ? new Cursor(Sort.RELEVANCE, Float.toString(last.rank()), last.id())
+                        : new Cursor(Sort.PUBLISHED, last.publishedAt().toString(), last.id());
             }
-            return new Page(items, next);
+            return new Page(List.copyOf(items), next);
         } catch (SQLException e) {
             throw new IllegalStateException("timeline query failed", e);
         }
     }
 
-    /** The stored event JSON of the newest revision. */
-    public Optional<String> event(String id) {
+    /** An applied upsert: the row's change number and its state now. */
+    public record Change(long seq, TimelineItem item) {
+    }
+
+    /** Rows changed after {@code afterSeq} that match the filters, oldest change first. */
+    public List<Change> changes(Filters filters, long afterSeq, int limit) {
+        boolean search = filters.q() != null;
+        SqlWhere where = SqlWhere.of(filters).and("change_seq > ?", afterSeq);
+        String sql = COLUMNS + ", change_seq" + (search ? SEARCH_COLUMNS : "") + where.fromWhere()
+                + " order by change_seq limit ?";
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            SqlWhere.bind(c, ps, args);
+            List<Change> changes = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new Change(rs.getLong("change_seq"), item(rs, search)));
+                }
+            }
+            return changes;
+        } catch (SQLException e) {
+            throw new IllegalStateException("change query failed", e);
+        }
+    }
+
+    /** The newest change number, 0 while the timeline is empty. */
+    public long lastChange() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select event from timeline_entry where id = ?")) {
+                PreparedStatement ps = c.prepareStatement("select coalesce(max(change_seq), 0) from timeline_entry");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("change query failed", e);
+        }
+    }
+
+    public Optional<Stored> find(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select revision, event from timeline_entry where id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(new Stored(rs.getInt(1), rs.getString(2))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("announcement lookup failed", e);
         }
     }
 
-    private static void bind(Connection c, PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            Object arg = args.get(i);
-            if (arg instanceof List<?> list) {
-                ps.setArray(i + 1, c.createArrayOf("text", list.toArray()));
-            } else {
-                ps.setObject(i + 1, arg);
-            }
-        }
-    }
-
-    private static TimelineItem item(ResultSet rs) throws SQLException {
+    private static TimelineItem item(ResultSet rs, boolean search) throws SQLException {
         return new TimelineItem(rs.getString("id"), rs.getInt("revision"),
-                rs.getTimestamp("published_at").toInstant(), rs.getString("kind"), rs.getString("title"),
+                rs.getTimestamp("published_at").toInstant(), rs.getTimestamp("applied_at").toInstant(),
+                rs.getString("kind"), rs.getString("title"),
                 rs.getString("summary"), rs.getString("publisher"), rs.getString("source_url"),
-                strings(rs, "countries"), strings(rs, "organisations"), strings(rs, "persons"));
+                strings(rs, "countries"), strings(rs, "organisations"), strings(rs, "persons"),
+                strings(rs, "locations"), search ? rs.getFloat("rank") : null, search ? rs.getString("snippet") : null);
     }
 
     private static List<String> strings(ResultSet rs, String column) throws SQLException {
