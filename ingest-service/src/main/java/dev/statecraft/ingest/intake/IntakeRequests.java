@@ -2,7 +2,10 @@ package dev.statecraft.ingest.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.parser.InputFormat;
 import dev.statecraft.support.problem.Problem;
@@ -35,7 +38,11 @@ import java.util.Set;
 public final class IntakeRequests {
     private static final Set<String> INTAKE_FIELDS = Set.of("title", "body", "published_at", "source_url",
             "publisher", "format");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a duplicated key or anything after the document is an error, not silently dropped data. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private IntakeRequests() {
     }
@@ -77,17 +84,18 @@ public final class IntakeRequests {
                     "The body has " + body.length + " bytes; at most " + maxBytes + " are accepted."));
         }
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        InputFormat format = switch (mediaType) {
+            case "text/plain" -> InputFormat.TEXT;
+            case "text/html", "application/xhtml+xml" -> InputFormat.HTML;
+            case "application/json" -> null; // the intake shape or a GOV.UK item: told apart by its fields
+            default -> throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                    "Send text/plain, text/html or application/json, not '" + contentType + "'."));
+        };
         String text = decodeUtf8(body);
         if (text.isBlank()) {
             throw ProblemException.badRequest("empty-body", "The request body holds only white space.");
         }
-        return switch (mediaType) {
-            case "text/plain" -> fromText(mediaType, text, InputFormat.TEXT, query);
-            case "text/html", "application/xhtml+xml" -> fromText(mediaType, text, InputFormat.HTML, query);
-            case "application/json" -> fromJson(text);
-            default -> throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                    "Send text/plain, text/html or application/json, not '" + contentType + "'."));
-        };
+        return format == null ? fromJson(text) : fromText(mediaType, text, format, query);
     }
 
     private static IntakeDocument fromText(String mediaType, String text, InputFormat format, Metadata query) {
@@ -103,8 +111,10 @@ public final class IntakeRequests {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw ProblemException.badRequest("malformed-json", "The body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + where);
         }
         if (!(root instanceof ObjectNode object)) {
             throw ProblemException.badRequest("malformed-json", "The JSON body must be an object.");
