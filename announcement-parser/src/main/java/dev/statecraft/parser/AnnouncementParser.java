@@ -24,6 +24,7 @@ import dev.statecraft.parser.people.PersonExtractor;
 import dev.statecraft.parser.places.PlaceExtractor;
 import dev.statecraft.parser.quotes.QuoteExtractor;
 import dev.statecraft.parser.sanctions.SanctionExtractor;
+import dev.statecraft.parser.text.Anchors;
 import dev.statecraft.parser.text.Body;
 import dev.statecraft.parser.text.GovukContentReader;
 import dev.statecraft.parser.text.HtmlReader;
@@ -35,6 +36,8 @@ import dev.statecraft.parser.text.Whitespace;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns one government announcement into a {@link ParsedAnnouncement}. Build once (it loads the gazetteers)
@@ -44,6 +47,9 @@ public final class AnnouncementParser {
     public static final String VERSION = "1.0.0";
     /** Home-country codes: mentioning only these does not make a text diplomatic. */
     private static final Set<String> HOME = Set.of("GB");
+    /** Where dates and amounts can start: one anchor pass serves both extractors. */
+    private static final Set<String> ANCHOR_WORDS = Stream.concat(DateExtractor.ANCHOR_WORDS.stream(),
+            AmountExtractor.ANCHOR_WORDS.stream()).collect(Collectors.toUnmodifiableSet());
     private static final int LEAD_PARAGRAPHS = 2;
     private static final int LEAD_MIN_LENGTH = 80;
 
@@ -98,15 +104,16 @@ public final class AnnouncementParser {
         People people = persons.extract(text, matches, doc.metadataPeople());
         PlaceExtractor.Places found = places.extract(text, matches.places(), people.affiliations(),
                 doc.metadataPlaces(), doc.metadataOrganisations());
-        List<DateMention> dates = DateExtractor.extract(text, published.date());
+        Anchors anchors = Anchors.find(text, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
+        List<DateMention> dates = DateExtractor.extract(text, published.date(), anchors);
         BitSet claimed = new BitSet(text.length());
         for (DateMention d : dates) {
             for (Span s : d.spans()) {
                 claimed.set(s.start(), s.end());
             }
         }
-        List<Amount> amounts = AmountExtractor.extract(text, claimed);
-        List<Quantity> quantities = QuantityExtractor.extract(text, claimed);
+        List<Amount> amounts = AmountExtractor.extract(text, claimed, anchors);
+        List<Quantity> quantities = QuantityExtractor.extract(text, claimed, anchors);
         List<Quote> quotes = QuoteExtractor.extract(body, people);
         List<Sanction> sanctions = SanctionExtractor.extract(body, people.mentions());
         String lead = lead(doc);

@@ -35,12 +35,4 @@ public record ParserInput(String content, InputFormat format, String title, Loca
     public static ParserInput govukContent(String json, Instant ingestedAt) {
         return new ParserInput(json, InputFormat.GOVUK_CONTENT, null, null, ingestedAt);
     }
-
-    public ParserInput withTitle(String newTitle) {
-        return new ParserInput(content, format, newTitle, publishedDate, ingestedAt);
-    }
-
-    public ParserInput withPublishedDate(LocalDate date) {
-        return new ParserInput(content, format, title, date, ingestedAt);
-    }
 }

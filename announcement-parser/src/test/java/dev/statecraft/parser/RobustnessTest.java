@@ -59,15 +59,16 @@ class RobustnessTest {
         assertThat(parsed.publishedAtInferred()).isTrue();
     }
 
-    /** A smoke test against quadratic behaviour; the JMH benchmark measures linearity properly. */
+    /**
+     * A long document is parsed whole (a hang guard, not a speed target: the JMH benchmark measures speed and
+     * linearity).
+     */
     @Test
-    void aLongDocumentParsesInReasonableTime() {
+    @org.junit.jupiter.api.Timeout(120)
+    void aLongDocumentIsParsedWhole() {
         String big = TestFixtures.resource("/fixtures/uk-eu-kallas-london.txt").repeat(100);
-        long start = System.nanoTime();
         ParsedAnnouncement parsed = TestFixtures.PARSER.parse(ParserInput.text(big, TestFixtures.INGESTED));
-        long millis = (System.nanoTime() - start) / 1_000_000;
         SpanAssertions.assertValid(parsed);
         assertThat(parsed.quotes()).hasSize(200);
-        assertThat(millis).as("parse time of 320 kB in ms").isLessThan(20_000);
     }
 }

@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
  * more specific expressions are tried first; a span once claimed is not read again.
  */
 public final class DateExtractor {
+    /** Number words by value; "a"/"an" count as one. */
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1),
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10));
+
     private DateExtractor() {
     }
 
@@ -32,10 +38,13 @@ public final class DateExtractor {
     record Found(int start, int end, String date, Precision precision) {
     }
 
-    public static List<DateMention> extract(String text, LocalDate reference) {
+    /** Words a date expression can start with (lower case), for {@link Anchors#find}; numbers count too. */
+    public static final Set<String> ANCHOR_WORDS = DatePatterns.ANCHOR_WORDS;
+
+    /** @param anchors the text's anchors, found with at least {@link #ANCHOR_WORDS} and digits */
+    public static List<DateMention> extract(String text, LocalDate reference, Anchors anchors) {
         List<Found> found = new ArrayList<>();
         BitSet claimed = new BitSet(text.length());
-        int[] anchors = Anchors.find(text, DatePatterns.ANCHOR_WORDS, true, "");
         scan(text, anchors, DatePatterns.TODAY_WITH_DATE, DatePatterns.TODAY_START, claimed, found, m -> todayWithDate(m, reference));
         scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMERIC_START, claimed, found, m -> dayMonth(m.group(1), m.group(3), m.group(4), null,
                 reference).map(d -> day(m, d)));
@@ -51,6 +60,8 @@ public final class DateExtractor {
                 YearMonth.of(Integer.parseInt(m.group(2)), Calendar.month(m.group(1))).toString(), Precision.MONTH)));
         scan(text, anchors, DatePatterns.PART_OF_YEAR, DatePatterns.PART_OF_YEAR_START, claimed, found, m -> Optional.of(new Found(m.start(), m.end(),
                 String.valueOf(reference.getYear() + yearShift(m.group(1))), Precision.YEAR)));
+        scan(text, anchors, DatePatterns.AGO, DatePatterns.AGO_START, claimed, found, m -> Optional.of(ago(m,
+                reference)));
         scan(text, anchors, DatePatterns.RELATIVE_PERIOD, DatePatterns.PERIOD_START, claimed, found, m -> relativePeriod(m, reference));
         scan(text, anchors, DatePatterns.LED_MONTH, DatePatterns.LEAD_START, claimed, found, m -> Optional.of(new Found(m.start(2), m.end(),
                 ledMonth(m.group(1), Calendar.month(m.group(2)), reference).toString(), Precision.MONTH)));
@@ -79,9 +90,9 @@ public final class DateExtractor {
         Optional<Found> resolve(Matcher m);
     }
 
-    private static void scan(String text, int[] anchors, Pattern pattern, Set<String> startWords, BitSet claimed,
-            List<Found> out, Resolver resolver) {
-        Anchors.matchAt(pattern, text, anchors, startWords, m -> {
+    private static void scan(String text, Anchors anchors, Pattern pattern, Set<String> startWords,
+            BitSet claimed, List<Found> out, Resolver resolver) {
+        anchors.matchAt(pattern, text, startWords, m -> {
             int next = claimed.nextSetBit(m.start());
             if (next >= 0 && next < m.end()) {
                 return;
@@ -147,6 +158,21 @@ public final class DateExtractor {
                     Precision.MONTH);
             default -> new Found(m.start(), m.end(), String.valueOf(reference.getYear() + shift), Precision.YEAR);
         });
+    }
+
+    /** "three years ago": as precise as its unit (days and weeks to the day). */
+    private static Found ago(Matcher m, LocalDate reference) {
+        String count = m.group(1).toLowerCase(Locale.ROOT);
+        int n = NUMBER_WORDS.containsKey(count) ? NUMBER_WORDS.get(count) : Integer.parseInt(count);
+        String unit = m.group(2).toLowerCase(Locale.ROOT);
+        if (unit.startsWith("year")) {
+            return new Found(m.start(), m.end(), String.valueOf(reference.getYear() - n), Precision.YEAR);
+        }
+        if (unit.startsWith("month")) {
+            return new Found(m.start(), m.end(), YearMonth.from(reference).minusMonths(n).toString(), Precision.MONTH);
+        }
+        LocalDate date = unit.startsWith("week") ? reference.minusWeeks(n) : reference.minusDays(n);
+        return new Found(m.start(), m.end(), date.toString(), Precision.DAY);
     }
 
     private static YearMonth ledMonth(String lead, int month, LocalDate reference) {

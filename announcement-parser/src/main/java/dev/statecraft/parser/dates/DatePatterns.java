@@ -42,6 +42,9 @@ final class DatePatterns {
     /** "at the start of the year", "by the end of this year". */
     static final Pattern PART_OF_YEAR = Pattern.compile("\\b(?:at|by|towards?|before)\\s+the\\s+(?:start|beginning"
             + "|end|turn)\\s+of\\s+(the|this|next|last)\\s+year\\b", Pattern.CASE_INSENSITIVE);
+    /** "three years ago", "2 weeks ago". */
+    static final Pattern AGO = Pattern.compile("\\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})"
+            + "\\s+(day|days|week|weeks|month|months|year|years)\\s+ago\\b", Pattern.CASE_INSENSITIVE);
     /** "in 2017", "since 2014". */
     static final Pattern LED_YEAR = Pattern.compile("\\b(?:in|since|from|until|by|during|before|after|throughout"
             + "|early|late|mid|end of|start of|of)[\\s-]+" + YEAR + "\\b(?![-/–]\\d)", Pattern.CASE_INSENSITIVE);
@@ -52,7 +55,8 @@ final class DatePatterns {
             "until", "till", "during", "after", "throughout", "early", "late", "mid", "end", "start", "beginning",
             "of", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-            "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+            "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "a", "an", "one",
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
     /** Start words of each kind of expression (see {@code Anchors.matchAt}): a number, a month or weekday. */
     static final Set<String> NUMERIC_START = Set.of("0", "january", "february", "march", "april", "may", "june",
@@ -62,6 +66,8 @@ final class DatePatterns {
     static final Set<String> TODAY_START = Set.of("today", "yesterday", "tomorrow", "tonight", "this");
     static final Set<String> PERIOD_START = Set.of("earlier", "later", "this", "last", "next", "the");
     static final Set<String> PART_OF_YEAR_START = Set.of("at", "by", "toward", "towards", "before");
+    static final Set<String> AGO_START = Set.of("0", "a", "an", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten");
     static final Set<String> LEAD_START = Set.of("in", "since", "from", "until", "till", "by", "during", "before",
             "after", "throughout", "early", "late", "mid", "end", "start", "beginning", "this", "last", "next", "of");
 

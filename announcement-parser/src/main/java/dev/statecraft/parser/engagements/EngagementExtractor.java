@@ -4,9 +4,12 @@ import dev.statecraft.model.DateMention;
 import dev.statecraft.model.Engagement;
 import dev.statecraft.model.Kind;
 import dev.statecraft.model.LocationMention;
+import dev.statecraft.model.Precision;
 import dev.statecraft.model.Span;
 import dev.statecraft.parser.text.Body;
+import dev.statecraft.parser.text.Paragraph;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,8 @@ public final class EngagementExtractor {
     private static final Set<String> LEADING_NOISE = Set.of("The", "A", "An", "This", "Ahead", "At", "In", "On",
             "During", "After", "Before", "Following", "Our", "Their", "Its", "His", "Her", "Next", "Last");
     private static final int MAX_TITLE = 100;
+    /** Sentences are looked for within this many characters of an event's name. */
+    private static final int SENTENCE_REACH = 1_000;
     private static final List<String> EVENT_WORDS = List.of("Summit", "Dialogue", "Conference", "Forum",
             "Ministerial", "Meeting");
 
@@ -115,7 +120,7 @@ public final class EngagementExtractor {
 
     /** The lead: the first paragraph of some length (headings and datelines are skipped). */
     private static int leadEnd(Body body) {
-        for (var p : body.paragraphs()) {
+        for (Paragraph p : body.paragraphs()) {
             if (p.end() - p.start() >= 80) {
                 return p.end();
             }
@@ -129,32 +134,41 @@ public final class EngagementExtractor {
         while (i < words.length - 1 && LEADING_NOISE.contains(words[i])) {
             i++;
         }
-        return String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+        return String.join(" ", Arrays.copyOfRange(words, i, words.length));
     }
 
     private static int nextEventStart(String text, int from, int sentenceEnd) {
+        String rest = text.substring(from, Math.max(from, sentenceEnd));
         int next = sentenceEnd;
         for (String word : EVENT_WORDS) {
-            int at = text.indexOf(word, from);
-            if (at >= 0 && at < next) {
-                next = at;
+            int at = rest.indexOf(word);
+            if (at >= 0 && from + at < next) {
+                next = from + at;
             }
         }
         return next;
     }
 
+    /** The sentence around an offset: from after ". " or a line break to the next ". " or line break. */
     private static int[] sentenceAround(String text, int offset) {
-        int start = Math.max(text.lastIndexOf(". ", offset) + 2, text.lastIndexOf("\n", offset) + 1);
-        int end = text.indexOf(". ", offset);
-        int paragraphEnd = text.indexOf('\n', offset);
-        end = end < 0 ? text.length() : end;
-        end = paragraphEnd >= 0 ? Math.min(end, paragraphEnd) : end;
-        return new int[] {Math.min(start, offset), Math.max(end, offset)};
+        int start = offset;
+        int startLimit = Math.max(0, offset - SENTENCE_REACH);
+        while (start > startLimit && text.charAt(start - 1) != '\n'
+                && !(start >= 2 && text.charAt(start - 1) == ' ' && text.charAt(start - 2) == '.')) {
+            start--;
+        }
+        int end = offset;
+        int endLimit = Math.min(text.length(), offset + SENTENCE_REACH);
+        while (end < endLimit && text.charAt(end) != '\n'
+                && !(text.charAt(end) == '.' && (end + 1 == text.length() || text.charAt(end + 1) == ' '))) {
+            end++;
+        }
+        return new int[] {start, end};
     }
 
     private static String firstDayIn(List<DateMention> dates, int from, int to) {
         for (DateMention d : dates) {
-            if (d.precision() == dev.statecraft.model.Precision.DAY && within(d.spans(), from, to)) {
+            if (d.precision() == Precision.DAY && within(d.spans(), from, to)) {
                 return d.date();
             }
         }

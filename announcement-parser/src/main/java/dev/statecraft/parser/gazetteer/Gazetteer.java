@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +39,6 @@ public final class Gazetteer {
     private final Set<String> portfolioWords;
     private final Map<String, String> countryCodeByName = new HashMap<>();
     private final Map<String, GazetteerEntry> organisationByName = new HashMap<>();
-    private final Map<String, GazetteerEntry> officeHolderByName = new HashMap<>();
     private final Set<String> honorifics = new HashSet<>();
     private final Set<String> internationalOrganisations = new HashSet<>();
 
@@ -62,7 +60,6 @@ public final class Gazetteer {
                             internationalOrganisations.add(e.key());
                         }
                     }
-                    case OFFICE_HOLDER -> officeHolderByName.putIfAbsent(folded, e);
                     case HONORIFIC -> honorifics.add(e.surface());
                     default -> {
                     }
@@ -265,10 +262,6 @@ public final class Gazetteer {
         return Optional.ofNullable(name).map(n -> organisationByName.get(fold(n.trim())));
     }
 
-    public Optional<GazetteerEntry> officeHolder(String fullName) {
-        return Optional.ofNullable(fullName).map(n -> officeHolderByName.get(fold(n.trim())));
-    }
-
     /** The matches of one text, split into the places/organisations layer and the people layer. */
     public record Matches(List<GazetteerMatch> places, List<GazetteerMatch> people) {
         public Matches {
@@ -331,9 +324,5 @@ public final class Gazetteer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

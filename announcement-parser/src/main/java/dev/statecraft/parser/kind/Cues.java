@@ -18,7 +18,7 @@ final class Cues {
     static {
         PHRASES.put(Kind.VISIT, "visit*|arrive in|arrives in|arrived in|arriving in|trip|trips|travel to|travels to"
                 + "|travelled to|travelling to|tour|tours|toured|touring");
-        PHRASES.put(Kind.MEETING, "meet|meets|meeting|meetings|met|talks|bilateral|phone call|telephone call"
+        PHRASES.put(Kind.MEETING, "meet|meets|meeting|meetings|met|talks|bilateral|phone call|telephone call|host|hosts|hosted"
                 + "|video call|spoke to|spoke with|dialogue");
         PHRASES.put(Kind.SUMMIT, "summit|summits|chair's summary|communiqué|communique|leaders' meeting"
                 + "|leaders meeting|leaders' declaration|leaders' statement");

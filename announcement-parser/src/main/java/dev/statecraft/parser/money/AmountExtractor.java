@@ -18,10 +18,11 @@ public final class AmountExtractor {
     private static final Pattern APPROXIMATION = Pattern.compile("(?i:over|more than|almost|nearly|around|about"
             + "|approximately|up to|at least|some|an additional|a further|an extra|another|a total of)\\s+$");
     private static final int APPROXIMATION_REACH = 24;
-    /** Where an amount can start: a currency sign, a currency code, or a digit. */
-    private static final Set<String> ANCHOR_WORDS = Set.of("us", "u", "a", "au", "c", "ca", "nz", "hk", "s", "usd",
+    /** Where an amount can start, for {@link Anchors#find}: a currency code or sign, or a digit. */
+    public static final Set<String> ANCHOR_WORDS = Set.of("us", "u", "a", "au", "c", "ca", "nz", "hk", "s", "usd",
             "gbp", "eur", "jpy", "chf");
-    private static final String ANCHOR_SYMBOLS = "$£€¥₹";
+    public static final String ANCHOR_SYMBOLS = "$£€¥₹";
+    private static final Set<String> NUMBER_START = Set.of(Anchors.DIGIT);
     private static final String SYMBOL = "(US\\$|U\\.S\\.\\s?\\$|A\\$|AU\\$|C\\$|CA\\$|NZ\\$|HK\\$|S\\$|\\$|£|€|¥|₹"
             + "|USD\\s?|GBP\\s?|EUR\\s?|JPY\\s?|CHF\\s?)";
     private static final String CURRENCY_WORD = "(pounds sterling|pounds|pound|US dollars|dollars|dollar|euros|euro"
@@ -47,15 +48,18 @@ public final class AmountExtractor {
     private AmountExtractor() {
     }
 
-    /** Finds the amounts and marks their characters in {@code claimed}, so quantities do not re-read them. */
-    public static List<Amount> extract(String text, BitSet claimed) {
+    /**
+     * Finds the amounts and marks their characters in {@code claimed}, so quantities do not re-read them.
+     *
+     * @param anchors the text's anchors, found with at least {@link #ANCHOR_WORDS}, {@link #ANCHOR_SYMBOLS}
+     */
+    public static List<Amount> extract(String text, BitSet claimed, Anchors anchors) {
         List<Amount> amounts = new ArrayList<>();
-        int[] anchors = Anchors.find(text, ANCHOR_WORDS, true, ANCHOR_SYMBOLS);
-        Anchors.matchAt(SYMBOL_AMOUNT, text, anchors, m -> {
+        anchors.matchAt(SYMBOL_AMOUNT, text, null, m -> {
             String currency = SYMBOL_CURRENCY.get(m.group(1).strip().toLowerCase(Locale.ROOT));
             add(text, m, currency, Numbers.value(m.group(2), m.group(3), m.group(4)), claimed, amounts);
         });
-        Anchors.matchAt(WORD_AMOUNT, text, anchors, m -> {
+        anchors.matchAt(WORD_AMOUNT, text, NUMBER_START, m -> {
             String currency = WORD_CURRENCY.get(m.group(4).toLowerCase(Locale.ROOT));
             add(text, m, currency, Numbers.value(m.group(1), m.group(2), m.group(3)), claimed, amounts);
         });

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 /** Counted things that are not money: "over 120,000 soldiers", "500 tanks", "1.1 million people". */
 public final class QuantityExtractor {
+    private static final Set<String> NUMBER_START = Set.of(Anchors.DIGIT);
     private static final Pattern QUANTITY = Pattern.compile("(?<![\\w.,$£€¥/-])"
             + Numbers.NUMBER + "(?:\\s" + "(trillion|billion|million|thousand)" + ")?\\s+([A-Za-z][a-z-]{2,})\\b"
             + "(?:\\s+([a-z][a-z-]{2,})\\b)?");
@@ -27,9 +28,10 @@ public final class QuantityExtractor {
     private QuantityExtractor() {
     }
 
-    public static List<Quantity> extract(String text, BitSet claimed) {
+    /** @param anchors the text's anchors, found with digits */
+    public static List<Quantity> extract(String text, BitSet claimed, Anchors anchors) {
         List<Quantity> quantities = new ArrayList<>();
-        Anchors.matchAt(QUANTITY, text, Anchors.find(text, Set.of(), true, ""), m -> {
+        anchors.matchAt(QUANTITY, text, NUMBER_START, m -> {
             String unit = m.group(4);
             int end = m.end(4);
             if (!countable(unit) && Character.isUpperCase(unit.charAt(0)) && m.group(5) != null) {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * kept as roles.
  */
 public final class PersonExtractor {
+    /** Longest name, not counting particles ("Faisal bin Farhan Al Saud"). */
     private static final int MAX_NAME_WORDS = 4;
     private static final Pattern SPEECH_AFTER = Pattern.compile("^ (?:said|says|added|told|commented|stated)\\b");
     private static final Pattern APPOSITION_GAP = Pattern.compile(",? (?:the |a )?|, (?:the |a )?");
@@ -101,7 +102,10 @@ public final class PersonExtractor {
         List<PersonMention> mentions = new ArrayList<>();
         persons.values().forEach(p -> mentions.add(new PersonMention(p.name, p.role, p.spans)));
         unnamedRoles.forEach((role, spans) -> mentions.add(new PersonMention(null, role, spans)));
-        List<Span> affiliations = roles.stream().map(RoleMention::affiliation).filter(a -> a != null).toList();
+        // "Dan Howarth, Head of Care at Diabetes UK": only a title in apposition says where someone works.
+        List<Span> affiliations = roles.stream()
+                .filter(r -> r.affiliation() != null && r.start() >= 2 && text.startsWith(", ", r.start() - 2))
+                .map(RoleMention::affiliation).toList();
         return new People(mentions, references, affiliations);
     }
 
@@ -145,10 +149,14 @@ public final class PersonExtractor {
     }
 
     private void considerRun(String text, List<Token> run, RoleIndex roles, List<NameMention> out) {
+        if (run.isEmpty()) {
+            return;
+        }
         while (!run.isEmpty() && Gazetteer.isSurnameParticle(run.get(run.size() - 1).text())) {
             run = run.subList(0, run.size() - 1);
         }
-        if (run.isEmpty() || run.size() > MAX_NAME_WORDS || Gazetteer.isSurnameParticle(run.get(0).text())) {
+        long words = run.stream().filter(t -> !Gazetteer.isSurnameParticle(t.text())).count();
+        if (run.isEmpty() || words > MAX_NAME_WORDS || Gazetteer.isSurnameParticle(run.get(0).text())) {
             return;
         }
         int start = run.get(0).start();
@@ -196,17 +204,19 @@ public final class PersonExtractor {
         // Later bare mentions of a surname found in the text: "Kaja Kallas" … "host Kallas".
         BitSet named = new BitSet(text.length());
         resolved.forEach(n -> named.set(n.start(), n.end()));
-        for (Map.Entry<String, String> e : fullBySurname.entrySet()) {
-            String surname = e.getKey();
-            if (TextWords.isFunctionWord(surname) || surname.length() < 3) {
+        for (Token t : Token.tokenize(text)) {
+            if (named.get(t.start()) || !t.isCapitalised() && !Gazetteer.isSurnameParticle(t.text())) {
                 continue;
             }
-            for (int i = text.indexOf(surname); i >= 0; i = text.indexOf(surname, i + 1)) {
-                int end = i + surname.length();
-                boolean bounded = (i == 0 || !Character.isLetter(text.charAt(i - 1)))
-                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
-                if (bounded && !named.get(i)) {
-                    resolved.add(new NameMention(i, end, e.getValue(), false));
+            // A surname is one word ("Kallas") or starts with a particle ("von der Leyen").
+            for (Map.Entry<String, String> e : fullBySurname.entrySet()) {
+                String surname = e.getKey();
+                int end = t.start() + surname.length();
+                boolean candidate = surname.length() >= 3 && !TextWords.isFunctionWord(surname)
+                        && (surname.equals(t.text()) || surname.indexOf(' ') > 0 && text.startsWith(surname, t.start()));
+                if (candidate && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                    resolved.add(new NameMention(t.start(), end, e.getValue(), false));
+                    break;
                 }
             }
         }

@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
 final class RoleFinder {
     /** Titles too generic to stand alone: kept only with a complement ("Head of Care"). */
     private static final Set<String> NEED_COMPLEMENT = Set.of("Head", "Commander", "Chair", "Speaker");
-    /** " for Europe", " of Health and Wellbeing", " of the Defence Staff". */
+    /** " for Europe", " of Health and Wellbeing", " of the Defence Staff", " to Saudi Arabia". */
     private static final Pattern COMPLEMENT = Pattern.compile(
-            "^ (?:for|of) (?:the )?\\p{Lu}[\\p{L}'’-]*(?:(?:,? and |, | & | )(?:the )?\\p{Lu}[\\p{L}'’-]*)*");
+            "^ (?:for|of|to) (?:the )?\\p{Lu}[\\p{L}'’-]*(?:(?:,? and |, | & | )(?:the )?\\p{Lu}[\\p{L}'’-]*)*");
     private static final Pattern DESIGNATOR = Pattern.compile("^ (\\p{Lu}{3,})\\b");
     private static final Pattern AT_ORGANISATION = Pattern.compile("^ at (?:the )?(\\p{Lu}[\\p{L}&'’-]*"
             + "(?: (?:\\p{Lu}[\\p{L}&'’-]*|of|for|and|the)){0,5})");
     private static final Pattern CONJOINED = Pattern.compile(",? and ");
-    private static final Pattern BARE_PREPOSITION = Pattern.compile(" (?:for|of)(?: the)?");
+    private static final Pattern BARE_PREPOSITION = Pattern.compile(" (?:for|of|to)(?: the)?");
     private static final Pattern TRAILING_SMALL_WORDS = Pattern.compile("(?: (?:of|for|and|the))+$");
     private static final Pattern TRAILING_GLUE = Pattern.compile("(?:,? and| &|,| the)+$");
 
@@ -42,7 +42,7 @@ final class RoleFinder {
         BitSet placeChars = new BitSet(text.length());
         for (GazetteerMatch p : places) {
             placeChars.set(p.start(), p.end());
-            if (p.entry().type() == EntryType.ORGANISATION) {
+            if (p.entry().type() == EntryType.ORGANISATION || p.entry().type() == EntryType.COUNTRY) {
                 organisationsByEnd.put(p.end(), p);
             }
         }
@@ -114,10 +114,11 @@ final class RoleFinder {
         }
         // A complement is a noun phrase: drop a trailing conjunction or article.
         String complement = TRAILING_GLUE.matcher(text.substring(end, limit)).replaceAll("");
-        return complement.isBlank() || BARE_PREPOSITION.matcher(complement).matches() ? end : end + complement.length();
+        return complement.isBlank() || BARE_PREPOSITION.matcher(complement).matches() ? end
+                : end + complement.length();
     }
 
-    /** "EU Presidents": an organisation's acronym right before the title. */
+    /** "EU Presidents", "UK Permanent Representative": an acronym right before the title. */
     private static GazetteerMatch organisationJustBefore(GazetteerMatch candidate, int start, String text) {
         boolean acronym = candidate != null && candidate.length() <= 6 && text.charAt(candidate.end()) == ' '
                 && text.substring(candidate.start(), candidate.end()).chars().noneMatch(Character::isLowerCase);
@@ -142,6 +143,12 @@ final class RoleFinder {
                                 last.role() + " and " + r.role(), false, r.affiliation()));
                         continue;
                     }
+                }
+                if (last.end() + 1 == r.start() && text.charAt(last.end()) == ' ' && !last.plural()) {
+                    // A chain of titles before one name: "Foreign Minister Prince Faisal".
+                    merged.set(merged.size() - 1, new RoleMention(last.start(), r.end(), last.role(), r.plural(),
+                            r.affiliation()));
+                    continue;
                 }
                 if (r.start() < last.end()) {
                     continue;

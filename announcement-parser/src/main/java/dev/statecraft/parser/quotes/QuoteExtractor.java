@@ -30,6 +30,7 @@ public final class QuoteExtractor {
     private static final Pattern PRONOUN = Pattern.compile("(?i)^(?:he|she|they|it)$");
     private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?i)(?:the|a|an)\\s+");
     private static final int MAX_UNMARKED_PARAGRAPHS = 8;
+    private static final int VERB_REACH = 60;
 
     private QuoteExtractor() {
     }
@@ -102,6 +103,7 @@ public final class QuoteExtractor {
 
     private static void inlineQuotes(String text, Paragraph p, People people, List<Quote> quotes) {
         Matcher m = INLINE.matcher(text).region(p.start(), p.end());
+        List<int[]> sentences = null;
         while (m.find()) {
             int afterQuote = m.end();
             String after = text.substring(afterQuote, Math.min(p.end(), afterQuote + 100));
@@ -115,10 +117,13 @@ public final class QuoteExtractor {
                 speaker = speaker(people, text, afterQuote + speakerFirst.start(1), afterQuote + speakerFirst.end(1),
                         quotes);
             } else {
-                int clauseStart = lastSentenceStart(text, p.start(), m.start());
-                Matcher verbBefore = VERB_BEFORE_QUOTE.matcher(text.substring(clauseStart, m.start()));
+                sentences = sentences == null ? Sentences.split(text, p.start(), p.end()) : sentences;
+                int clauseStart = sentenceStartOf(sentences, m.start(), p.start());
+                // The verb sits right before the quote: look at the end of the clause only.
+                int from = Math.max(clauseStart, m.start() - VERB_REACH);
+                Matcher verbBefore = VERB_BEFORE_QUOTE.matcher(text).region(from, m.start());
                 if (verbBefore.find()) {
-                    speaker = speaker(people, text, clauseStart, clauseStart + verbBefore.start(), quotes);
+                    speaker = speaker(people, text, clauseStart, verbBefore.start(), quotes);
                 }
             }
             if (speaker != null) {
@@ -171,6 +176,23 @@ public final class QuoteExtractor {
             end--;
         }
         return new Span(start, end);
+    }
+
+    /** Start of the sentence (of a paragraph's sorted sentences) that contains {@code offset}. */
+    private static int sentenceStartOf(List<int[]> sentences, int offset, int paragraphStart) {
+        int low = 0;
+        int high = sentences.size() - 1;
+        int start = paragraphStart;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (sentences.get(mid)[0] <= offset) {
+                start = sentences.get(mid)[0];
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return start;
     }
 
     private static int lastSentenceStart(String text, int paragraphStart, int before) {

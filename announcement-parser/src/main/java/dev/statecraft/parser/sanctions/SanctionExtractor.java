@@ -8,6 +8,7 @@ import dev.statecraft.parser.text.Body;
 import dev.statecraft.parser.text.Paragraph;
 import dev.statecraft.parser.text.Sentences;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,11 +38,12 @@ public final class SanctionExtractor {
     /** A ship's name as registers write it: capitals, maybe with a number ("SEA OWL I", "EAGLE S"). */
     private static final String SHIP = "\\p{Lu}[\\p{Lu}\\d-]+(?: [\\p{Lu}\\d][\\p{Lu}\\d-]*)*";
     /** "the vessels ARCTIC SPIRIT, NORDIC STAR and OCEAN PRIDE", "the oil tanker EAGLE S". */
-    private static final Pattern VESSELS = Pattern.compile("\\b(?:vessels?|tankers?|ships?|carriers?)\\s+"
+    private static final Pattern VESSELS = Pattern.compile("\\b(?i:vessels?|tankers?|ships?|carriers?)\\s+"
             + "(?:named |called |including |such as )?(?:the )?(" + SHIP + "(?:(?:, and |, | and )(?:the )?" + SHIP
             + ")*)");
     /** "ARCTIC SPIRIT (IMO 9234567)": a listed ship. */
     private static final Pattern SHIP_WITH_IMO = Pattern.compile("(" + SHIP + ")\\s*\\(IMO");
+    private static final List<String> SHIP_NOUNS = List.of("vessel", "tanker", "ship", "carrier");
     private static final Pattern LIST_SEPARATOR = Pattern.compile(", and |, | and ");
     private static final Pattern ENTITY = Pattern.compile("((?:\\p{Lu}[\\p{L}\\d&.'’-]*\\s){0,5}(?:Ltd|Limited|LLC"
             + "|JSC|PJSC|OJSC|OOO|Inc|Corporation|Corp|Company|Group|Holdings?|Bank|plc|PLC|GmbH|Plant|Factory"
@@ -59,7 +61,8 @@ public final class SanctionExtractor {
     public static List<Sanction> extract(Body body, List<PersonMention> persons) {
         String text = body.text();
         String lower = text.toLowerCase(Locale.ROOT);
-        if (CUE_WORDS.stream().noneMatch(lower::contains)) {
+        int[] cueOffsets = cueOffsets(lower);
+        if (cueOffsets.length == 0) {
             return List.of();
         }
         Map<String, SanctionBuilder> byAction = new LinkedHashMap<>();
@@ -67,7 +70,7 @@ public final class SanctionExtractor {
         List<Paragraph> paragraphs = body.paragraphs();
         for (int i = 0; i < paragraphs.size(); i++) {
             Paragraph p = paragraphs.get(i);
-            if (!mentionsSanctions(lower, p)) {
+            if (!mentionsSanctions(cueOffsets, p)) {
                 continue;
             }
             List<int[]> cueSentences = new ArrayList<>();
@@ -100,7 +103,7 @@ public final class SanctionExtractor {
         }
         if (last != null) {
             // Ships are listed anywhere in a notice ("The vessels … have been specified").
-            vessels(text, last.targets);
+            vessels(text, lower, last.targets);
         }
         List<Sanction> sanctions = new ArrayList<>();
         byAction.values().forEach(b -> sanctions.add(new Sanction(b.action, new ArrayList<>(b.targets), b.regime,
@@ -108,14 +111,21 @@ public final class SanctionExtractor {
         return sanctions;
     }
 
-    private static boolean mentionsSanctions(String lower, Paragraph p) {
+    /** Sorted offsets of the cue words, found once for the whole text. */
+    private static int[] cueOffsets(String lower) {
+        List<Integer> offsets = new ArrayList<>();
         for (String cue : CUE_WORDS) {
-            int at = lower.indexOf(cue, p.start());
-            if (at >= 0 && at < p.end()) {
-                return true;
+            for (int at = lower.indexOf(cue); at >= 0; at = lower.indexOf(cue, at + 1)) {
+                offsets.add(at);
             }
         }
-        return false;
+        return offsets.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private static boolean mentionsSanctions(int[] cueOffsets, Paragraph p) {
+        int i = Arrays.binarySearch(cueOffsets, p.start());
+        int next = i >= 0 ? i : -i - 1;
+        return next < cueOffsets.length && cueOffsets[next] < p.end();
     }
 
     private static String regime(String sentence) {
@@ -127,16 +137,23 @@ public final class SanctionExtractor {
         return on.find() ? on.group(1).strip() : null;
     }
 
-    private static void vessels(String text, Set<SanctionTarget> out) {
-        Matcher vessels = VESSELS.matcher(text);
-        while (vessels.find()) {
-            for (String name : LIST_SEPARATOR.split(vessels.group(1))) {
-                out.add(new SanctionTarget(LEADING_ARTICLE.matcher(name.strip()).replaceFirst(""), "vessel"));
+    /** Ship names after a ship noun, and ships listed with an IMO number; looked for only where those occur. */
+    private static void vessels(String text, String lower, Set<SanctionTarget> out) {
+        Matcher vessels = VESSELS.matcher(text).useTransparentBounds(true);
+        for (String noun : SHIP_NOUNS) {
+            for (int at = lower.indexOf(noun); at >= 0; at = lower.indexOf(noun, at + 1)) {
+                if (vessels.region(at, text.length()).lookingAt()) {
+                    for (String name : LIST_SEPARATOR.split(vessels.group(1))) {
+                        out.add(new SanctionTarget(LEADING_ARTICLE.matcher(name.strip()).replaceFirst(""), "vessel"));
+                    }
+                }
             }
         }
-        Matcher imo = SHIP_WITH_IMO.matcher(text);
-        while (imo.find()) {
-            out.add(new SanctionTarget(imo.group(1).strip(), "vessel"));
+        if (text.contains("(IMO")) {
+            Matcher imo = SHIP_WITH_IMO.matcher(text);
+            while (imo.find()) {
+                out.add(new SanctionTarget(imo.group(1).strip(), "vessel"));
+            }
         }
     }
 

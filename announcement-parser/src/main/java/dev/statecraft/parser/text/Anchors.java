@@ -8,90 +8,77 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a pattern only where a match can start (before certain words, digits or symbols) instead of at every
- * character: one cheap pass finds the anchors, then each pattern is tried with {@code lookingAt} there.
- * This keeps the many small extraction patterns linear and fast on long texts.
+ * Where in a text a date, an amount or a quantity can start: before certain words, at digits, at currency
+ * signs. One cheap pass finds these anchors; each extraction pattern is then tried with {@code lookingAt}
+ * only there instead of at every character, which keeps the many small patterns fast on long texts.
  */
 public final class Anchors {
+    /** Stands for any number among the start words of a pattern. */
+    public static final String DIGIT = "0";
     /** Longest stretch a pattern may match from its anchor. */
     private static final int WINDOW = 160;
     private static final int MAX_WORD = 12;
 
-    private Anchors() {
+    private final int[] offsets;
+    /** The lower-case word at each anchor, {@link #DIGIT} for a number, or the symbol itself. */
+    private final String[] words;
+
+    private Anchors(int[] offsets, String[] words) {
+        this.offsets = offsets;
+        this.words = words;
     }
 
-    /**
-     * Sorted start offsets of: words whose lower-case form is in {@code words}, digit runs (when
-     * {@code digits}), and the characters in {@code symbols}.
-     */
-    public static int[] find(String text, Set<String> words, boolean digits, String symbols) {
-        int[] out = new int[16];
+    /** Anchors of {@code text}: words whose lower-case form is in {@code words}, digit runs, and {@code symbols}. */
+    public static Anchors find(String text, Set<String> words, String symbols) {
+        int[] offsets = new int[16];
+        String[] found = new String[16];
         int n = 0;
         int length = text.length();
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
+            String word = null;
+            int start = i;
             if (Character.isLetter(c)) {
-                int start = i;
                 while (i < length && Character.isLetter(text.charAt(i))) {
                     i++;
                 }
                 boolean wordStart = start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1));
-                if (wordStart && i - start <= MAX_WORD && !words.isEmpty()
-                        && words.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
-                    out = add(out, n++, start);
+                if (wordStart && i - start <= MAX_WORD) {
+                    String lower = text.substring(start, i).toLowerCase(Locale.ROOT);
+                    word = words.contains(lower) ? lower : null;
                 }
-                continue;
+            } else {
+                if (Character.isDigit(c) && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
+                    word = DIGIT;
+                } else if (symbols.indexOf(c) >= 0) {
+                    word = String.valueOf(c);
+                }
+                i++;
             }
-            if (digits && Character.isDigit(c) && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
-                out = add(out, n++, i);
-            } else if (symbols.indexOf(c) >= 0) {
-                out = add(out, n++, i);
+            if (word != null) {
+                if (n == offsets.length) {
+                    offsets = Arrays.copyOf(offsets, n * 2);
+                    found = Arrays.copyOf(found, n * 2);
+                }
+                offsets[n] = start;
+                found[n++] = word;
             }
-            i++;
         }
-        return Arrays.copyOf(out, n);
-    }
-
-    /** Stands for any digit in a set of start words. */
-    public static final String DIGIT = "0";
-
-    /** The lower-case word starting at {@code offset}, or {@link #DIGIT} for a number. */
-    static String wordAt(String text, int offset) {
-        if (Character.isDigit(text.charAt(offset))) {
-            return DIGIT;
-        }
-        int end = offset;
-        while (end < text.length() && end - offset <= MAX_WORD && Character.isLetter(text.charAt(end))) {
-            end++;
-        }
-        return text.substring(offset, end).toLowerCase(Locale.ROOT);
-    }
-
-    private static int[] add(int[] array, int index, int value) {
-        int[] a = index == array.length ? Arrays.copyOf(array, array.length * 2) : array;
-        a[index] = value;
-        return a;
+        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(found, n));
     }
 
     /**
-     * Tries {@code pattern} at each anchor (in order, never overlapping its own previous match) and hands each
-     * match to {@code onMatch}. Lookbehinds and word boundaries still see the text around the anchor.
+     * Tries {@code pattern} at each anchor whose word is in {@code startWords} (all anchors when null), in order
+     * and never overlapping its own previous match, and hands each match to {@code onMatch}. Lookbehinds and
+     * word boundaries still see the text around the anchor.
      */
-    public static void matchAt(Pattern pattern, String text, int[] anchors, Consumer<Matcher> onMatch) {
-        matchAt(pattern, text, anchors, null, onMatch);
-    }
-
-    /**
-     * Like {@link #matchAt(Pattern, String, int[], Consumer)}, trying only the anchors that are a digit (when
-     * {@code startWords} holds {@link #DIGIT}) or one of {@code startWords} (lower case); null tries all.
-     */
-    public static void matchAt(Pattern pattern, String text, int[] anchors, Set<String> startWords,
-            Consumer<Matcher> onMatch) {
+    public void matchAt(Pattern pattern, String text, Set<String> startWords, Consumer<Matcher> onMatch) {
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int after = 0;
-        for (int anchor : anchors) {
-            if (anchor < after || (startWords != null && !startWords.contains(wordAt(text, anchor)))) {
+        for (int k = 0; k < offsets.length; k++) {
+            int anchor = offsets[k];
+            if (anchor < after || (startWords != null && !startWords.contains(words[k]))) {
                 continue;
             }
             m.region(anchor, Math.min(text.length(), anchor + WINDOW));

@@ -22,10 +22,6 @@ public final class BodyBuilder {
         return this;
     }
 
-    public boolean isEmpty() {
-        return paragraphs.isEmpty();
-    }
-
     public Body build() {
         return new Body(text.toString(), paragraphs);
     }

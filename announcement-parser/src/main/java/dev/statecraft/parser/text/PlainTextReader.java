@@ -17,6 +17,10 @@ public final class PlainTextReader {
     private static final Pattern HEADER_LINE =
             Pattern.compile("^\\s*(Source|Published|Updated|Last updated|Date|URL)\\s*:\\s*(.*)$",
                     Pattern.CASE_INSENSITIVE);
+    /** "Published 31 January 2018" on a line of its own. */
+    private static final Pattern PUBLISHED_DATELINE = Pattern.compile("^\\s*(?:First published|Published|Updated"
+            + "|Last updated)(?: on)?\\s+(\\d{1,2}(?:st|nd|rd|th)? \\p{L}+ \\d{4}|\\p{L}+ \\d{1,2},? \\d{4}"
+            + "|\\d{4}-\\d{2}-\\d{2})\\.?\\s*$", Pattern.CASE_INSENSITIVE);
     /** GOV.UK page furniture kept by some scrapers: " date 2018-01-31 News story". */
     private static final Pattern DATE_FURNITURE = Pattern.compile("^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})\\b.*$");
 
@@ -35,6 +39,7 @@ public final class PlainTextReader {
             String line = lines[first];
             Matcher header = HEADER_LINE.matcher(line);
             Matcher furniture = DATE_FURNITURE.matcher(line);
+            Matcher dateline = PUBLISHED_DATELINE.matcher(line);
             if (line.isBlank()) {
                 first++;
             } else if (header.matches()) {
@@ -47,6 +52,9 @@ public final class PlainTextReader {
                     published = value;
                 }
                 first++;
+            } else if (dateline.matches()) {
+                published = published == null ? dateline.group(1) : published;
+                first++;
             } else if (furniture.matches()) {
                 published = published == null ? furniture.group(1) : published;
                 first++;
@@ -56,7 +64,7 @@ public final class PlainTextReader {
         }
         List<String> rest = new ArrayList<>();
         for (int i = first; i < lines.length; i++) {
-            rest.add(stripTrailing(lines[i]));
+            rest.add(lines[i].stripTrailing());
         }
         return SourceDocument.of(null, unwrap(rest), published, sourceUrl, "text");
     }
@@ -108,9 +116,5 @@ public final class PlainTextReader {
     private static void flush(BodyBuilder body, StringBuilder paragraph) {
         body.add(paragraph, false);
         paragraph.setLength(0);
-    }
-
-    private static String stripTrailing(String s) {
-        return s.stripTrailing();
     }
 }

@@ -1,6 +1,8 @@
 package dev.statecraft.parser.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +23,41 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * (default {@code benchmarks/parser-jmh.txt}).
  */
 public final class BenchmarkMain {
+    private static final long CPU_BUDGET_NANOS = 3_000_000_000L;
+
     private BenchmarkMain() {
+    }
+
+    /** Seed-sized documents parsed per second of this thread's CPU time, over about three CPU-seconds. */
+    private static double cpuThroughput(int copies) throws IOException {
+        ParserBenchmark benchmark = new ParserBenchmark();
+        benchmark.copies = copies;
+        benchmark.setUp();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < Math.max(20, 2000 / copies); i++) {
+            benchmark.parse();
+        }
+        long start = threads.getCurrentThreadCpuTime();
+        long parses = 0;
+        while (threads.getCurrentThreadCpuTime() - start < CPU_BUDGET_NANOS) {
+            benchmark.parse();
+            parses++;
+        }
+        double seconds = (threads.getCurrentThreadCpuTime() - start) / 1e9;
+        return parses * copies / seconds;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/parser-jmh.txt");
+        String loadAverage = loadAverage();
         Options options = new OptionsBuilder()
                 .include(ParserBenchmark.class.getSimpleName())
                 .forks(1)
@@ -38,7 +70,8 @@ public final class BenchmarkMain {
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         List<String> lines = new ArrayList<>();
-        lines.add("# announcement-parser JMH results (" + Instant.now() + ")");
+        lines.add("# announcement-parser JMH results (" + Instant.now() + "), load average before the run: "
+                + loadAverage);
         lines.add("# ParserBenchmark.parse: the seed press release (3.2 kB of text) repeated N times, one thread.");
         lines.add("# JMH 1.37, 1 fork, 2 warm-up + 3 measured iterations of 2 s; " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
@@ -55,6 +88,13 @@ public final class BenchmarkMain {
         }
         lines.add("");
         lines.add("Linear in length when 'seed-sized docs/s' stays roughly constant from 1x to 100x.");
+        lines.add("");
+        lines.add("# Per CPU-second of the parsing thread (ThreadMXBean), after the JMH run warmed this JVM:");
+        lines.add("# less sensitive than wall-clock throughput to other processes on a shared machine.");
+        lines.add(String.format("%-8s %22s", "copies", "seed-sized docs/cpu-s"));
+        for (int copies : new int[] {1, 10, 100}) {
+            lines.add(String.format("%-8d %22.1f", copies, cpuThroughput(copies)));
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, lines, StandardCharsets.UTF_8);
         lines.forEach(System.out::println);

@@ -1,2 +1,0 @@
-package dev.statecraft.parser;
-class Placeholder {}
