@@ -38,6 +38,10 @@ public class Delivery extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+    /** A sample sent by POST /api/subscriptions/{id}/test. */
+    public boolean test;
+    @Column(name = "manual_retries")
+    public int manualRetries;
 
     /** The Standard Webhooks message id: stable across retries, so receivers can drop duplicates. */
     public static String webhookId(UUID deliveryId) {

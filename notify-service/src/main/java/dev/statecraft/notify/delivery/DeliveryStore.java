@@ -25,8 +25,19 @@ public class DeliveryStore {
 
     /** A claimed delivery with what is needed to send it. {@code leaseUntil} identifies this claim. */
     public record Claimed(UUID id, UUID subscriptionId, String announcementId, int revision, String payload,
-            int attempts, OffsetDateTime leaseUntil, String webhookUrl, String webhookSecret) {
+            int attempts, OffsetDateTime leaseUntil, String webhookUrl, String webhookSecret, String channel,
+            String email, String unsubscribeToken) {
+        public Claimed(UUID id, UUID subscriptionId, String announcementId, int revision, String payload,
+                int attempts, OffsetDateTime leaseUntil, String webhookUrl, String webhookSecret) {
+            this(id, subscriptionId, announcementId, revision, payload, attempts, leaseUntil, webhookUrl,
+                    webhookSecret, CHANNEL_WEBHOOK, null, null);
+        }
     }
+
+    public static final String CHANNEL_WEBHOOK = "webhook";
+    public static final String CHANNEL_EMAIL = "email";
+    /** The double opt-in mail: the only thing sent to an address before it is confirmed. */
+    public static final String CHANNEL_EMAIL_CONFIRMATION = "email_confirmation";
 
     /**
      * Inserts the delivery of one announcement revision to one subscription, unless it exists (a redelivered
@@ -36,27 +47,103 @@ public class DeliveryStore {
      * @return whether a row was inserted
      */
     public boolean createIfNew(UUID subscriptionId, String announcementId, int revision, String payload) {
+        return createIfNew(subscriptionId, announcementId, revision, payload, false);
+    }
+
+    public boolean createIfNew(UUID subscriptionId, String announcementId, int revision, String payload,
+            boolean alsoRevisions) {
+        return createIfNew(subscriptionId, CHANNEL_WEBHOOK, announcementId, revision, payload, alsoRevisions);
+    }
+
+    /**
+     * As {@link #createIfNew(UUID, String, int, String)}; with {@code alsoRevisions} (the subscription opted in
+     * to revisions) a revision is delivered even when an earlier one was: still at most once per revision.
+     */
+    public boolean createIfNew(UUID subscriptionId, String channel, String announcementId, int revision,
+            String payload, boolean alsoRevisions) {
         return work(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     insert into delivery (id, subscription_id, announcement_id, revision, channel, payload, status,
                                           attempts, next_attempt_at, created_at)
-                    select ?, ?, ?, ?, 'webhook', ?, 'pending', 0, now(), now()
-                    where not exists (select 1 from delivery d
-                                      where d.subscription_id = ? and d.announcement_id = ?
-                                        and d.channel = 'webhook' and d.revision <> ?)
+                    select ?, ?, ?, ?, ?, ?, 'pending', 0, now(), now()
+                    where ? or not exists (select 1 from delivery d
+                                           where d.subscription_id = ? and d.announcement_id = ?
+                                             and d.channel = ? and d.revision <> ?)
                     on conflict (subscription_id, announcement_id, revision, channel) do nothing
                     """)) {
                 ps.setObject(1, UUID.randomUUID());
                 ps.setObject(2, subscriptionId);
                 ps.setString(3, announcementId);
                 ps.setInt(4, revision);
-                ps.setString(5, payload);
-                ps.setObject(6, subscriptionId);
-                ps.setString(7, announcementId);
-                ps.setInt(8, revision);
+                ps.setString(5, channel);
+                ps.setString(6, payload);
+                ps.setBoolean(7, alsoRevisions);
+                ps.setObject(8, subscriptionId);
+                ps.setString(9, announcementId);
+                ps.setString(10, channel);
+                ps.setInt(11, revision);
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    /**
+     * Queues a test alert (a sample, marked {@code test}) for a subscription; it is sent, signed and retried
+     * like any other delivery. Runs in its own transaction.
+     *
+     * @return the new delivery's id
+     */
+    public UUID createTest(UUID subscriptionId, String payload) {
+        return QuarkusTransaction.requiringNew().call(() -> createSpecial(subscriptionId, CHANNEL_WEBHOOK,
+                "test_", payload, true));
+    }
+
+    /**
+     * Inserts a delivery that is not about an announcement (a test alert, a confirmation email); its
+     * announcement_id is {@code prefix + delivery id}. Must run in the caller's transaction.
+     */
+    public UUID createSpecial(UUID subscriptionId, String channel, String prefix, String payload, boolean test) {
+        UUID id = UUID.randomUUID();
+        work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    insert into delivery (id, subscription_id, announcement_id, revision, channel, payload, status,
+                                          attempts, next_attempt_at, created_at, test)
+                    values (?, ?, ?, 1, ?, ?, 'pending', 0, now(), now(), ?)
+                    """)) {
+                ps.setObject(1, id);
+                ps.setObject(2, subscriptionId);
+                ps.setString(3, prefix + id);
+                ps.setString(4, channel);
+                ps.setString(5, payload);
+                ps.setBoolean(6, test);
+                return ps.executeUpdate();
+            }
+        });
+        return id;
+    }
+
+    /**
+     * Re-queues a failed or exhausted delivery for a fresh round of attempts (attempt count and retry schedule
+     * start over; the row, and so its {@code webhook-id} and body, stay the same). Runs in its own transaction.
+     *
+     * @return false if the delivery is not failed or exhausted (any more)
+     */
+    public boolean requeue(UUID deliveryId) {
+        return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    update delivery set status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = null,
+                           manual_retries = manual_retries + 1
+                    where id = ? and status in ('failed', 'exhausted')
+                    """)) {
+                ps.setObject(1, deliveryId);
+                return ps.executeUpdate() == 1;
+            }
+        }));
+    }
+
+    public java.util.Optional<DeliveryView> view(UUID deliveryId) {
+        return QuarkusTransaction.joiningExisting().call(() -> Delivery.<Delivery>findByIdOptional(deliveryId)
+                .map(DeliveryView::of));
     }
 
     /** Claims up to {@code limit} due deliveries of live subscriptions, oldest due first, for {@code lease}. */
@@ -68,7 +155,11 @@ public class DeliveryStore {
                         where ((d.status in ('pending', 'failed') and d.next_attempt_at <= now()
                                 and (d.lease_until is null or d.lease_until < now()))
                                or (d.status = 'sending' and d.lease_until < now()))
-                          and s.ended_at is null and s.endpoint_disabled_at is null
+                          and s.ended_at is null
+                          and case d.channel
+                                when 'webhook' then s.webhook_url is not null and s.endpoint_disabled_at is null
+                                when 'email' then s.email_confirmed_at is not null
+                                else true end
                         order by d.next_attempt_at
                         limit ?
                         for update of d skip locked
@@ -76,9 +167,9 @@ public class DeliveryStore {
                         update delivery d set status = 'sending', lease_until = now() + make_interval(secs => ?)
                         from due where d.id = due.id
                         returning d.id, d.subscription_id, d.announcement_id, d.revision, d.payload, d.attempts,
-                                  d.lease_until
+                                  d.lease_until, d.channel
                     )
-                    select c.*, s.webhook_url, s.webhook_secret
+                    select c.*, s.webhook_url, s.webhook_secret, s.email, s.unsubscribe_token
                     from claimed c join subscription s on s.id = c.subscription_id
                     """)) {
                 ps.setInt(1, limit);
@@ -89,7 +180,8 @@ public class DeliveryStore {
                         claimed.add(new Claimed(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                                 rs.getString("announcement_id"), rs.getInt("revision"), rs.getString("payload"),
                                 rs.getInt("attempts"), rs.getObject("lease_until", OffsetDateTime.class),
-                                rs.getString("webhook_url"), rs.getString("webhook_secret")));
+                                rs.getString("webhook_url"), rs.getString("webhook_secret"), rs.getString("channel"),
+                                rs.getString("email"), rs.getString("unsubscribe_token")));
                     }
                 }
                 return claimed;
@@ -143,7 +235,7 @@ public class DeliveryStore {
                         return ps.executeUpdate();
                     }
                 });
-                cancelOpen(d.subscriptionId(), "endpoint disabled after HTTP 410 Gone");
+                cancelOpen(d.subscriptionId(), "endpoint disabled after HTTP 410 Gone", CHANNEL_WEBHOOK);
             }
             return mine;
         });
@@ -163,13 +255,21 @@ public class DeliveryStore {
      * Must run in the caller's transaction.
      */
     public int cancelOpen(UUID subscriptionId, String reason) {
+        return cancelOpen(subscriptionId, reason, null);
+    }
+
+    /** As {@link #cancelOpen(UUID, String)}, for one channel only (null = all). */
+    public int cancelOpen(UUID subscriptionId, String reason, String channel) {
         return work(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     update delivery set status = 'failed', next_attempt_at = null, last_error = ?
                     where subscription_id = ? and status in ('pending', 'failed') and next_attempt_at is not null
+                      and (?::text is null or channel = ?::text)
                     """)) {
                 ps.setString(1, reason);
                 ps.setObject(2, subscriptionId);
+                ps.setString(3, channel);
+                ps.setString(4, channel);
                 return ps.executeUpdate();
             }
         });

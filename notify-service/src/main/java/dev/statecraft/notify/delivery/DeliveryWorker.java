@@ -1,5 +1,6 @@
 package dev.statecraft.notify.delivery;
 
+import dev.statecraft.notify.email.EmailSender;
 import dev.statecraft.notify.webhook.WebhookSender;
 import dev.statecraft.notify.webhook.WebhookSender.Outcome;
 import io.quarkus.runtime.ShutdownEvent;
@@ -37,6 +38,7 @@ public class DeliveryWorker {
 
     private final DeliveryStore store;
     private final WebhookSender sender;
+    private final EmailSender emailSender;
     private final RetryPolicy retryPolicy;
     private final int batchSize;
     private final int perEndpointConcurrency;
@@ -44,7 +46,7 @@ public class DeliveryWorker {
     private final ExecutorService pool;
     private volatile Instant pausedUntil = Instant.EPOCH;
 
-    DeliveryWorker(DeliveryStore store, WebhookSender sender,
+    DeliveryWorker(DeliveryStore store, WebhookSender sender, EmailSender emailSender,
             @ConfigProperty(name = "statecraft.delivery.retry-schedule") List<Duration> retrySchedule,
             @ConfigProperty(name = "statecraft.delivery.batch-size", defaultValue = "32") int batchSize,
             @ConfigProperty(name = "statecraft.delivery.threads", defaultValue = "8") int threads,
@@ -52,6 +54,7 @@ public class DeliveryWorker {
             @ConfigProperty(name = "statecraft.delivery.lease", defaultValue = "60s") Duration lease) {
         this.store = store;
         this.sender = sender;
+        this.emailSender = emailSender;
         this.retryPolicy = new RetryPolicy(retrySchedule, () -> ThreadLocalRandom.current().nextDouble());
         this.batchSize = batchSize;
         this.perEndpointConcurrency = Math.max(1, perEndpoint);
@@ -117,7 +120,8 @@ public class DeliveryWorker {
         Map<String, List<List<DeliveryStore.Claimed>>> byEndpoint = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (DeliveryStore.Claimed d : batch) {
-            String endpoint = endpointOf(d.webhookUrl());
+            // all mail goes through the one SMTP server: one endpoint
+            String endpoint = DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel()) ? endpointOf(d.webhookUrl()) : "smtp";
             List<List<DeliveryStore.Claimed>> endpointLanes = byEndpoint.computeIfAbsent(endpoint, k -> new ArrayList<>());
             int index = counts.merge(endpoint, 1, Integer::sum) - 1;
             if (endpointLanes.size() < perEndpoint) {
@@ -134,8 +138,10 @@ public class DeliveryWorker {
                 store.release(d);
                 return;
             }
-            Outcome outcome = sender.send(new WebhookSender.Message(d.webhookUrl(), d.webhookSecret(),
-                    Delivery.webhookId(d.id()), d.payload()));
+            Outcome outcome = DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel())
+                    ? sender.send(new WebhookSender.Message(d.webhookUrl(), d.webhookSecret(),
+                            Delivery.webhookId(d.id()), d.payload()))
+                    : emailSender.send(d);
             record(d, outcome);
         } catch (RuntimeException e) {
             // the lease runs out and the delivery is claimed again: at-least-once, never lost
@@ -147,8 +153,8 @@ public class DeliveryWorker {
     private void record(DeliveryStore.Claimed d, Outcome outcome) {
         int attempt = d.attempts() + 1;
         Integer status = outcome.statusCode() == 0 ? null : outcome.statusCode();
-        String about = String.format("delivery %s (subscription %s, announcement %s revision %d) attempt %d",
-                d.id(), d.subscriptionId(), d.announcementId(), d.revision(), attempt);
+        String about = String.format("%s delivery %s (subscription %s, announcement %s revision %d) attempt %d",
+                d.channel(), d.id(), d.subscriptionId(), d.announcementId(), d.revision(), attempt);
         RetryPolicy.Next next = retryPolicy.after(attempt, outcome, Instant.now());
         if (next instanceof RetryPolicy.Delivered) {
             store.markDelivered(d, outcome.statusCode());

@@ -30,8 +30,13 @@ public class SubscriptionMatcher {
     EntityManager em;
     @Inject
     DeliveryStore deliveries;
+    @Inject
+    SubscriptionIndexHolder index;
+    @Inject
+    dev.statecraft.notify.digest.DigestStore digests;
 
-    record Candidate(UUID id, List<String> keywords) {
+    record Candidate(UUID id, List<String> keywords, boolean notifyOnRevisions, boolean webhook, boolean email,
+            boolean digest) {
     }
 
     /** What one announcement revision led to, for the log and for tests. */
@@ -52,8 +57,23 @@ public class SubscriptionMatcher {
             if (payload == null) {
                 payload = WebhookPayload.of(a, Instant.now().truncatedTo(ChronoUnit.MILLIS)).toJson();
             }
-            if (deliveries.createIfNew(c.id(), a.id(), a.revision(), payload)) {
+            int before = created;
+            if (c.digest()) {
+                // told later, in the subscription's next digest
+                if (digests.addItem(c.id(), a)) {
+                    created++;
+                }
+                continue;
+            }
+            if (c.webhook() && deliveries.createIfNew(c.id(), DeliveryStore.CHANNEL_WEBHOOK, a.id(), a.revision(),
+                    payload, c.notifyOnRevisions())) {
                 created++;
+            }
+            if (c.email() && deliveries.createIfNew(c.id(), DeliveryStore.CHANNEL_EMAIL, a.id(), a.revision(),
+                    payload, c.notifyOnRevisions())) {
+                created++;
+            }
+            if (created > before) {
                 LOG.debugf("announcement %s revision %d: delivery queued for subscription %s", a.id(),
                         a.revision(), c.id());
             }
@@ -63,25 +83,45 @@ public class SubscriptionMatcher {
         return new Result(matched, created);
     }
 
+    /**
+     * Candidates come from the in-memory index; they are then re-read from the database (live, with an active
+     * channel) and their country and kind filters re-checked on the current row, so a stale index entry never
+     * alerts (keywords are re-checked by the caller on the current row too).
+     */
     private List<Candidate> candidates(Announcement a) {
+        String text = a.title() + "\n" + (a.bodyText() == null ? "" : a.bodyText());
+        List<UUID> ids = index.current().match(a.countryCodes(), a.kind().wire(), text);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
-                    select id, keywords from subscription
-                    where ended_at is null and endpoint_disabled_at is null
+                    select id, keywords, notify_on_revisions,
+                           webhook_url is not null and endpoint_disabled_at is null as webhook,
+                           email_confirmed_at is not null as email,
+                           frequency <> 'immediate' as digest
+                    from subscription
+                    where id = any(?) and ended_at is null
+                      and ((webhook_url is not null and endpoint_disabled_at is null) or email_confirmed_at is not null)
                       and (cardinality(countries) = 0 or countries && ?)
                       and (cardinality(kinds) = 0 or ? = any(kinds))
                     """)) {
+                Array idArray = connection.createArrayOf("uuid", ids.toArray());
                 Array countries = connection.createArrayOf("text", a.countryCodes().toArray());
-                ps.setArray(1, countries);
-                ps.setString(2, a.kind().wire());
+                ps.setArray(1, idArray);
+                ps.setArray(2, countries);
+                ps.setString(3, a.kind().wire());
                 List<Candidate> candidates = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String[] keywords = (String[]) rs.getArray("keywords").getArray();
-                        candidates.add(new Candidate(rs.getObject("id", UUID.class), List.of(keywords)));
+                        candidates.add(new Candidate(rs.getObject("id", UUID.class), List.of(keywords),
+                                rs.getBoolean("notify_on_revisions"), rs.getBoolean("webhook"),
+                                rs.getBoolean("email"), rs.getBoolean("digest")));
                     }
                 }
                 countries.free();
+                idArray.free();
                 return candidates;
             }
         });

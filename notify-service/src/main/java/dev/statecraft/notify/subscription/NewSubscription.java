@@ -25,9 +25,17 @@ import java.util.TreeSet;
  * bad secrets. (The URL's addresses are checked separately by {@link OutboundUrlGuard}.)
  */
 public record NewSubscription(String webhookUrl, Optional<String> secret, List<String> countries, List<String> kinds,
-        List<String> keywords) {
+        List<String> keywords, boolean notifyOnRevisions, Optional<String> email, String frequency,
+        String timezone) {
 
-    static final Set<String> FIELDS = new TreeSet<>(List.of("webhook_url", "secret", "countries", "kinds", "keywords"));
+    static final Set<String> FREQUENCIES = Set.of("immediate", "daily", "weekly");
+
+    static final Set<String> FIELDS = new TreeSet<>(List.of("webhook_url", "secret", "countries", "kinds", "keywords",
+            "notify_on_revisions", "email", "frequency", "timezone"));
+    static final int MAX_EMAIL_LENGTH = 254;
+    /** A pragmatic check (one @, no spaces or control characters, a dot in the domain), not full RFC 5322. */
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s\\p{Cntrl}<>,;\"]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     static final int MAX_KEYWORD_LENGTH = 200;
     static final int MAX_KEYWORDS = 100;
     /** Trailing garbage and repeated fields are errors, not silently ignored. */
@@ -38,8 +46,13 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
 
     /** Parses and validates a request body. */
     public static NewSubscription from(String json) {
+        return from(readObject(json, "A JSON object with at least webhook_url is required."));
+    }
+
+    /** Reads a strict JSON object, or answers 400. */
+    static JsonNode readObject(String json, String whatIsRequired) {
         if (json == null || json.isBlank()) {
-            throw ProblemException.badRequest("missing-body", "A JSON object with at least webhook_url is required.");
+            throw ProblemException.badRequest("missing-body", whatIsRequired);
         }
         JsonNode body;
         try {
@@ -47,35 +60,98 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("malformed-json", "The body is not valid JSON: " + e.getOriginalMessage());
         }
-        return from(body);
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("malformed-json", "The body must be a JSON object.");
+        }
+        return body;
+    }
+
+    /** Refuses any field not in {@code known}, naming it. */
+    static void onlyKnownFields(JsonNode body, Set<String> known) {
+        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                throw ProblemException.invalidParameter(name, "Unknown field '" + name + "'; known fields: "
+                        + String.join(", ", known) + ".");
+            }
+        }
     }
 
     static NewSubscription from(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badRequest("malformed-json", "The body must be a JSON object.");
         }
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!FIELDS.contains(name)) {
-                throw ProblemException.invalidParameter(name, "Unknown field '" + name + "'; known fields: "
-                        + String.join(", ", FIELDS) + ".");
-            }
-        }
-        String url = text(body, "webhook_url").orElseThrow(
-                () -> ProblemException.invalidParameter("webhook_url", "webhook_url is required."));
-        try {
-            url = OutboundUrlGuard.parse(url).toString();
-        } catch (OutboundUrlGuard.RefusedUrlException e) {
-            throw ProblemException.invalidParameter("webhook_url", e.getMessage());
-        }
+        onlyKnownFields(body, FIELDS);
+        Optional<String> email = email(body);
+        String url = email.isPresent() && text(body, "webhook_url").isEmpty() ? null : webhookUrl(body);
         Optional<String> secret = text(body, "secret");
         secret.flatMap(WebhookSecrets::problemWith).ifPresent(problem -> {
             throw ProblemException.invalidParameter("secret", problem + ".");
         });
-        return new NewSubscription(url, secret, countries(body), kinds(body), keywords(body));
+        return new NewSubscription(url, secret, countries(body), kinds(body), keywords(body),
+                bool(body, "notify_on_revisions"), email, frequency(body).orElse("immediate"),
+                timezone(body).orElse("UTC"));
     }
 
-    private static List<String> countries(JsonNode body) {
+    /** immediate, daily or weekly (case-insensitive). */
+    static Optional<String> frequency(JsonNode body) {
+        return text(body, "frequency").map(value -> {
+            String f = value.trim().toLowerCase(Locale.ROOT);
+            if (!FREQUENCIES.contains(f)) {
+                throw ProblemException.invalidParameter("frequency",
+                        "'" + value + "' is not a frequency; one of: immediate, daily, weekly.");
+            }
+            return f;
+        });
+    }
+
+    /** An IANA time zone id such as Europe/London (exact spelling). */
+    static Optional<String> timezone(JsonNode body) {
+        return text(body, "timezone").map(value -> {
+            if (!java.time.ZoneId.getAvailableZoneIds().contains(value)) {
+                throw ProblemException.invalidParameter("timezone",
+                        "'" + value + "' is not an IANA time zone id (such as Europe/London).");
+            }
+            return value;
+        });
+    }
+
+    /** The optional email address, trimmed; the domain is lower-cased. */
+    static Optional<String> email(JsonNode body) {
+        return text(body, "email").map(value -> {
+            String address = value.trim();
+            if (address.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(address).matches()) {
+                throw ProblemException.invalidParameter("email", "'" + value + "' is not an email address.");
+            }
+            int at = address.lastIndexOf('@');
+            return address.substring(0, at) + address.substring(at).toLowerCase(Locale.ROOT);
+        });
+    }
+
+    /** The normalised webhook_url: required, absolute http(s), no user info (addresses are checked later). */
+    static String webhookUrl(JsonNode body) {
+        String url = text(body, "webhook_url").orElseThrow(
+                () -> ProblemException.invalidParameter("webhook_url", "webhook_url is required (or email)."));
+        try {
+            return OutboundUrlGuard.parse(url).toString();
+        } catch (OutboundUrlGuard.RefusedUrlException e) {
+            throw ProblemException.invalidParameter("webhook_url", e.getMessage());
+        }
+    }
+
+    /** An optional boolean field; absent or null = false. */
+    static boolean bool(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw ProblemException.invalidParameter(field, field + " must be true or false.");
+        }
+        return node.booleanValue();
+    }
+
+    static List<String> countries(JsonNode body) {
         Set<String> codes = new TreeSet<>();
         for (String value : strings(body, "countries")) {
             String code = value.trim().toUpperCase(Locale.ROOT);
@@ -88,7 +164,7 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
         return List.copyOf(codes);
     }
 
-    private static List<String> kinds(JsonNode body) {
+    static List<String> kinds(JsonNode body) {
         Set<String> kinds = new TreeSet<>();
         for (String value : strings(body, "kinds")) {
             Kind kind = Kind.parse(value).orElseThrow(() -> ProblemException.invalidParameter("kinds",
@@ -98,7 +174,7 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
         return List.copyOf(kinds);
     }
 
-    private static List<String> keywords(JsonNode body) {
+    static List<String> keywords(JsonNode body) {
         List<String> values = strings(body, "keywords");
         if (values.size() > MAX_KEYWORDS) {
             throw ProblemException.invalidParameter("keywords", "At most " + MAX_KEYWORDS + " keywords.");

@@ -39,6 +39,23 @@ public class Subscription extends PanacheEntityBase {
     public String managementTokenHash;
     @Column(name = "endpoint_disabled_at")
     public Instant endpointDisabledAt;
+    /** Also alert about revisions of announcements this subscription was already told about. */
+    @Column(name = "notify_on_revisions")
+    public boolean notifyOnRevisions;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    /** Email channel (optional): the address, its double opt-in, and the one-click unsubscribe token. */
+    public String email;
+    @Column(name = "email_confirmed_at")
+    public Instant emailConfirmedAt;
+    @Column(name = "email_confirm_token_hash")
+    public String emailConfirmTokenHash;
+    @Column(name = "unsubscribe_token")
+    public String unsubscribeToken;
+    /** immediate, daily or weekly. */
+    public String frequency;
+    /** IANA zone id: digests come at the configured hour there. */
+    public String timezone;
 
     public boolean isEnded() {
         return endedAt != null;

@@ -55,10 +55,15 @@ public class SubscriptionAccess {
      * only; anyone else gets 401 and so learns nothing about which ids exist.
      */
     public Role requireAccess(String authorization, Subscription subscription) {
+        return requireAccess(authorization, subscription, "No such subscription.");
+    }
+
+    /** As {@link #requireAccess(String, Subscription)}, with the operator's 404 detail given. */
+    public Role requireAccess(String authorization, Subscription subscription, String notFoundDetail) {
         String token = bearerToken(authorization);
         if (isOperator(token)) {
             if (subscription == null) {
-                throw ProblemException.notFound("No such subscription.");
+                throw ProblemException.notFound(notFoundDetail);
             }
             return Role.OPERATOR;
         }

@@ -10,11 +10,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "SubscriptionRequest", additionalProperties = Schema.False.class)
 public record SubscriptionRequestSchema(
-        @JsonProperty("webhook_url") @Schema(required = true, examples = "https://example.org/hooks/statecraft",
-                description = "absolute http(s) URL that resolves to public addresses only") String webhookUrl,
+        @JsonProperty("webhook_url") @Schema(examples = "https://example.org/hooks/statecraft",
+                description = "absolute http(s) URL that resolves to public addresses only; required unless email is "
+                + "given") String webhookUrl,
+        @Schema(description = "email address for alerts (double opt-in: a confirmation email is sent first)")
+        String email,
         @Schema(description = "whsec_ + base64 of 24-64 bytes; generated when absent") String secret,
         @Schema(description = "ISO 3166-1 alpha-2 codes; any of them; empty = all") List<String> countries,
         @Schema(description = "announcement kinds; any of them; empty = all") List<String> kinds,
         @Schema(description = "whole phrases, case-insensitive, in title or body; any of them; empty = all")
-        List<String> keywords) {
+        List<String> keywords,
+        @JsonProperty("notify_on_revisions") @Schema(description = "also alert about revisions of announcements "
+                + "already alerted; default false") Boolean notifyOnRevisions,
+        @Schema(description = "immediate (default), daily or weekly digest", enumeration = {"immediate", "daily",
+                "weekly"}) String frequency,
+        @Schema(description = "IANA time zone id for the digest hour; default UTC", examples = "Europe/London")
+        String timezone) {
 }

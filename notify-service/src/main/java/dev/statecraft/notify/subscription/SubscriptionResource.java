@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -70,7 +72,70 @@ public class SubscriptionResource {
         Subscription s = subscriptions.find(id).orElse(null);
         SubscriptionAccess.Role role = access.requireAccess(authorization, s);
         subscriptions.end(s.id, role == SubscriptionAccess.Role.OPERATOR ? "ended by operator" : "ended by subscriber");
+        subscriptions.refreshIndex();
         return Response.noContent().build();
+    }
+
+    /** Changes filters, webhook URL or the revisions opt-in; absent fields stay, validated as on create. */
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubscriptionPatchSchema.class)))
+    public SubscriptionView patch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id, String body) {
+        Subscription s = authorized(authorization, id);
+        return SubscriptionView.of(subscriptions.patch(s.id, SubscriptionPatch.from(body)));
+    }
+
+    /** Sends a sample alert, marked {@code "test": true}, signed like any other; 202 with its delivery. */
+    @POST
+    @Path("{id}/test")
+    public Response test(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        Subscription s = authorized(authorization, id);
+        List<UUID> created = subscriptions.sendTest(s);
+        return Response.accepted(java.util.Map.of("deliveries",
+                created.stream().map(d -> deliveries.view(d).orElseThrow()).toList())).build();
+    }
+
+    /** Double opt-in: the link in the confirmation email. */
+    @GET
+    @Path("{id}/confirm")
+    @Produces(MediaType.TEXT_HTML)
+    public String confirm(@PathParam("id") String id, @QueryParam("token") String token) {
+        subscriptions.confirmEmail(id, token);
+        return page("Your address is confirmed: Statecraft Feed alerts will be sent to it.");
+    }
+
+    /**
+     * The unsubscribe link of every alert email. GET shows a page with a button (mail scanners follow links,
+     * so GET changes nothing); POST (the button, or a mail client's RFC 8058 one-click request with
+     * {@code List-Unsubscribe=One-Click}) ends the subscription.
+     */
+    @GET
+    @Path("{id}/unsubscribe")
+    @Produces(MediaType.TEXT_HTML)
+    public String unsubscribePage(@PathParam("id") String id, @QueryParam("token") String token) {
+        if (!subscriptions.validUnsubscribeLink(id, token)) {
+            throw ProblemException.notFound("This unsubscribe link is not valid.");
+        }
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unsubscribe</title></head>"
+                + "<body><form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
+                + "<button type=\"submit\">Unsubscribe from Statecraft Feed alerts</button></form></body></html>";
+    }
+
+    @POST
+    @Path("{id}/unsubscribe")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.TEXT_HTML)
+    public String unsubscribe(@PathParam("id") String id, @QueryParam("token") String token) {
+        subscriptions.unsubscribe(id, token);
+        return page("You are unsubscribed: no more Statecraft Feed alerts will be sent.");
+    }
+
+    private static String page(String message) {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Statecraft Feed</title></head>"
+                + "<body><p>" + message + "</p></body></html>";
     }
 
     /** The delivery log, newest first. */

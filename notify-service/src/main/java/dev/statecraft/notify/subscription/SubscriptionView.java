@@ -14,17 +14,19 @@ import java.util.UUID;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(UUID id, String webhookUrl, List<String> countries, List<String> kinds,
-        List<String> keywords, Instant createdAt, Instant endedAt, String endedReason, Instant endpointDisabledAt,
-        String secret, String managementToken) {
+        List<String> keywords, boolean notifyOnRevisions, String frequency, String timezone, Instant createdAt, Instant updatedAt, Instant endedAt,
+        String endedReason, Instant endpointDisabledAt, String email, Instant emailConfirmedAt, String secret,
+        String managementToken) {
 
     static SubscriptionView of(Subscription s) {
         return new SubscriptionView(s.id, s.webhookUrl, List.of(s.countries), List.of(s.kinds), List.of(s.keywords),
-                s.createdAt, s.endedAt, s.endedReason, s.endpointDisabledAt, null, null);
+                s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, s.updatedAt, s.endedAt, s.endedReason, s.endpointDisabledAt, s.email,
+                s.emailConfirmedAt, null, null);
     }
 
     static SubscriptionView created(Subscription s, String managementToken) {
-        SubscriptionView v = of(s);
-        return new SubscriptionView(v.id, v.webhookUrl, v.countries, v.kinds, v.keywords, v.createdAt, null, null,
-                null, s.webhookSecret, managementToken);
+        return new SubscriptionView(s.id, s.webhookUrl, List.of(s.countries), List.of(s.kinds), List.of(s.keywords),
+                s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, null, null, null, null, s.email, null, s.webhookSecret,
+                managementToken);
     }
 }

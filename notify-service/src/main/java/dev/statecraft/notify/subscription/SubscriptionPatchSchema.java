@@ -1,0 +1,19 @@
+package dev.statecraft.notify.subscription;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The PATCH request as the OpenAPI document shows it; read field by field by {@link SubscriptionPatch}. */
+@Schema(name = "SubscriptionPatch", additionalProperties = Schema.False.class,
+        description = "JSON Merge Patch: absent fields stay; null or [] clears a filter")
+public record SubscriptionPatchSchema(
+        @JsonProperty("webhook_url") @Schema(description = "new endpoint; re-enables one disabled by 410 Gone")
+        String webhookUrl,
+        List<String> countries,
+        List<String> kinds,
+        List<String> keywords,
+        @JsonProperty("notify_on_revisions") Boolean notifyOnRevisions,
+        @Schema(enumeration = {"immediate", "daily", "weekly"}) String frequency,
+        @Schema(description = "IANA time zone id") String timezone) {
+}
