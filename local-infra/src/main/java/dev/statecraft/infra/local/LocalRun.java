@@ -1,5 +1,8 @@
 package dev.statecraft.infra.local;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
  */
 public final class LocalRun {
     private static final int RECEIVER_PORT = 8089;
+    private static final int SMTP_PORT = 3025;
     private static final Pattern ANNOUNCEMENT_ID = Pattern.compile("\"id\":\"(ann_[0-9a-z]+)\"");
 
     private LocalRun() {
@@ -35,16 +39,23 @@ public final class LocalRun {
                 "  webhook received: %s (signature %s) %s%n", r.webhookId(), r.signatureValid() ? "valid" : "INVALID",
                 abbreviate(r.body())));
 
+        GreenMail mailCatcher = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mailCatcher.start();
+        printMailsAsTheyCome(mailCatcher);
+
         System.out.println("Starting PostgreSQL, Kafka and the three services (logs in .local/logs/) ...");
         long started = System.nanoTime();
         LocalSystem system = LocalSystem.start(new LocalSystem.Options(root, root.resolve(".local"), false, 9092,
                 postgresPort, Map.of("ingest", 8081, "timeline", 8082, "notify", 8083),
                 // the demo subscriber listens on loopback, which webhooks refuse by default
-                Map.of("STATECRAFT_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true")));
+                Map.of("STATECRAFT_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true",
+                        "NOTIFY_SMTP_HOST", "127.0.0.1", "NOTIFY_SMTP_PORT", String.valueOf(SMTP_PORT),
+                        "NOTIFY_SMTP_START_TLS", "DISABLED")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping ...");
             system.close();
             receiver.close();
+            mailCatcher.stop();
         }));
         System.out.printf("Everything is up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
 
@@ -74,6 +85,7 @@ public final class LocalRun {
                 + system.url("ingest") + "/api/announcements");
         System.out.println("  timeline              " + system.url("timeline") + "/api/timeline");
         System.out.println("  subscriptions         " + system.url("notify") + "/api/subscriptions");
+        System.out.println("  mail catcher (SMTP)   127.0.0.1:" + SMTP_PORT + "   every email the services send is printed here");
         for (String service : LocalSystem.SERVICES) {
             System.out.printf("  %-21s %s/q/swagger-ui   (health: /q/health)%n", service + "-service", system.url(service));
         }
@@ -81,6 +93,32 @@ public final class LocalRun {
                 + "   PostgreSQL  " + system.postgres().jdbcUrl("<ingest|timeline|notify>"));
         System.out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();
+    }
+
+    /** Prints the subject and recipient of each email the catcher receives. */
+    private static void printMailsAsTheyCome(GreenMail catcher) {
+        Thread printer = new Thread(() -> {
+            int seen = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                MimeMessage[] mails = catcher.getReceivedMessages();
+                for (; seen < mails.length; seen++) {
+                    try {
+                        System.out.printf("  email received: to %s, \"%s\"%n",
+                                String.join(", ", java.util.Arrays.stream(mails[seen].getAllRecipients()).map(Object::toString).toList()),
+                                mails[seen].getSubject());
+                    } catch (jakarta.mail.MessagingException e) {
+                        System.out.println("  email received (unreadable: " + e.getMessage() + ")");
+                    }
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "mail-printer");
+        printer.setDaemon(true);
+        printer.start();
     }
 
     /** Waits for the announcement to show in the timeline; says how long it took from the post. */
