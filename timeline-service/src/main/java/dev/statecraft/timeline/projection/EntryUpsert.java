@@ -1,0 +1,80 @@
+package dev.statecraft.timeline.projection;
+
+import dev.statecraft.model.Announcement;
+import dev.statecraft.model.AnnouncementJson;
+import dev.statecraft.model.LocationMention;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one upsert of an announcement into a timeline table: the live projection applies it to
+ * {@code timeline_entry}, a projection rebuild to {@code timeline_entry_rebuild}; the table name is the only
+ * difference. Inserts, or replaces only when the incoming revision is newer than the stored one. The mentioned
+ * dates come from the same SQL function the V2 backfill used; the search vector is a generated column; each
+ * applied change takes the next change_seq (on insert by the column default).
+ */
+public final class EntryUpsert {
+    public static final String LIVE_TABLE = "timeline_entry";
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private static final String UPSERT = """
+            insert into %1$s as t (id, revision, published_at, kind, title, summary, publisher, source_url,
+                                   countries, organisations, persons, locations, body_text, mentioned_dates,
+                                   event, applied_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                    cast(? as text[]), ?, timeline_mentioned_dates(cast(? as jsonb)), ?, ?)
+            on conflict (id) do update set
+                revision = excluded.revision, published_at = excluded.published_at, kind = excluded.kind,
+                title = excluded.title, summary = excluded.summary, publisher = excluded.publisher,
+                source_url = excluded.source_url, countries = excluded.countries,
+                organisations = excluded.organisations, persons = excluded.persons, locations = excluded.locations,
+                body_text = excluded.body_text, mentioned_dates = excluded.mentioned_dates, event = excluded.event,
+                applied_at = excluded.applied_at, change_seq = nextval('timeline_change_seq')
+            where t.revision < excluded.revision
+            """;
+
+    private EntryUpsert() {
+    }
+
+    static String sql(String table) {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
+        return UPSERT.formatted(table);
+    }
+
+    /** Applies {@code a} to {@code table} on {@code c}; true when a row was inserted or replaced. */
+    public static boolean apply(Connection c, String table, Announcement a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql(table))) {
+            String event = AnnouncementJson.write(a);
+            ps.setString(1, a.id());
+            ps.setInt(2, a.revision());
+            ps.setObject(3, OffsetDateTime.ofInstant(a.publishedAt(), ZoneOffset.UTC));
+            ps.setString(4, a.kind().wire());
+            ps.setString(5, a.title());
+            ps.setString(6, a.summary());
+            ps.setString(7, a.source() == null ? null : a.source().publisher());
+            ps.setString(8, a.source() == null ? null : a.source().url());
+            ps.setString(9, PgArrays.literal(a.countryCodes()));
+            ps.setString(10, PgArrays.literal(a.organisationIds()));
+            ps.setString(11, PgArrays.literal(a.personNames()));
+            ps.setString(12, PgArrays.literal(locationNames(a)));
+            ps.setString(13, a.bodyText());
+            ps.setString(14, event);
+            ps.setString(15, event);
+            ps.setObject(16, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    private static List<String> locationNames(Announcement a) {
+        return a.locations().stream().map(LocationMention::name).filter(n -> n != null && !n.isBlank()).distinct()
+                .toList();
+    }
+}
