@@ -1,21 +1,16 @@
 package dev.statecraft.parser.bench;
 
+import dev.statecraft.bench.ShortJmhRun;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link ParserBenchmark} with short iterations (one fork, 2 warm-up and 3 measured iterations of 2 s,
@@ -47,35 +42,15 @@ public final class BenchmarkMain {
         return parses * copies / seconds;
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "benchmarks/parser-jmh.txt");
-        String loadAverage = loadAverage();
-        Options options = new OptionsBuilder()
-                .include(ParserBenchmark.class.getSimpleName())
-                .forks(1)
-                .threads(1)
-                .warmupIterations(2)
-                .warmupTime(TimeValue.seconds(2))
-                .measurementIterations(3)
-                .measurementTime(TimeValue.seconds(2))
-                .jvmArgs("-Xmx1g")
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
+        String loadAverage = ShortJmhRun.loadAverage();
+        Collection<RunResult> results = ShortJmhRun.run(ParserBenchmark.class);
         List<String> lines = new ArrayList<>();
         lines.add("# announcement-parser JMH results (" + Instant.now() + "), load average before the run: "
                 + loadAverage);
         lines.add("# ParserBenchmark.parse: the seed press release (3.2 kB of text) repeated N times, one thread.");
-        lines.add("# JMH 1.37, 1 fork, 2 warm-up + 3 measured iterations of 2 s; " + System.getProperty("java.vm.name")
-                + " " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores shared with other builds (numbers are a lower bound).");
+        lines.add("# " + ShortJmhRun.SETTINGS + "; " + ShortJmhRun.environment() + " (numbers are a lower bound).");
         lines.add("");
         lines.add(String.format("%-8s %14s %12s %22s %14s", "copies", "docs/s", "± (99.9%)", "seed-sized docs/s",
                 "µs per copy"));
@@ -95,8 +70,6 @@ public final class BenchmarkMain {
         for (int copies : new int[] {1, 10, 100}) {
             lines.add(String.format("%-8d %22.1f", copies, cpuThroughput(copies)));
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, lines, StandardCharsets.UTF_8);
-        lines.forEach(System.out::println);
+        ShortJmhRun.write(out, lines);
     }
 }
