@@ -1,5 +1,6 @@
 package dev.statecraft.ingest.outbox;
 
+import static dev.statecraft.support.Failures.rootMessage;
 import dev.statecraft.support.kafka.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -204,11 +205,4 @@ public class OutboxRelay {
         }
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 }

@@ -111,14 +111,6 @@ public final class LocalSystem implements AutoCloseable {
         services.put(service, process);
     }
 
-    /** Ends a service at once, as a crash would ({@code kill -9}). */
-    public synchronized void killService(String service) {
-        Process process = services.get(service);
-        if (process != null) {
-            process.destroyForcibly();
-            ChildProcesses.waitFor(process, Duration.ofSeconds(30));
-        }
-    }
 
     public void awaitReady(String service) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

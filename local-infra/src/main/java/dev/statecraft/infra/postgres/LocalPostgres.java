@@ -65,9 +65,6 @@ public final class LocalPostgres implements AutoCloseable {
         return postgres;
     }
 
-    public int port() {
-        return port;
-    }
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;

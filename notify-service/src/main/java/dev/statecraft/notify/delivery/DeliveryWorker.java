@@ -1,5 +1,6 @@
 package dev.statecraft.notify.delivery;
 
+import static dev.statecraft.support.Failures.rootMessage;
 import dev.statecraft.notify.email.EmailSender;
 import dev.statecraft.notify.webhook.WebhookSender;
 import dev.statecraft.notify.webhook.WebhookSender.Outcome;
@@ -186,11 +187,4 @@ public class DeliveryWorker {
         pool.shutdownNow();
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.statecraft.notify.email;
 
+import dev.statecraft.support.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.model.AnnouncementJson;
 import dev.statecraft.notify.delivery.DeliveryStore;
@@ -67,12 +68,7 @@ public class EmailSender {
             mailer.send(DeliveryStore.CHANNEL_EMAIL_CONFIRMATION.equals(d.channel()) ? confirmation(d) : alert(d));
             return new Outcome(ACCEPTED, Optional.empty(), null);
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            return new Outcome(0, Optional.empty(), "SMTP: " + root.getClass().getSimpleName() + ": "
-                    + root.getMessage());
+            return new Outcome(0, Optional.empty(), "SMTP: " + Failures.rootMessage(e));
         }
     }
 

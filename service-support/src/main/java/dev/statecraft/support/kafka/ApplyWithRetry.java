@@ -1,5 +1,6 @@
 package dev.statecraft.support.kafka;
 
+import static dev.statecraft.support.Failures.rootMessage;
 import dev.statecraft.model.Announcement;
 import dev.statecraft.model.InvalidEventException;
 import dev.statecraft.support.logging.LogContext;
@@ -89,13 +90,6 @@ public final class ApplyWithRetry {
         return false;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 
     private static void sleep(Duration pause) {
         try {
