@@ -48,8 +48,9 @@ public final class AnnouncementParser {
     /** Home-country codes: mentioning only these does not make a text diplomatic. */
     private static final Set<String> HOME = Set.of("GB");
     /** Where dates and amounts can start: one anchor pass serves both extractors. */
-    private static final Set<String> ANCHOR_WORDS = Stream.concat(DateExtractor.ANCHOR_WORDS.stream(),
-            AmountExtractor.ANCHOR_WORDS.stream()).collect(Collectors.toUnmodifiableSet());
+    private static final Anchors.Vocabulary ANCHOR_WORDS = new Anchors.Vocabulary(Stream.concat(
+            DateExtractor.ANCHOR_WORDS.stream(), AmountExtractor.ANCHOR_WORDS.stream())
+            .collect(Collectors.toUnmodifiableSet()));
     private static final int LEAD_PARAGRAPHS = 2;
     private static final int LEAD_MIN_LENGTH = 80;
 
@@ -100,11 +101,13 @@ public final class AnnouncementParser {
     private ParsedAnnouncement analyse(SourceDocument doc, String title, PublicationDate published) {
         Body body = doc.body();
         String text = body.text();
-        Gazetteer.Matches matches = gazetteer.find(text);
+        // One folded copy of the text serves the gazetteer, the anchors and the kind cues.
+        char[] folded = Gazetteer.foldChars(text);
+        Gazetteer.Matches matches = gazetteer.find(text, folded);
         People people = persons.extract(text, matches, doc.metadataPeople());
         PlaceExtractor.Places found = places.extract(text, matches.places(), people.affiliations(),
                 doc.metadataPlaces(), doc.metadataOrganisations());
-        Anchors anchors = Anchors.find(text, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
+        Anchors anchors = Anchors.find(text, folded, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
         List<DateMention> dates = DateExtractor.extract(text, published.date(), anchors);
         BitSet claimed = new BitSet(text.length());
         for (DateMention d : dates) {
@@ -117,7 +120,7 @@ public final class AnnouncementParser {
         List<Quote> quotes = QuoteExtractor.extract(body, people);
         List<Sanction> sanctions = SanctionExtractor.extract(body, people.mentions());
         String lead = lead(doc);
-        Kind kind = KindClassifier.classify(title, lead, text, isDiplomatic(found));
+        Kind kind = KindClassifier.classify(title, lead, folded, isDiplomatic(found));
         List<Engagement> engagements = EngagementExtractor.extract(body, kind, title, leadPerson(people, body),
                 dates, found.locations(), published.date().toString());
         List<CountryMention> countries = found.countries();

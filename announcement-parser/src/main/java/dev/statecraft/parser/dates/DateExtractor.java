@@ -45,30 +45,52 @@ public final class DateExtractor {
     public static List<DateMention> extract(String text, LocalDate reference, Anchors anchors) {
         List<Found> found = new ArrayList<>();
         BitSet claimed = new BitSet(text.length());
-        scan(text, anchors, DatePatterns.TODAY_WITH_DATE, DatePatterns.TODAY_START, claimed, found, m -> todayWithDate(m, reference));
-        scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMERIC_START, claimed, found, m -> dayMonth(m.group(1), m.group(3), m.group(4), null,
-                reference).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.DAY_MONTH, DatePatterns.NUMERIC_START, claimed, found, m -> dayMonth(m.group(2), m.group(3), m.group(4),
-                m.group(1), reference).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.MONTH_DAY, DatePatterns.NUMERIC_START, claimed, found, m -> dayMonth(m.group(3), m.group(2), m.group(4),
-                m.group(1), reference).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMERIC_START, claimed, found, m -> Calendar.date(Integer.parseInt(m.group(1)),
-                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.NUMERIC_DATE, DatePatterns.NUMERIC_START, claimed, found, m -> Calendar.date(Integer.parseInt(m.group(3)),
-                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.MONTH_YEAR, DatePatterns.NUMERIC_START, claimed, found, m -> Optional.of(new Found(m.start(), m.end(),
-                YearMonth.of(Integer.parseInt(m.group(2)), Calendar.month(m.group(1))).toString(), Precision.MONTH)));
-        scan(text, anchors, DatePatterns.PART_OF_YEAR, DatePatterns.PART_OF_YEAR_START, claimed, found, m -> Optional.of(new Found(m.start(), m.end(),
-                String.valueOf(reference.getYear() + yearShift(m.group(1))), Precision.YEAR)));
-        scan(text, anchors, DatePatterns.AGO, DatePatterns.AGO_START, claimed, found, m -> Optional.of(ago(m,
-                reference)));
-        scan(text, anchors, DatePatterns.RELATIVE_PERIOD, DatePatterns.PERIOD_START, claimed, found, m -> relativePeriod(m, reference));
-        scan(text, anchors, DatePatterns.LED_MONTH, DatePatterns.LEAD_START, claimed, found, m -> Optional.of(new Found(m.start(2), m.end(),
-                ledMonth(m.group(1), Calendar.month(m.group(2)), reference).toString(), Precision.MONTH)));
-        scan(text, anchors, DatePatterns.LED_YEAR, DatePatterns.LEAD_START, claimed, found, m -> Optional.of(new Found(m.start(1), m.end(),
-                m.group(1), Precision.YEAR)));
-        scan(text, anchors, DatePatterns.RELATIVE_DAY, DatePatterns.TODAY_START, claimed, found, m -> Optional.of(new Found(m.start(), m.end(),
-                reference.plusDays(dayShift(m.group(1))).toString(), Precision.DAY)));
+        // A pattern whose required word or sign is nowhere in the text is not tried at all.
+        boolean periodUnit = anchors.mayContain("week") || anchors.mayContain("month") || anchors.mayContain("year");
+        if (text.indexOf('(') >= 0) {
+            scan(text, anchors, DatePatterns.TODAY_WITH_DATE, DatePatterns.TODAY_START, null, claimed, found,
+                    m -> todayWithDate(m, reference));
+        }
+        scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMERIC_START, null, claimed, found,
+                m -> dayMonth(m.group(1), m.group(3), m.group(4), null, reference).map(d -> day(m, d)));
+        scan(text, anchors, DatePatterns.DAY_MONTH, DatePatterns.NUMERIC_START, null, claimed, found,
+                m -> dayMonth(m.group(2), m.group(3), m.group(4), m.group(1), reference).map(d -> day(m, d)));
+        scan(text, anchors, DatePatterns.MONTH_DAY, DatePatterns.NUMERIC_START, null, claimed, found,
+                m -> dayMonth(m.group(3), m.group(2), m.group(4), m.group(1), reference).map(d -> day(m, d)));
+        if (text.indexOf('-') >= 0) {
+            scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMERIC_START, null, claimed, found,
+                    m -> Calendar.date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(3))).map(d -> day(m, d)));
+        }
+        if (text.indexOf('/') >= 0) {
+            scan(text, anchors, DatePatterns.NUMERIC_DATE, DatePatterns.NUMERIC_START, null, claimed, found,
+                    m -> Calendar.date(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(1))).map(d -> day(m, d)));
+        }
+        scan(text, anchors, DatePatterns.MONTH_YEAR, DatePatterns.NUMERIC_START, null, claimed, found,
+                m -> Optional.of(new Found(m.start(), m.end(), YearMonth.of(Integer.parseInt(m.group(2)),
+                        Calendar.month(m.group(1))).toString(), Precision.MONTH)));
+        if (anchors.mayContain("year")) {
+            scan(text, anchors, DatePatterns.PART_OF_YEAR, DatePatterns.PART_OF_YEAR_START, null, claimed, found,
+                    m -> Optional.of(new Found(m.start(), m.end(),
+                            String.valueOf(reference.getYear() + yearShift(m.group(1))), Precision.YEAR)));
+        }
+        if (anchors.mayContain("ago")) {
+            scan(text, anchors, DatePatterns.AGO, DatePatterns.AGO_START, null, claimed, found,
+                    m -> Optional.of(ago(m, reference)));
+        }
+        if (periodUnit) {
+            scan(text, anchors, DatePatterns.RELATIVE_PERIOD, DatePatterns.PERIOD_START, null, claimed, found,
+                    m -> relativePeriod(m, reference));
+        }
+        scan(text, anchors, DatePatterns.LED_MONTH, DatePatterns.LEAD_START, DatePatterns.FULL_MONTH_WORDS, claimed,
+                found, m -> Optional.of(new Found(m.start(2), m.end(),
+                        ledMonth(m.group(1), Calendar.month(m.group(2)), reference).toString(), Precision.MONTH)));
+        scan(text, anchors, DatePatterns.LED_YEAR, DatePatterns.LEAD_START, DatePatterns.NUMBER, claimed, found,
+                m -> Optional.of(new Found(m.start(1), m.end(), m.group(1), Precision.YEAR)));
+        scan(text, anchors, DatePatterns.RELATIVE_DAY, DatePatterns.TODAY_START, null, claimed, found,
+                m -> Optional.of(new Found(m.start(), m.end(), reference.plusDays(dayShift(m.group(1))).toString(),
+                        Precision.DAY)));
         found.sort(Comparator.comparingInt(Found::start));
 
         Map<String, List<Span>> spans = new LinkedHashMap<>();
@@ -91,8 +113,8 @@ public final class DateExtractor {
     }
 
     private static void scan(String text, Anchors anchors, Pattern pattern, Set<String> startWords,
-            BitSet claimed, List<Found> out, Resolver resolver) {
-        anchors.matchAt(pattern, text, startWords, m -> {
+            Set<String> nextWords, BitSet claimed, List<Found> out, Resolver resolver) {
+        anchors.matchAt(pattern, text, startWords, nextWords, m -> {
             int next = claimed.nextSetBit(m.start());
             if (next >= 0 && next < m.end()) {
                 return;

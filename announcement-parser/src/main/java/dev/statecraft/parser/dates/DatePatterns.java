@@ -63,6 +63,10 @@ final class DatePatterns {
             "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday");
+    /** What must follow a lead word (see {@code Anchors.matchAt}): a full month name, or a number. */
+    static final Set<String> FULL_MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december");
+    static final Set<String> NUMBER = Set.of("0");
     static final Set<String> TODAY_START = Set.of("today", "yesterday", "tomorrow", "tonight", "this");
     static final Set<String> PERIOD_START = Set.of("earlier", "later", "this", "last", "next", "the");
     static final Set<String> PART_OF_YEAR_START = Set.of("at", "by", "toward", "towards", "before");

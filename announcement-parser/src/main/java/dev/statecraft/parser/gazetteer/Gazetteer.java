@@ -34,7 +34,10 @@ public final class Gazetteer {
             .thenComparingInt(m -> priority(m.entry().type()));
 
     private final WordTrie trie;
-    private final List<List<GazetteerEntry>> entriesByPattern;
+    private final GazetteerEntry[][] entriesByPattern;
+    /** Per entry of {@link #entriesByPattern}: the offsets whose case the text must match (see caseFits). */
+    private final int[][][] casedOffsetsByPattern;
+    private final boolean[][] allCapsByPattern;
     private final Set<String> givenNames;
     private final Set<String> portfolioWords;
     private final Map<String, String> countryCodeByName = new HashMap<>();
@@ -47,7 +50,20 @@ public final class Gazetteer {
         this.portfolioWords = Set.copyOf(portfolioWords);
         List<String> patterns = new ArrayList<>(bySurface.keySet());
         this.trie = new WordTrie(patterns);
-        this.entriesByPattern = patterns.stream().map(bySurface::get).toList();
+        this.entriesByPattern = new GazetteerEntry[patterns.size()][];
+        this.casedOffsetsByPattern = new int[patterns.size()][][];
+        this.allCapsByPattern = new boolean[patterns.size()][];
+        for (int p = 0; p < patterns.size(); p++) {
+            List<GazetteerEntry> entries = bySurface.get(patterns.get(p));
+            entriesByPattern[p] = entries.toArray(GazetteerEntry[]::new);
+            casedOffsetsByPattern[p] = new int[entries.size()][];
+            allCapsByPattern[p] = new boolean[entries.size()];
+            for (int e = 0; e < entries.size(); e++) {
+                String surface = entries.get(e).surface();
+                allCapsByPattern[p][e] = isAllCaps(surface);
+                casedOffsetsByPattern[p][e] = casedOffsets(surface, allCapsByPattern[p][e]);
+            }
+        }
         this.givenNames = Set.copyOf(givenNames);
         for (List<GazetteerEntry> entries : bySurface.values()) {
             for (GazetteerEntry e : entries) {
@@ -146,6 +162,11 @@ public final class Gazetteer {
 
     /** Case-folds for matching; one char in, one char out, so offsets carry over to the original text. */
     public static String fold(CharSequence text) {
+        return new String(foldChars(text));
+    }
+
+    /** {@link #fold} as a char array, for the trie scans that share one folded copy of a text. */
+    public static char[] foldChars(CharSequence text) {
         char[] out = new char[text.length()];
         for (int i = 0; i < out.length; i++) {
             char c = text.charAt(i);
@@ -153,30 +174,36 @@ public final class Gazetteer {
                 case '\u2019', '\u2018', '\u02bc', '`' -> '\'';
                 case '\u2013', '\u2011', '\u2010' -> '-';
                 case '\u00a0' -> ' ';
-                default -> Character.toLowerCase(c);
+                default -> c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
             };
         }
-        return new String(out);
+        return out;
     }
 
     /** All gazetteer names in {@code text}: leftmost longest per layer, checked for word boundaries and case. */
     public Matches find(String text) {
-        String folded = fold(text);
+        return find(text, foldChars(text));
+    }
+
+    /** As {@link #find(String)}, with the text already folded by {@link #foldChars}. */
+    public Matches find(String text, char[] folded) {
         List<GazetteerMatch> candidates = new ArrayList<>();
-        trie.scanWordStarts(folded, (start, end, pattern) -> {
+        trie.scanWordStarts(folded, 0, folded.length, (start, end, pattern) -> {
             boolean wordEnd = boundaryAfter(text, end);
             boolean pluralEnd = !wordEnd && text.charAt(end) == 's' && boundaryAfter(text, end + 1);
             if (!wordEnd && !pluralEnd) {
                 return;
             }
-            for (GazetteerEntry entry : entriesByPattern.get(pattern)) {
+            GazetteerEntry[] entries = entriesByPattern[pattern];
+            for (int e = 0; e < entries.length; e++) {
+                GazetteerEntry entry = entries[e];
                 // plural title: "EU Presidents"
-                int matchEnd = pluralEnd ? end + 1 : end;
                 if (pluralEnd && entry.type() != EntryType.ROLE) {
                     continue;
                 }
-                if (caseFits(entry.surface(), text, start)) {
-                    candidates.add(new GazetteerMatch(start, matchEnd, entry));
+                if (caseFits(entry.surface(), casedOffsetsByPattern[pattern][e], allCapsByPattern[pattern][e], text,
+                        start)) {
+                    candidates.add(new GazetteerMatch(start, pluralEnd ? end + 1 : end, entry));
                 }
             }
         });
@@ -186,7 +213,9 @@ public final class Gazetteer {
         places.removeIf(m -> m.entry().alsoPersonalName() && readsAsPersonalName(text, m));
         // A person's name never sits inside a place or organisation name ("Costa" in "Costa Rica").
         BitSet placeChars = new BitSet(text.length());
-        places.forEach(p -> placeChars.set(p.start(), p.end()));
+        for (GazetteerMatch p : places) {
+            placeChars.set(p.start(), p.end());
+        }
         people.removeIf(m -> m.entry().type() != EntryType.ROLE
                 && placeChars.nextSetBit(m.start()) >= 0 && placeChars.nextSetBit(m.start()) < m.end());
         return new Matches(places, people);
@@ -214,25 +243,48 @@ public final class Gazetteer {
         return nextIsName || previousIsGiven;
     }
 
-    private static boolean caseFits(String surface, String text, int start) {
-        boolean allCaps = surface.chars().filter(Character::isLetter).count() >= 2
-                && surface.chars().noneMatch(Character::isLowerCase);
-        for (int i = 0; i < surface.length(); i++) {
+    /**
+     * Case rules, decided once per entry: an all-capitals entry ("US") must match in capitals at every letter;
+     * otherwise a capital that starts a word of the entry must be a capital in the text.
+     */
+    private static boolean caseFits(String surface, int[] casedOffsets, boolean allCaps, String text, int start) {
+        for (int i : casedOffsets) {
             char s = surface.charAt(i);
             char t = text.charAt(start + i);
-            if (allCaps && Character.isLetter(s) && s != t) {
-                return false;
-            }
-            boolean wordStart = i == 0 || !Character.isLetter(surface.charAt(i - 1));
-            if (wordStart && Character.isUpperCase(s) && !Character.isUpperCase(t)) {
+            if (allCaps ? s != t : !Character.isUpperCase(t)) {
                 return false;
             }
         }
         return true;
     }
 
+    private static boolean isAllCaps(String surface) {
+        int letters = 0;
+        for (int i = 0; i < surface.length(); i++) {
+            char c = surface.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letters += Character.isLetter(c) ? 1 : 0;
+        }
+        return letters >= 2;
+    }
+
+    /** The letters an all-capitals entry fixes, else the capitals that start a word of the entry. */
+    private static int[] casedOffsets(String surface, boolean allCaps) {
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < surface.length(); i++) {
+            char s = surface.charAt(i);
+            boolean wordStart = i == 0 || !Character.isLetter(surface.charAt(i - 1));
+            if (allCaps ? Character.isLetter(s) : wordStart && Character.isUpperCase(s)) {
+                offsets.add(i);
+            }
+        }
+        return offsets.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private static boolean boundaryAfter(String text, int end) {
-        return end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
+        return end >= text.length() || !TextWords.isLetterOrDigit(text.charAt(end));
     }
 
     /** Whether the id names an international organisation (the EU, the UN) rather than a national body. */

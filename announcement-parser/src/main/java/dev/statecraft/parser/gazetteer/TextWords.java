@@ -54,6 +54,14 @@ public final class TextWords {
         return end > i ? text.substring(i, end) : null;
     }
 
+    /** {@link Character#isLetterOrDigit(char)} with a fast path for ASCII, which is most of any text. */
+    public static boolean isLetterOrDigit(char c) {
+        if (c < 0x80) {
+            return c >= 'a' ? c <= 'z' : c >= 'A' ? c <= 'Z' : c >= '0' && c <= '9';
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
     public static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '-' || c == '\'' || c == '\u2019';
     }

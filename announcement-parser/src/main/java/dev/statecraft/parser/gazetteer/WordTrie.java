@@ -83,17 +83,38 @@ public final class WordTrie {
      * word start, i.e. not preceded by a letter or digit.
      */
     public void scanWordStarts(CharSequence text, MatchListener listener) {
-        int length = text.length();
-        for (int start = 0; start < length; start++) {
-            if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+        char[] chars = text.toString().toCharArray();
+        scanWordStarts(chars, 0, chars.length, listener);
+    }
+
+    /**
+     * As {@link #scanWordStarts(CharSequence, MatchListener)} on {@code text[from, to)}, which is read as if it
+     * were the whole text (a match may start at {@code from} and never runs past {@code to}).
+     */
+    public void scanWordStarts(char[] text, int from, int to, MatchListener listener) {
+        for (int start = from; start < to; start++) {
+            if (start > from && TextWords.isLetterOrDigit(text[start - 1])) {
                 continue;
             }
-            int node = 0;
-            for (int i = start; i < length && (node = step(node, text.charAt(i))) >= 0; i++) {
+            int node = rootNext[text[start]];
+            for (int i = start; node >= 0; ) {
                 if (output[node] >= 0) {
                     listener.onMatch(start, i + 1, output[node]);
                 }
+                if (++i >= to) {
+                    break;
+                }
+                node = step(node, text[i]);
             }
         }
+    }
+
+    /** The pattern that is exactly {@code text[start, end)}, or -1. */
+    public int exact(char[] text, int start, int end) {
+        int node = 0;
+        for (int i = start; i < end && node >= 0; i++) {
+            node = step(node, text[i]);
+        }
+        return node > 0 ? output[node] : -1;
     }
 }

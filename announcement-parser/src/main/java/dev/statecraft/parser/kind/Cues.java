@@ -3,6 +3,7 @@ package dev.statecraft.parser.kind;
 import dev.statecraft.model.Kind;
 import dev.statecraft.parser.gazetteer.WordTrie;
 import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.gazetteer.TextWords;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,20 +45,27 @@ final class Cues {
     }
 
     private static final WordTrie TRIE;
-    private static final List<Kind> KIND_OF = new ArrayList<>();
-    private static final List<Boolean> STEM = new ArrayList<>();
+    private static final Kind[] KIND_OF;
+    private static final boolean[] STEM;
 
     static {
         List<String> patterns = new ArrayList<>();
+        List<Kind> kinds = new ArrayList<>();
+        List<Boolean> stems = new ArrayList<>();
         PHRASES.forEach((kind, phrases) -> {
             for (String phrase : phrases.split("\\|")) {
                 boolean stem = phrase.endsWith("*");
                 patterns.add(Gazetteer.fold(stem ? phrase.substring(0, phrase.length() - 1) : phrase));
-                KIND_OF.add(kind);
-                STEM.add(stem);
+                kinds.add(kind);
+                stems.add(stem);
             }
         });
         TRIE = new WordTrie(patterns);
+        KIND_OF = kinds.toArray(Kind[]::new);
+        STEM = new boolean[stems.size()];
+        for (int i = 0; i < STEM.length; i++) {
+            STEM[i] = stems.get(i);
+        }
     }
 
     private Cues() {
@@ -65,15 +73,19 @@ final class Cues {
 
     /** How often each kind's cues occur in the text, each kind counted up to {@code cap}. */
     static Map<Kind, Integer> count(String text, int cap) {
-        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         if (text == null || text.isEmpty()) {
-            return counts;
+            return new EnumMap<>(Kind.class);
         }
-        String folded = Gazetteer.fold(text);
+        char[] folded = Gazetteer.foldChars(text);
+        return count(folded, folded.length, cap);
+    }
+
+    /** As {@link #count(String, int)} on the first {@code length} chars of an already folded text. */
+    static Map<Kind, Integer> count(char[] folded, int length, int cap) {
+        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         List<int[]> found = new ArrayList<>();
-        TRIE.scanWordStarts(folded, (start, end, pattern) -> {
-            boolean after = STEM.get(pattern) || end == folded.length()
-                    || !Character.isLetterOrDigit(folded.charAt(end));
+        TRIE.scanWordStarts(folded, 0, length, (start, end, pattern) -> {
+            boolean after = STEM[pattern] || end == length || !TextWords.isLetterOrDigit(folded[end]);
             if (after) {
                 found.add(new int[] {start, end, pattern});
             }
@@ -84,7 +96,7 @@ final class Cues {
         int covered = 0;
         for (int[] f : found) {
             if (f[0] >= covered) {
-                counts.merge(KIND_OF.get(f[2]), 1, (a, b) -> Math.min(cap, a + b));
+                counts.merge(KIND_OF[f[2]], 1, (a, b) -> Math.min(cap, a + b));
                 covered = f[1];
             }
         }

@@ -1,6 +1,7 @@
 package dev.statecraft.parser.kind;
 
 import dev.statecraft.model.Kind;
+import dev.statecraft.parser.gazetteer.Gazetteer;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,14 @@ public final class KindClassifier {
      * @param diplomatic whether the text involves other countries or international organisations
      */
     public static Kind classify(String title, String lead, String body, boolean diplomatic) {
+        return classify(title, lead, Gazetteer.foldChars(body), diplomatic);
+    }
+
+    /** As {@link #classify(String, String, String, boolean)} with the body already folded. */
+    public static Kind classify(String title, String lead, char[] foldedBody, boolean diplomatic) {
         Map<Kind, Integer> inTitle = Cues.count(title, Integer.MAX_VALUE);
         Map<Kind, Integer> inLead = Cues.count(lead, LEAD_CAP);
-        Map<Kind, Integer> inBody = Cues.count(body.substring(0, Math.min(body.length(), BODY_WINDOW)), BODY_CAP);
+        Map<Kind, Integer> inBody = Cues.count(foldedBody, Math.min(foldedBody.length, BODY_WINDOW), BODY_CAP);
         Map<Kind, Double> scores = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             double score = TITLE_WEIGHT * inTitle.getOrDefault(kind, 0)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.TreeMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +45,10 @@ public final class PersonExtractor {
                 names.add(new NameMention(m.start(), m.end(), m.entry().key(), true));
             }
         }
-        names.addAll(capitalisedNames(text, matches, roles));
+        List<Token> tokens = Token.tokenize(text);
+        names.addAll(capitalisedNames(text, tokens, matches, roles));
         names.sort(Comparator.comparingInt(NameMention::start));
-        names = resolveSurnames(text, names);
+        names = resolveSurnames(text, tokens, names);
 
         Map<String, PersonBuilder> persons = new LinkedHashMap<>();
         for (NameMention n : names) {
@@ -110,7 +112,8 @@ public final class PersonExtractor {
     }
 
     /** Capitalised word runs that read as a person's name, given the evidence around them. */
-    private List<NameMention> capitalisedNames(String text, Gazetteer.Matches matches, List<RoleMention> roles) {
+    private List<NameMention> capitalisedNames(String text, List<Token> tokens, Gazetteer.Matches matches,
+            List<RoleMention> roles) {
         BitSet taken = new BitSet(text.length());
         matches.places().forEach(m -> taken.set(m.start(), m.end()));
         matches.people().forEach(m -> taken.set(m.start(), m.end()));
@@ -118,7 +121,7 @@ public final class PersonExtractor {
         RoleIndex roleIndex = new RoleIndex(roles);
         List<NameMention> found = new ArrayList<>();
         List<Token> run = new ArrayList<>();
-        for (Token t : Token.tokenize(text)) {
+        for (Token t : tokens) {
             boolean adjacent = !run.isEmpty() && t.start() == run.get(run.size() - 1).end() + 1
                     && text.charAt(t.start() - 1) == ' ' && run.get(run.size() - 1).end() == afterWord(text, run);
             if (!adjacent) {
@@ -155,7 +158,10 @@ public final class PersonExtractor {
         while (!run.isEmpty() && Gazetteer.isSurnameParticle(run.get(run.size() - 1).text())) {
             run = run.subList(0, run.size() - 1);
         }
-        long words = run.stream().filter(t -> !Gazetteer.isSurnameParticle(t.text())).count();
+        int words = 0;
+        for (Token t : run) {
+            words += Gazetteer.isSurnameParticle(t.text()) ? 0 : 1;
+        }
         if (run.isEmpty() || words > MAX_NAME_WORDS || Gazetteer.isSurnameParticle(run.get(0).text())) {
             return;
         }
@@ -184,7 +190,7 @@ public final class PersonExtractor {
     }
 
     /** Bare family names become the full name mentioned elsewhere in the text, else keep the gazetteer's. */
-    private static List<NameMention> resolveSurnames(String text, List<NameMention> names) {
+    private static List<NameMention> resolveSurnames(String text, List<Token> tokens, List<NameMention> names) {
         Map<String, String> fullBySurname = new LinkedHashMap<>();
         for (NameMention n : names) {
             if (!n.surnameOnly()) {
@@ -204,24 +210,49 @@ public final class PersonExtractor {
         // Later bare mentions of a surname found in the text: "Kaja Kallas" … "host Kallas".
         BitSet named = new BitSet(text.length());
         resolved.forEach(n -> named.set(n.start(), n.end()));
-        for (Token t : Token.tokenize(text)) {
+        // Candidate surnames in the order they were first named (the first that fits a word wins): one-word
+        // surnames by lookup, the few with a particle by comparison.
+        List<Map.Entry<String, String>> candidates = new ArrayList<>();
+        Map<String, Integer> oneWord = new HashMap<>();
+        List<Integer> multiWord = new ArrayList<>();
+        for (Map.Entry<String, String> e : fullBySurname.entrySet()) {
+            String surname = e.getKey();
+            if (surname.length() >= 3 && !TextWords.isFunctionWord(surname)) {
+                if (surname.indexOf(' ') > 0) {
+                    multiWord.add(candidates.size());
+                } else {
+                    oneWord.putIfAbsent(surname, candidates.size());
+                }
+                candidates.add(e);
+            }
+        }
+        for (Token t : tokens) {
             if (named.get(t.start()) || !t.isCapitalised() && !Gazetteer.isSurnameParticle(t.text())) {
                 continue;
             }
-            // A surname is one word ("Kallas") or starts with a particle ("von der Leyen").
-            for (Map.Entry<String, String> e : fullBySurname.entrySet()) {
-                String surname = e.getKey();
-                int end = t.start() + surname.length();
-                boolean candidate = surname.length() >= 3 && !TextWords.isFunctionWord(surname)
-                        && (surname.equals(t.text()) || surname.indexOf(' ') > 0 && text.startsWith(surname, t.start()));
-                if (candidate && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
-                    resolved.add(new NameMention(t.start(), end, e.getValue(), false));
-                    break;
+            int best = fitsAt(text, t.start(), candidates, oneWord.get(t.text()));
+            for (int k : multiWord) {
+                if (k < best && text.startsWith(candidates.get(k).getKey(), t.start())
+                        && fitsAt(text, t.start(), candidates, k) == k) {
+                    best = k;
                 }
+            }
+            if (best < candidates.size()) {
+                Map.Entry<String, String> e = candidates.get(best);
+                resolved.add(new NameMention(t.start(), t.start() + e.getKey().length(), e.getValue(), false));
             }
         }
         resolved.sort(Comparator.comparingInt(NameMention::start));
         return resolved;
+    }
+
+    /** {@code candidate} if its surname ends at a word boundary when read at {@code start}, else "none". */
+    private static int fitsAt(String text, int start, List<Map.Entry<String, String>> candidates, Integer candidate) {
+        if (candidate == null || candidate >= candidates.size()) {
+            return candidates.size();
+        }
+        int end = start + candidates.get(candidate).getKey().length();
+        return end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) ? candidate : candidates.size();
     }
 
     /** The people a title belongs to: the name right after it (and, for a plural, the names joined by "and"). */

@@ -20,7 +20,7 @@ public final class QuoteExtractor {
     private static final String SPEECH_VERB = "(?:said|says|added|commented|stated|explained|noted|remarked"
             + "|warned|continued|announced|declared|responded|told [^:]{1,40}|said in a statement)";
     private static final Pattern ATTRIBUTION_COLON = Pattern.compile("\\b" + SPEECH_VERB + "\\s*:\\s*$");
-    private static final Pattern INLINE = Pattern.compile("[“\"]([^“”\"]{12,}?)[”\"]");
+    private static final Pattern INLINE = Pattern.compile("[“\"]([^“”\"]{12,}+)[”\"]");
     private static final Pattern VERB_THEN_SPEAKER = Pattern.compile("^,?\\s*" + SPEECH_VERB + "\\s+([^.;:“”\"]{2,80})");
     private static final Pattern SPEAKER_THEN_VERB = Pattern.compile("^,?\\s*([^.;:“”\",]{2,80}?)\\s+" + SPEECH_VERB
             + "\\b");

@@ -1,7 +1,9 @@
 package dev.statecraft.parser.text;
 
+import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.gazetteer.WordTrie;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -23,13 +25,36 @@ public final class Anchors {
     /** The lower-case word at each anchor, {@link #DIGIT} for a number, or the symbol itself. */
     private final String[] words;
 
-    private Anchors(int[] offsets, String[] words) {
+    /** The text case-folded, for quick "does it occur at all" checks before a pattern is tried. */
+    private final String folded;
+
+    private Anchors(int[] offsets, String[] words, String folded) {
         this.offsets = offsets;
         this.words = words;
+        this.folded = folded;
     }
 
-    /** Anchors of {@code text}: words whose lower-case form is in {@code words}, digit runs, and {@code symbols}. */
-    public static Anchors find(String text, Set<String> words, String symbols) {
+    /** Whether the lower-case {@code literal} occurs anywhere in the text (ignoring case). */
+    public boolean mayContain(String literal) {
+        return folded.contains(literal);
+    }
+
+    /** The words that are anchors, in one trie, so that finding them allocates nothing per word. */
+    public static final class Vocabulary {
+        private final List<String> words;
+        private final WordTrie trie;
+
+        public Vocabulary(Set<String> lowerCaseWords) {
+            this.words = List.copyOf(lowerCaseWords);
+            this.trie = new WordTrie(words);
+        }
+    }
+
+    /**
+     * Anchors of {@code text} ({@code folded} is its {@link Gazetteer#foldChars} form): words in
+     * {@code vocabulary}, digit runs, and {@code symbols}.
+     */
+    public static Anchors find(String text, char[] folded, Vocabulary vocabulary, String symbols) {
         int[] offsets = new int[16];
         String[] found = new String[16];
         int n = 0;
@@ -45,8 +70,8 @@ public final class Anchors {
                 }
                 boolean wordStart = start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1));
                 if (wordStart && i - start <= MAX_WORD) {
-                    String lower = text.substring(start, i).toLowerCase(Locale.ROOT);
-                    word = words.contains(lower) ? lower : null;
+                    int pattern = vocabulary.trie.exact(folded, start, i);
+                    word = pattern >= 0 ? vocabulary.words.get(pattern) : null;
                 }
             } else {
                 if (Character.isDigit(c) && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
@@ -65,7 +90,7 @@ public final class Anchors {
                 found[n++] = word;
             }
         }
-        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(found, n));
+        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(found, n), new String(folded));
     }
 
     /**
@@ -74,12 +99,29 @@ public final class Anchors {
      * word boundaries still see the text around the anchor.
      */
     public void matchAt(Pattern pattern, String text, Set<String> startWords, Consumer<Matcher> onMatch) {
-        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        matchAt(pattern, text, startWords, null, onMatch);
+    }
+
+    /**
+     * As {@link #matchAt(Pattern, String, Set, Consumer)}, trying the pattern only where one of the next two
+     * anchors is in {@code nextWords}: for patterns of up to two lead words and then such a word ("in early
+     * March", "end of 2017"), this skips the many anchors ("in", "of") that lead nowhere.
+     */
+    public void matchAt(Pattern pattern, String text, Set<String> startWords, Set<String> nextWords,
+            Consumer<Matcher> onMatch) {
+        Matcher m = null;
         int after = 0;
         for (int k = 0; k < offsets.length; k++) {
             int anchor = offsets[k];
             if (anchor < after || (startWords != null && !startWords.contains(words[k]))) {
                 continue;
+            }
+            if (nextWords != null && !(k + 1 < words.length && nextWords.contains(words[k + 1])
+                    || k + 2 < words.length && nextWords.contains(words[k + 2]))) {
+                continue;
+            }
+            if (m == null) {
+                m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             }
             m.region(anchor, Math.min(text.length(), anchor + WINDOW));
             if (m.lookingAt()) {

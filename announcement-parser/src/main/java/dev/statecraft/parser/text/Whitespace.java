@@ -7,19 +7,21 @@ public final class Whitespace {
 
     /** Collapses runs of whitespace (including no-break and zero-width spaces) to one space and trims. */
     public static String collapse(CharSequence raw) {
-        StringBuilder out = new StringBuilder(raw.length());
+        int length = raw.length();
+        char[] out = new char[length];
+        int n = 0;
         boolean pendingSpace = false;
-        for (int i = 0; i < raw.length(); i++) {
+        for (int i = 0; i < length; i++) {
             char c = raw.charAt(i);
             if (c > ' ' && c < 0x7f) {
                 // printable ASCII, by far the most common case
                 if (pendingSpace) {
-                    out.append(' ');
+                    out[n++] = ' ';
                     pendingSpace = false;
                 }
-                out.append(c);
+                out[n++] = c;
             } else if (isSpace(c)) {
-                pendingSpace = !out.isEmpty();
+                pendingSpace = n > 0;
             } else if (Character.isISOControl(c) || c == '\uFEFF' || c == '\u200B' || c == '\uFFFD'
                     || Character.getType(c) == Character.FORMAT) {
                 // dropped: binary noise, byte-order marks, zero-width and bidi controls
@@ -28,13 +30,13 @@ public final class Whitespace {
                 continue;
             } else {
                 if (pendingSpace) {
-                    out.append(' ');
+                    out[n++] = ' ';
                     pendingSpace = false;
                 }
-                out.append(c);
+                out[n++] = c;
             }
         }
-        return out.toString();
+        return new String(out, 0, n);
     }
 
     private static boolean validSurrogateAt(CharSequence s, int i) {
