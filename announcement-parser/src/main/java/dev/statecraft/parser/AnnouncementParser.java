@@ -103,11 +103,12 @@ public final class AnnouncementParser {
         String text = body.text();
         // One folded copy of the text serves the gazetteer, the anchors and the kind cues.
         char[] folded = Gazetteer.foldChars(text);
+        String foldedText = new String(folded);
         Gazetteer.Matches matches = gazetteer.find(text, folded);
         People people = persons.extract(text, matches, doc.metadataPeople());
         PlaceExtractor.Places found = places.extract(text, matches.places(), people.affiliations(),
                 doc.metadataPlaces(), doc.metadataOrganisations());
-        Anchors anchors = Anchors.find(text, folded, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
+        Anchors anchors = Anchors.find(text, folded, foldedText, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
         List<DateMention> dates = DateExtractor.extract(text, published.date(), anchors);
         BitSet claimed = new BitSet(text.length());
         for (DateMention d : dates) {
@@ -118,7 +119,7 @@ public final class AnnouncementParser {
         List<Amount> amounts = AmountExtractor.extract(text, claimed, anchors);
         List<Quantity> quantities = QuantityExtractor.extract(text, claimed, anchors);
         List<Quote> quotes = QuoteExtractor.extract(body, people);
-        List<Sanction> sanctions = SanctionExtractor.extract(body, people.mentions());
+        List<Sanction> sanctions = SanctionExtractor.extract(body, foldedText, people.mentions());
         String lead = lead(doc);
         Kind kind = KindClassifier.classify(title, lead, folded, isDiplomatic(found));
         List<Engagement> engagements = EngagementExtractor.extract(body, kind, title, leadPerson(people, body),

@@ -23,6 +23,8 @@ public final class AmountExtractor {
             "gbp", "eur", "jpy", "chf");
     public static final String ANCHOR_SYMBOLS = "$£€¥₹";
     private static final Set<String> NUMBER_START = Set.of(Anchors.DIGIT);
+    /** A symbol amount starts with a currency code or sign, never at a date word or a bare number. */
+    private static final Set<String> SYMBOL_START = symbolStart();
     private static final String SYMBOL = "(US\\$|U\\.S\\.\\s?\\$|A\\$|AU\\$|C\\$|CA\\$|NZ\\$|HK\\$|S\\$|\\$|£|€|¥|₹"
             + "|USD\\s?|GBP\\s?|EUR\\s?|JPY\\s?|CHF\\s?)";
     private static final String CURRENCY_WORD = "(pounds sterling|pounds|pound|US dollars|dollars|dollar|euros|euro"
@@ -48,6 +50,14 @@ public final class AmountExtractor {
     private AmountExtractor() {
     }
 
+    private static Set<String> symbolStart() {
+        Set<String> start = new java.util.HashSet<>(ANCHOR_WORDS);
+        for (char c : ANCHOR_SYMBOLS.toCharArray()) {
+            start.add(String.valueOf(c));
+        }
+        return Set.copyOf(start);
+    }
+
     /**
      * Finds the amounts and marks their characters in {@code claimed}, so quantities do not re-read them.
      *
@@ -55,7 +65,7 @@ public final class AmountExtractor {
      */
     public static List<Amount> extract(String text, BitSet claimed, Anchors anchors) {
         List<Amount> amounts = new ArrayList<>();
-        anchors.matchAt(SYMBOL_AMOUNT, text, null, m -> {
+        anchors.matchAt(SYMBOL_AMOUNT, text, SYMBOL_START, m -> {
             String currency = SYMBOL_CURRENCY.get(m.group(1).strip().toLowerCase(Locale.ROOT));
             add(text, m, currency, Numbers.value(m.group(2), m.group(3), m.group(4)), claimed, amounts);
         });

@@ -4,6 +4,7 @@ import dev.statecraft.model.PersonMention;
 import dev.statecraft.model.Sanction;
 import dev.statecraft.model.SanctionTarget;
 import dev.statecraft.model.Span;
+import dev.statecraft.parser.gazetteer.Gazetteer;
 import dev.statecraft.parser.text.Body;
 import dev.statecraft.parser.text.Paragraph;
 import dev.statecraft.parser.text.Sentences;
@@ -12,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -59,23 +59,28 @@ public final class SanctionExtractor {
     }
 
     public static List<Sanction> extract(Body body, List<PersonMention> persons) {
+        return extract(body, Gazetteer.fold(body.text()), persons);
+    }
+
+    /** @param lower the body text folded by {@link Gazetteer#fold} (same length, same offsets) */
+    public static List<Sanction> extract(Body body, String lower, List<PersonMention> persons) {
         String text = body.text();
-        String lower = text.toLowerCase(Locale.ROOT);
         int[] cueOffsets = cueOffsets(lower);
         if (cueOffsets.length == 0) {
             return List.of();
         }
+        Matcher cue = CUE.matcher(text);
         Map<String, SanctionBuilder> byAction = new LinkedHashMap<>();
         SanctionBuilder last = null;
         List<Paragraph> paragraphs = body.paragraphs();
         for (int i = 0; i < paragraphs.size(); i++) {
             Paragraph p = paragraphs.get(i);
-            if (!mentionsSanctions(cueOffsets, p)) {
+            if (!mentionsSanctions(cueOffsets, p.start(), p.end())) {
                 continue;
             }
             List<int[]> cueSentences = new ArrayList<>();
             for (int[] s : Sentences.split(text, p.start(), p.end())) {
-                if (CUE.matcher(text).region(s[0], s[1]).find()) {
+                if (mentionsSanctions(cueOffsets, s[0], s[1]) && cue.region(s[0], s[1]).find()) {
                     cueSentences.add(s);
                 }
             }
@@ -119,13 +124,19 @@ public final class SanctionExtractor {
                 offsets.add(at);
             }
         }
-        return offsets.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] sorted = new int[offsets.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = offsets.get(i);
+        }
+        Arrays.sort(sorted);
+        return sorted;
     }
 
-    private static boolean mentionsSanctions(int[] cueOffsets, Paragraph p) {
-        int i = Arrays.binarySearch(cueOffsets, p.start());
+    /** Whether a cue word starts in [start, end). */
+    private static boolean mentionsSanctions(int[] cueOffsets, int start, int end) {
+        int i = Arrays.binarySearch(cueOffsets, start);
         int next = i >= 0 ? i : -i - 1;
-        return next < cueOffsets.length && cueOffsets[next] < p.end();
+        return next < cueOffsets.length && cueOffsets[next] < end;
     }
 
     private static String regime(String sentence) {

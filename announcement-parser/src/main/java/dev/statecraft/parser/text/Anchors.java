@@ -55,6 +55,12 @@ public final class Anchors {
      * {@code vocabulary}, digit runs, and {@code symbols}.
      */
     public static Anchors find(String text, char[] folded, Vocabulary vocabulary, String symbols) {
+        return find(text, folded, new String(folded), vocabulary, symbols);
+    }
+
+    /** As {@link #find(String, char[], Vocabulary, String)}, with {@code foldedText} the same as a string. */
+    public static Anchors find(String text, char[] folded, String foldedText, Vocabulary vocabulary,
+            String symbols) {
         int[] offsets = new int[16];
         String[] found = new String[16];
         int n = 0;
@@ -90,7 +96,7 @@ public final class Anchors {
                 found[n++] = word;
             }
         }
-        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(found, n), new String(folded));
+        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(found, n), foldedText);
     }
 
     /**
