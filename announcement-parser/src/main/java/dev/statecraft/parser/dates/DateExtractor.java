@@ -88,6 +88,9 @@ public final class DateExtractor {
                         ledMonth(m.group(1), Calendar.month(m.group(2)), reference).toString(), Precision.MONTH)));
         scan(text, anchors, DatePatterns.LED_YEAR, DatePatterns.LEAD_START, DatePatterns.NUMBER, claimed, found,
                 m -> Optional.of(new Found(m.start(1), m.end(), m.group(1), Precision.YEAR)));
+        scan(text, anchors, DatePatterns.LONE_WEEKDAY, DatePatterns.WEEKDAY_START, null, claimed, found,
+                m -> Optional.of(new Found(m.start(), m.end(), loneWeekday(text, m, reference).toString(),
+                        Precision.DAY)));
         scan(text, anchors, DatePatterns.RELATIVE_DAY, DatePatterns.TODAY_START, null, claimed, found,
                 m -> Optional.of(new Found(m.start(), m.end(), reference.plusDays(dayShift(m.group(1))).toString(),
                         Precision.DAY)));
@@ -163,6 +166,15 @@ public final class DateExtractor {
             }
         }
         return nearest;
+    }
+
+    private static LocalDate loneWeekday(String text, Matcher m, LocalDate reference) {
+        DayOfWeek weekday = Calendar.weekday(m.group(2));
+        String lead = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+        if (lead.equals("next") || lead.equals("last")) {
+            return WeekdayReference.resolveLed(weekday, lead.equals("next"), reference);
+        }
+        return WeekdayReference.resolve(weekday, WeekdayReference.directionAt(text, m.start(), m.end()), reference);
     }
 
     private static Optional<Found> relativePeriod(Matcher m, LocalDate reference) {

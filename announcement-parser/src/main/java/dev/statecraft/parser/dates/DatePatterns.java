@@ -34,6 +34,11 @@ final class DatePatterns {
     static final Pattern LED_MONTH = Pattern.compile("\\b(?i:(in|since|from|until|till|by|during|before|after"
             + "|throughout|early|late|mid|end of|start of|beginning of|this|last|next|of|since early"
             + "|since late|in early|in late|in mid))[\\s-]+" + FULL_MONTH + "\\b(?!\\s*\\d)");
+    /** "on Thursday", "last Friday": a weekday with no date after it (dated ones are read before). */
+    static final Pattern LONE_WEEKDAY = Pattern.compile("(?<!Good )(?<!Black )\\b(?:(?i:(last|next|this))\\s+)?" + WEEKDAY
+            + "\\b(?!,?\\s*(?:\\d|the\\s+\\d))(?!\\s+(?:of\\s+)?" + MONTH + ")");
+    static final Set<String> WEEKDAY_START = Set.of("last", "next", "this", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday");
     static final Pattern RELATIVE_DAY = Pattern.compile("\\b(today|yesterday|tomorrow|tonight)\\b",
             Pattern.CASE_INSENSITIVE);
     /** "later this year", "last month", "next week", "earlier this month". */

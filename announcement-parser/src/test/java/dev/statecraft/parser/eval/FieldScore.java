@@ -6,10 +6,18 @@ final class FieldScore {
     private int falsePositives;
     private int falseNegatives;
 
+    private boolean counted;
+
     void add(int tp, int fp, int fn) {
+        counted = true;
         truePositives += tp;
         falsePositives += fp;
         falseNegatives += fn;
+    }
+
+    /** Whether any labelled text had this field. */
+    boolean counted() {
+        return counted;
     }
 
     int truePositives() {

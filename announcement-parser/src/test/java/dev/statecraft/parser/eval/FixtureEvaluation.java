@@ -2,6 +2,7 @@ package dev.statecraft.parser.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.model.AnnouncementJson;
+import dev.statecraft.model.Engagement;
 import dev.statecraft.model.OrganisationMention;
 import dev.statecraft.model.ParsedAnnouncement;
 import dev.statecraft.model.PersonMention;
@@ -43,7 +44,7 @@ public final class FixtureEvaluation {
     /** Ingest time for every fixture: after all of them were published, as in a real backfill. */
     static final Instant INGESTED_AT = Instant.parse("2025-12-01T00:00:00Z");
     static final List<String> FIELDS = List.of("countries", "organisations", "persons", "roles", "dates", "amounts",
-            "quantities", "quote speakers");
+            "quantities", "quote speakers", "sanction targets", "engagements");
 
     private final Gazetteer gazetteer = Gazetteer.load();
     private final Map<String, FieldScore> scores = new LinkedHashMap<>();
@@ -52,6 +53,11 @@ public final class FixtureEvaluation {
     private int kindsRight;
     private int datesPublished;
     private int datesPublishedRight;
+    private final String setName;
+
+    private FixtureEvaluation(String setName) {
+        this.setName = setName;
+    }
 
     public static void main(String[] args) throws IOException {
         Path dir = args.length > 0 ? Path.of(args[0]) : classpathFixtures();
@@ -64,15 +70,29 @@ public final class FixtureEvaluation {
     }
 
     static Path classpathFixtures() {
+        return classpathDirectory("/fixtures");
+    }
+
+    /** The project's own texts ({@code src/test/resources/unseen}), scored apart from the fixtures. */
+    static Path ownTexts() {
+        return classpathDirectory("/unseen");
+    }
+
+    private static Path classpathDirectory(String name) {
         try {
-            return Path.of(FixtureEvaluation.class.getResource("/fixtures").toURI());
+            return Path.of(FixtureEvaluation.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static FixtureEvaluation run(AnnouncementParser parser, Path dir) throws IOException {
-        FixtureEvaluation evaluation = new FixtureEvaluation();
+        return run(parser, dir, "labelled fixtures");
+    }
+
+    /** @param setName what the labelled texts are, for the report's heading */
+    static FixtureEvaluation run(AnnouncementParser parser, Path dir, String setName) throws IOException {
+        FixtureEvaluation evaluation = new FixtureEvaluation(setName);
         FIELDS.forEach(f -> evaluation.scores.put(f, new FieldScore()));
         List<Path> labels;
         try (Stream<Path> files = Files.list(dir)) {
@@ -175,6 +195,32 @@ public final class FixtureEvaluation {
                     (e, speaker) -> speaker != null && List.of(e.split("\\|")).stream()
                             .anyMatch(s -> !s.isEmpty() && normal(s).equals(normal(speaker))));
         }
+        scoreSanctionsAndEngagements(name, parsed, label);
+    }
+
+    /** Targets by name and type; engagements by date and kind or place ("meeting in Brussels on Thursday"). */
+    private void scoreSanctionsAndEngagements(String name, ParsedAnnouncement parsed, JsonNode label) {
+        List<String> targets = new ArrayList<>();
+        label.path("sanctions").forEach(s -> s.path("targets").forEach(t -> targets.add(t.path("name").asText()
+                + "|" + t.path("type").asText())));
+        if (!targets.isEmpty()) {
+            compare(name, "sanction targets", targets, parsed.sanctions().stream()
+                    .flatMap(s -> s.targets().stream()).map(t -> t.name() + "|" + t.type()).distinct().toList(),
+                    (e, p) -> normal(e).equals(normal(p)));
+        }
+        if (label.has("engagements")) {
+            List<String> expected = new ArrayList<>();
+            label.path("engagements").forEach(e -> expected.add(e.path("kind").asText() + "|"
+                    + e.path("date").asText("") + "|" + e.path("place").asText("")));
+            compare(name, "engagements", expected, parsed.engagements(), FixtureEvaluation::sameEngagement);
+        }
+    }
+
+    private static boolean sameEngagement(String expected, Engagement predicted) {
+        String[] parts = expected.split("\\|", -1);
+        boolean sameDate = parts[1].equals(predicted.date() == null ? "" : predicted.date());
+        return sameDate && (parts[0].equals(predicted.kind().wire())
+                || !parts[2].isEmpty() && normal(parts[2]).equals(normal(predicted.place())));
     }
 
     /** Greedy one-to-one matching of expected to predicted values. */
@@ -268,22 +314,30 @@ public final class FixtureEvaluation {
     String report() {
         StringBuilder out = new StringBuilder();
         out.append("Announcement parser ").append(AnnouncementParser.VERSION).append(": evaluation over ")
-                .append(fixtures).append(" labelled fixtures (micro-averaged)\n\n");
+                .append(fixtures).append(' ').append(setName).append(" (micro-averaged)\n\n");
         out.append(String.format("%-16s %6s %6s %6s%n", "field", "P", "R", "F1"));
         out.append(String.format("%-16s %6.3f   (%d/%d)%n", "kind accuracy", kindAccuracy(), kindsRight, fixtures));
         out.append(String.format("%-16s %6.3f   (%d/%d)%n", "published date",
                 datesPublished == 0 ? 0 : (double) datesPublishedRight / datesPublished, datesPublishedRight,
                 datesPublished));
-        scores.forEach((field, score) -> out.append(score.row(field)).append('\n'));
+        scores.forEach((field, score) -> {
+            if (score.counted()) {
+                out.append(score.row(field)).append('\n');
+            }
+        });
         out.append("\nDifferences from the labels:\n");
         notes.forEach(n -> out.append("  ").append(n).append('\n'));
         return out.toString();
     }
 
-    static void writeReport(FixtureEvaluation evaluation, Path file) {
+    static void writeReport(Path file, FixtureEvaluation... evaluations) {
+        StringBuilder text = new StringBuilder();
+        for (FixtureEvaluation evaluation : evaluations) {
+            text.append(text.isEmpty() ? "" : "\n\n").append(evaluation.report());
+        }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, evaluation.report(), StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
