@@ -119,7 +119,8 @@ public final class AnnouncementParser {
         List<Amount> amounts = AmountExtractor.extract(text, claimed, anchors);
         List<Quantity> quantities = QuantityExtractor.extract(text, claimed, anchors);
         List<Quote> quotes = QuoteExtractor.extract(body, people);
-        List<Sanction> sanctions = SanctionExtractor.extract(body, foldedText, people.mentions());
+        List<Sanction> sanctions = SanctionExtractor.extract(body, foldedText, people.mentions(),
+                quotes.stream().map(Quote::speaker).filter(s -> s != null).collect(Collectors.toSet()));
         String lead = lead(doc);
         Kind kind = KindClassifier.classify(title, lead, folded, isDiplomatic(found));
         List<Engagement> engagements = EngagementExtractor.extract(body, kind, title, leadPerson(people, body),

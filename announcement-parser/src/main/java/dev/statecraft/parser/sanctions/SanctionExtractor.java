@@ -53,17 +53,34 @@ public final class SanctionExtractor {
             "Corporation", "Corp", "Company", "Group", "Holding", "Bank", "plc", "PLC", "GmbH", "Plant", "Factory",
             "Bureau", "Industries", "Enterprise", "Trading", "Shipping", "Logistics", "Institute", " AO ");
     private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-•*–·]|\\d{1,2}[.)])\\s*");
+    private static final Pattern ANNOUNCING_OFFICE = Pattern.compile("(?:the )?(?:UK |British )?(?:(?:\\p{Lu}[\\p{L}-]*"
+            + "(?: and)? )*Secretary(?: of State.*)?|(?:Deputy )?Prime Minister|Minister (?:for|of State)\\b.*"
+            + "|Chancellor(?: of the Exchequer)?)");
+    /** A list item's leading name: two to four capitalised words before a comma or dash. */
+    private static final Pattern LISTED_NAME = Pattern.compile("^(?:[-•*–·]|\\d{1,2}[.)])\\s*"
+            + "(\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+){1,3})(?:,| [-–(])");
     private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:The|the) ");
 
     private SanctionExtractor() {
     }
 
     public static List<Sanction> extract(Body body, List<PersonMention> persons) {
-        return extract(body, Gazetteer.fold(body.text()), persons);
+        return extract(body, Gazetteer.fold(body.text()), persons, Set.of());
     }
 
-    /** @param lower the body text folded by {@link Gazetteer#fold} (same length, same offsets) */
-    public static List<Sanction> extract(Body body, String lower, List<PersonMention> persons) {
+    /**
+     * @param lower    the body text folded by {@link Gazetteer#fold} (same length, same offsets)
+     * @param speakers who is quoted: the announcing side speaks in a notice, its targets do not
+     */
+    public static List<Sanction> extract(Body body, String lower, List<PersonMention> persons,
+            Set<String> speakers) {
+        List<PersonMention> candidates = new ArrayList<>();
+        for (PersonMention p : persons) {
+            if (!speakers.contains(p.name()) && !isAnnouncingOffice(p.role())) {
+                candidates.add(p);
+            }
+        }
+        persons = candidates;
         String text = body.text();
         int[] cueOffsets = cueOffsets(lower);
         if (cueOffsets.length == 0) {
@@ -89,9 +106,11 @@ public final class SanctionExtractor {
             }
             // Targets are named in the sanctions sentences themselves or in the list that follows them.
             List<int[]> scopes = new ArrayList<>(cueSentences);
+            List<Paragraph> items = new ArrayList<>();
             while (i + 1 < paragraphs.size() && LIST_ITEM.matcher(paragraphs.get(i + 1).text(text)).find()) {
                 Paragraph item = paragraphs.get(++i);
                 scopes.add(new int[] {item.start(), item.end()});
+                items.add(item);
             }
             for (int[] s : cueSentences) {
                 String sentence = text.substring(s[0], s[1]);
@@ -104,6 +123,9 @@ public final class SanctionExtractor {
             }
             for (int[] scope : scopes) {
                 namedTargets(text, scope[0], scope[1], persons, last.targets);
+            }
+            for (Paragraph item : items) {
+                listedPerson(item.text(text), last.targets);
             }
         }
         if (last != null) {
@@ -181,6 +203,27 @@ public final class SanctionExtractor {
             String name = (entity.group(1) != null ? entity.group(1) : entity.group(2)).strip();
             if (name.contains(" ") || entity.group(2) != null) {
                 out.add(new SanctionTarget(LEADING_ARTICLE.matcher(name).replaceFirst(""), "entity"));
+            }
+        }
+    }
+
+    /**
+     * A title of the government making the announcement ("Foreign Secretary", "Minister for Europe", "Prime
+     * Minister"): its holder announces the measures and is never their target. A foreign office is written with
+     * its country ("Russian Deputy Defence Minister") and does not match.
+     */
+    static boolean isAnnouncingOffice(String role) {
+        return role != null && ANNOUNCING_OFFICE.matcher(role).matches();
+    }
+
+    /** "- Sergei Volkov, owner of …": a list item that opens with a name and no company word names a person. */
+    private static void listedPerson(String item, Set<SanctionTarget> out) {
+        Matcher m = LISTED_NAME.matcher(item);
+        if (m.find() && !namesACompany(m.group(1), 0, m.group(1).length())) {
+            String name = m.group(1);
+            boolean known = out.stream().anyMatch(t -> t.name().equals(name));
+            if (!known) {
+                out.add(new SanctionTarget(name, "person"));
             }
         }
     }
