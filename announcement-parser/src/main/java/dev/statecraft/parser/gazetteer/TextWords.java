@@ -62,6 +62,15 @@ public final class TextWords {
         return Character.isLetterOrDigit(c);
     }
 
+    /** Start of the word (letters, digits, hyphens) that ends at {@code end}. */
+    public static int wordStart(String text, int end) {
+        int i = end;
+        while (i > 0 && (isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '-')) {
+            i--;
+        }
+        return i;
+    }
+
     public static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '-' || c == '\'' || c == '\u2019';
     }

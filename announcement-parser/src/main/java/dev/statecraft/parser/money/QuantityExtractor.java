@@ -23,6 +23,11 @@ public final class QuantityExtractor {
     private static final Set<String> NOT_UNITS = Set.of("years", "months", "weeks", "days", "hours", "minutes",
             "seconds", "decades", "centuries", "times", "percent", "cent", "per", "and", "the", "has", "was", "were",
             "are", "its", "his", "her", "this", "that", "these", "those", "others", "ones", "pages", "series", "is");
+    /** Words between a number and its noun: "18 oil tankers", "400 shadow fleet vessels". */
+    private static final int MAX_MODIFIERS = 3;
+    private static final Set<String> MODIFIER_STOPS = Set.of("and", "or", "the", "of", "to", "in", "for", "with",
+            "from", "by", "on", "at", "per", "a", "an", "was", "were", "is", "are", "has", "have", "had", "will",
+            "would", "that", "which", "who", "as", "than", "into", "across", "between", "since", "under", "over");
     private static final Pattern YEAR = Pattern.compile("(?:1[89]|20)\\d{2}");
 
     private QuantityExtractor() {
@@ -34,9 +39,13 @@ public final class QuantityExtractor {
         anchors.matchAt(QUANTITY, text, NUMBER_START, m -> {
             String unit = m.group(4);
             int end = m.end(4);
-            if (!countable(unit) && Character.isUpperCase(unit.charAt(0)) && m.group(5) != null) {
-                unit = m.group(5); // a named model before the noun: "12 Typhoon jets"
-                end = m.end(5);
+            if (!countable(unit)) {
+                // modifiers before the noun: "12 Typhoon jets", "18 oil tankers", "5 Type 26 frigates"
+                int nounEnd = countedNounEnd(text, m.end(4));
+                if (nounEnd > 0) {
+                    end = nounEnd;
+                    unit = text.substring(TextWords.wordStart(text, nounEnd), nounEnd);
+                }
             }
             String lower = unit.toLowerCase(Locale.ROOT);
             boolean countable = countable(unit);
@@ -51,6 +60,32 @@ public final class QuantityExtractor {
                     text.substring(start, end), List.of(new Span(start, end))));
         });
         return quantities;
+    }
+
+    /**
+     * End of the first plural noun among the next few words after {@code from}, when only modifiers (nouns,
+     * names, model numbers) stand between; -1 when a function word or punctuation comes first.
+     */
+    private static int countedNounEnd(String text, int from) {
+        int i = from;
+        for (int word = 0; word < MAX_MODIFIERS; word++) {
+            if (i >= text.length() || text.charAt(i) != ' ') {
+                return -1;
+            }
+            int start = ++i;
+            while (i < text.length() && (TextWords.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-')) {
+                i++;
+            }
+            String w = text.substring(start, i);
+            if (w.isEmpty() || MODIFIER_STOPS.contains(w.toLowerCase(Locale.ROOT))) {
+                return -1;
+            }
+            if (w.length() >= 3 && Character.isLetter(w.charAt(0)) && countable(w)
+                    && !NOT_UNITS.contains(w.toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean countable(String unit) {

@@ -62,9 +62,31 @@ public final class PlainTextReader {
                 break;
             }
         }
+        // "Published 24 February 2025" right under the heading is page furniture too, not a date of the story.
+        int furnitureLine = -1;
+        for (int i = first + 1, seen = 0; i < lines.length && seen < 2; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            seen++;
+            Matcher dateline = PUBLISHED_DATELINE.matcher(lines[i]);
+            Matcher header = HEADER_LINE.matcher(lines[i]);
+            if (dateline.matches()) {
+                published = published == null ? dateline.group(1) : published;
+                furnitureLine = i;
+                break;
+            }
+            if (header.matches() && header.group(1).toLowerCase().matches("published|updated|last updated|date")) {
+                published = published == null ? header.group(2).trim() : published;
+                furnitureLine = i;
+                break;
+            }
+        }
         List<String> rest = new ArrayList<>();
         for (int i = first; i < lines.length; i++) {
-            rest.add(lines[i].stripTrailing());
+            if (i != furnitureLine) {
+                rest.add(lines[i].stripTrailing());
+            }
         }
         return SourceDocument.of(null, unwrap(rest), published, sourceUrl, "text");
     }
