@@ -1,5 +1,6 @@
 package dev.statecraft.parser.engagements;
 
+import dev.statecraft.parser.text.Sentences;
 import dev.statecraft.model.DateMention;
 import dev.statecraft.model.Engagement;
 import dev.statecraft.model.Kind;
@@ -11,6 +12,8 @@ import dev.statecraft.parser.text.Paragraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,9 @@ public final class EngagementExtractor {
     private static final Set<String> LEADING_NOISE = Set.of("The", "A", "An", "This", "Ahead", "At", "In", "On",
             "During", "After", "Before", "Following", "Our", "Their", "Its", "His", "Her", "Next", "Last");
     private static final int MAX_TITLE = 100;
+    private static final Pattern ENGAGEMENT_CUE = Pattern.compile("\\b(?:summit|visit(?:s|ed|ing)?"
+            + "|travel(?:s|led|ling)? (?:on )?to|meet(?:s|ing)?|met|talks|conference|signed|hosted)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** Sentences are looked for within this many characters of an event's name. */
     private static final int SENTENCE_REACH = 1_000;
     private static final List<String> EVENT_WORDS = List.of("Summit", "Dialogue", "Conference", "Forum",
@@ -59,7 +65,41 @@ public final class EngagementExtractor {
             String place = firstPlaceIn(locations, sentence[0], sentence[1]);
             engagements.put(name, new Engagement(eventKind, name, date, place));
         }
+        mentionedEngagements(body, dates, locations, engagements);
         return new ArrayList<>(engagements.values());
+    }
+
+    /**
+     * Visits, meetings and summits told in a sentence with both a place and a date ("will travel on to Riga on
+     * Friday", "talks … in London last week", "signed … at Chequers today"), unless one with that date and place
+     * is already known. The title is the sentence, trimmed.
+     */
+    private static void mentionedEngagements(Body body, List<DateMention> dates, List<LocationMention> locations,
+            Map<String, Engagement> engagements) {
+        String text = body.text();
+        Set<String> known = new HashSet<>();
+        engagements.values().forEach(e -> known.add(e.date() + "|" + e.place()));
+        Matcher cue = ENGAGEMENT_CUE.matcher(text);
+        for (Paragraph p : body.paragraphs()) {
+            if (!cue.region(p.start(), p.end()).find()) {
+                continue;
+            }
+            for (int[] s : Sentences.split(text, p.start(), p.end())) {
+                if (!cue.region(s[0], s[1]).find()) {
+                    continue;
+                }
+                String word = cue.group().toLowerCase(Locale.ROOT);
+                Kind kind = word.startsWith("summit") ? Kind.SUMMIT
+                        : word.startsWith("visit") || word.startsWith("travel") ? Kind.VISIT : Kind.MEETING;
+                String place = firstPlaceIn(locations, s[0], s[1]);
+                String date = firstDateIn(dates, s[0], s[1]);
+                if (place == null || date == null || !known.add(date + "|" + place)) {
+                    continue;
+                }
+                String title = text.substring(s[0], Math.min(s[1], s[0] + MAX_TITLE)).strip();
+                engagements.putIfAbsent(title, new Engagement(kind, title, date, place));
+            }
+        }
     }
 
     /**
