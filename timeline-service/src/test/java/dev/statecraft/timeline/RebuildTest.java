@@ -38,7 +38,7 @@ class RebuildTest {
 
     @Test
     void adminEndpointsNeedTheOperatorToken() {
-        for (String header : new String[] {null, "Bearer wrong-token", "Basic " + TOKEN, "Bearer "}) {
+        for (String header : new String[] {null, "Basic " + TOKEN, "Bearer "}) {
             var request = given();
             if (header != null) {
                 request = request.header("Authorization", header);
@@ -48,6 +48,9 @@ class RebuildTest {
                     .header("WWW-Authenticate", containsString("Bearer"))
                     .body("type", equalTo("https://statecraft.dev/problems/unauthorized"));
         }
+        // a bearer token that is not an operator's: known caller, no permission
+        given().header("Authorization", "Bearer wrong-token").post("/admin/projection/rebuild").then().statusCode(403)
+                .body("type", equalTo("https://statecraft.dev/problems/forbidden"));
         given().get("/admin/projection").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
         given().header("Authorization", "Bearer " + TOKEN).get("/admin/projection").then().statusCode(200);
     }

@@ -174,7 +174,7 @@ public final class IntakeRequests {
     }
 
     /** A date ({@code 2025-03-18}, taken as midnight UTC) or an ISO-8601 date-time with an offset. */
-    static Instant parseDate(String parameter, String value) {
+    public static Instant parseDate(String parameter, String value) {
         String v = value.trim();
         try {
             if (v.length() == 10) {

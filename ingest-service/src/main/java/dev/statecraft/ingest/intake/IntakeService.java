@@ -43,12 +43,7 @@ public class IntakeService {
     public IntakeResult accept(IntakeDocument doc) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // Parsing is pure CPU: done before the transaction so it holds no connection meanwhile.
-        ParsedAnnouncement parsed = Timer.builder("statecraft.parse").description("Time to parse one document")
-                .tag("format", doc.format().wire()).publishPercentileHistogram().register(registry)
-                .record(() -> parser.parse(doc.toParserInput(now)));
-        if (doc.publishedAt() != null) {
-            parsed = parsed.withPublishedAt(doc.publishedAt());
-        }
+        ParsedAnnouncement parsed = parse(doc, now);
         String sourceUrl = doc.sourceUrl() != null ? doc.sourceUrl() : parsed.sourceUrl();
         String canonicalUrl = AnnouncementIdentity.canonicalUrl(sourceUrl);
         String contentHash = AnnouncementIdentity.contentHash(doc.identityText());
@@ -90,16 +85,45 @@ public class IntakeService {
         } else {
             row.revision += 1;
         }
+        Announcement event = eventFor(row.id, row.revision, doc, parsed, canonicalUrl, now);
+        String eventType = writeRevision(row, isNew, doc, event, contentHash, now, now);
+
+        LOG.infof("announcement %s: stored revision %d (%s, kind %s) and queued %s", row.id, row.revision,
+                isNew ? "new" : "correction", event.kind().wire(), eventType);
+        return new IntakeResult(row.id, row.revision,
+                isNew ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.REVISED);
+    }
+
+    /** Runs the current parser over a document; a publication date the client gave wins over the parser's. */
+    public ParsedAnnouncement parse(IntakeDocument doc, Instant ingestedAt) {
+        ParsedAnnouncement parsed = Timer.builder("statecraft.parse").description("Time to parse one document")
+                .tag("format", doc.format().wire()).publishPercentileHistogram().register(registry)
+                .record(() -> parser.parse(doc.toParserInput(ingestedAt)));
+        return doc.publishedAt() != null ? parsed.withPublishedAt(doc.publishedAt()) : parsed;
+    }
+
+    /** The full event of one revision of an announcement (also what a re-parse compares against). */
+    public Announcement eventFor(String id, int revision, IntakeDocument doc, ParsedAnnouncement parsed,
+            String canonicalUrl, Instant now) {
         String publisher = doc.publisher() != null ? doc.publisher() : parsed.publisher();
         String format = parsed.format() != null ? parsed.format() : doc.format().wire();
-        Announcement event = Announcement.of(row.id, row.revision,
-                new Source(canonicalUrl, publisher, format), now, AnnouncementParser.VERSION, parsed);
-        String payload = AnnouncementJson.write(event);
+        return Announcement.of(id, revision, new Source(canonicalUrl, publisher, format), now,
+                AnnouncementParser.VERSION, parsed);
+    }
 
+    /**
+     * In the caller's transaction: makes {@code event} the announcement's current revision, keeps the raw document
+     * under that revision (as received at {@code receivedAt}, which a re-parse hands the parser again) and queues
+     * the event in the outbox. Returns the event type queued.
+     */
+    public String writeRevision(AnnouncementRow row, boolean isNew, IntakeDocument doc, Announcement event,
+            String contentHash, Instant receivedAt, Instant now) {
+        String payload = AnnouncementJson.write(event);
+        row.revision = event.revision();
         row.contentHash = contentHash;
-        row.sourceUrl = canonicalUrl;
-        row.publisher = publisher;
-        row.format = format;
+        row.sourceUrl = event.source().url();
+        row.publisher = event.source().publisher();
+        row.format = event.source().format();
         row.title = event.title();
         row.publishedAt = event.publishedAt();
         row.updatedAt = now;
@@ -117,7 +141,7 @@ public class IntakeService {
         raw.suppliedPublishedAt = doc.publishedAt();
         raw.suppliedSourceUrl = doc.sourceUrl();
         raw.suppliedPublisher = doc.publisher();
-        raw.receivedAt = now;
+        raw.receivedAt = receivedAt;
         raw.persist();
 
         OutboxRow outbox = new OutboxRow();
@@ -127,10 +151,6 @@ public class IntakeService {
         outbox.payload = payload;
         outbox.createdAt = now;
         outbox.persist();
-
-        LOG.infof("announcement %s: stored revision %d (%s, kind %s) and queued %s", row.id, row.revision,
-                isNew ? "new" : "correction", event.kind().wire(), outbox.eventType);
-        return new IntakeResult(row.id, row.revision,
-                isNew ? IntakeResult.Status.ACCEPTED : IntakeResult.Status.REVISED);
+        return outbox.eventType;
     }
 }

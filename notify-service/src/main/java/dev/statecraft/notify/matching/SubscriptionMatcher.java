@@ -44,7 +44,19 @@ public class SubscriptionMatcher {
     }
 
     public Result match(Announcement a) {
-        List<Candidate> candidates = candidates(a);
+        return deliver(a, candidates(a), java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Matches one announcement against one subscription only (an operator's backfill): the same filters and
+     * channels, with the payload marked by {@code markPayload}. Runs inside the caller's transaction.
+     */
+    public Result matchOnly(UUID subscriptionId, Announcement a, java.util.function.UnaryOperator<String> markPayload) {
+        return deliver(a, load(a, List.of(subscriptionId)), markPayload);
+    }
+
+    private Result deliver(Announcement a, List<Candidate> candidates,
+            java.util.function.UnaryOperator<String> markPayload) {
         String text = a.title() + "\n" + (a.bodyText() == null ? "" : a.bodyText());
         String payload = null;
         int matched = 0;
@@ -55,7 +67,7 @@ public class SubscriptionMatcher {
             }
             matched++;
             if (payload == null) {
-                payload = WebhookPayload.of(a, Instant.now().truncatedTo(ChronoUnit.MILLIS)).toJson();
+                payload = markPayload.apply(WebhookPayload.of(a, Instant.now().truncatedTo(ChronoUnit.MILLIS)).toJson());
             }
             int before = created;
             if (c.digest()) {
@@ -91,9 +103,10 @@ public class SubscriptionMatcher {
     private List<Candidate> candidates(Announcement a) {
         String text = a.title() + "\n" + (a.bodyText() == null ? "" : a.bodyText());
         List<UUID> ids = index.current().match(a.countryCodes(), a.kind().wire(), text);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+        return ids.isEmpty() ? List.of() : load(a, ids);
+    }
+
+    private List<Candidate> load(Announcement a, List<UUID> ids) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     select id, keywords, notify_on_revisions,

@@ -1,24 +1,21 @@
 package dev.statecraft.notify.subscription;
 
+import dev.statecraft.support.operator.OperatorTokens;
 import dev.statecraft.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who may do what: the subscriber holding a subscription's management token may read and end that
- * subscription; the operator (token from {@code statecraft.operator-token}) may do anything. With no operator
+ * subscription; the operator (any token of the shared {@link OperatorTokens}) may do anything. With no operator
  * token configured, operator access is off.
  */
 @ApplicationScoped
 public class SubscriptionAccess {
-    private final Optional<String> operatorToken;
+    private final OperatorTokens operators;
 
-    SubscriptionAccess(@ConfigProperty(name = "statecraft.operator-token") Optional<String> operatorToken) {
-        this.operatorToken = operatorToken.map(String::trim).filter(t -> !t.isEmpty());
+    SubscriptionAccess(OperatorTokens operators) {
+        this.operators = operators;
     }
 
     public enum Role { OPERATOR, SUBSCRIBER }
@@ -40,8 +37,7 @@ public class SubscriptionAccess {
     }
 
     public boolean isOperator(String token) {
-        return operatorToken.isPresent() && MessageDigest.isEqual(operatorToken.get().getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
+        return operators.identify(token).isPresent();
     }
 
     public void requireOperator(String authorization) {

@@ -3,6 +3,7 @@ package dev.statecraft.notify.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.statecraft.support.operator.OperatorTokens;
 import dev.statecraft.support.problem.ProblemException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class SubscriptionAccessTest {
     @Test
     void withoutAConfiguredTokenOperatorAccessIsOff() {
         for (Optional<String> unset : java.util.List.of(Optional.<String>empty(), Optional.of("  "))) {
-            SubscriptionAccess access = new SubscriptionAccess(unset);
+            SubscriptionAccess access = new SubscriptionAccess(new OperatorTokens(unset, Optional.empty()));
             assertThat(access.isOperator("")).isFalse();
             assertThat(access.isOperator("anything")).isFalse();
             assertThatThrownBy(() -> access.requireOperator("Bearer anything"))
@@ -21,7 +22,7 @@ class SubscriptionAccessTest {
 
     @Test
     void operatorTokenMustMatchExactly() {
-        SubscriptionAccess access = new SubscriptionAccess(Optional.of("s3cret-operator"));
+        SubscriptionAccess access = new SubscriptionAccess(OperatorTokens.of("s3cret-operator"));
         assertThat(access.isOperator("s3cret-operator")).isTrue();
         assertThat(access.isOperator("s3cret-operato")).isFalse();
         access.requireOperator("bearer   s3cret-operator ");
@@ -29,7 +30,7 @@ class SubscriptionAccessTest {
 
     @Test
     void managementTokenGrantsItsOwnSubscriptionOnly() {
-        SubscriptionAccess access = new SubscriptionAccess(Optional.empty());
+        SubscriptionAccess access = new SubscriptionAccess(new OperatorTokens(Optional.empty(), Optional.empty()));
         String token = ManagementTokens.generate();
         Subscription s = new Subscription();
         s.managementTokenHash = ManagementTokens.hash(token);

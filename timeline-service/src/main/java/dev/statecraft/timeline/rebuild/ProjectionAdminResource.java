@@ -1,5 +1,6 @@
 package dev.statecraft.timeline.rebuild;
 
+import dev.statecraft.support.audit.AdminActions;
 import dev.statecraft.support.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,7 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionAdminResource {
     @Inject
-    OperatorAuth auth;
+    AdminActions actions;
 
     @Inject
     ProjectionRebuild rebuild;
@@ -25,15 +26,14 @@ public class ProjectionAdminResource {
     /** The rebuild's progress on this instance. */
     @GET
     public Response progress(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return auth.refuse(authorization, "/admin/projection")
-                .orElseGet(() -> Response.ok(rebuild.progress()).build());
+        return actions.read(authorization, rebuild::progress);
     }
 
     /** Starts a rebuild from offset 0: 202 with its progress, 409 problem if one is running on any instance. */
     @POST
     @Path("/rebuild")
     public Response rebuild(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return auth.refuse(authorization, "/admin/projection/rebuild").orElseGet(() -> {
+        return actions.act(authorization, "projection.rebuild", "timeline_entry", null, who -> {
             try {
                 return Response.accepted(rebuild.start()).location(URI.create("/admin/projection")).build();
             } catch (ProjectionRebuild.AlreadyRunning e) {
