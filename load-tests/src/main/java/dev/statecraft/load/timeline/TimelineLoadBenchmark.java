@@ -61,7 +61,7 @@ public final class TimelineLoadBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("events", "1000000", "rate", "200", "facets-rate", "200",
                 "seconds", "60", "out", "timeline-service/benchmarks/timeline-load.txt",
-                "project-root", ".", "live-timeout-seconds", "10800"));
+                "project-root", ".", "live-seconds", "120"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -145,7 +145,10 @@ public final class TimelineLoadBenchmark {
         throw new IllegalStateException("timeline-service not ready:\n" + ChildProcesses.tail(log, 60));
     }
 
-    /** Produces the events while the live projection consumes them; measures both until the read model has all. */
+    /**
+     * Produces the events while the live projection consumes them; measures the projection until it has all of
+     * them or for {@code --live-seconds}, whichever comes first. The rebuild then reads the whole topic.
+     */
     private void load(String bootstrap, Connection db, long events) throws Exception {
         long started = System.nanoTime();
         long announcements;
@@ -155,24 +158,22 @@ public final class TimelineLoadBenchmark {
         double produceSeconds = seconds(started);
         note(String.format("produced %d events (%d announcements, %d revisions) in %.1f s: %.0f events/s",
                 events, announcements, events - announcements, produceSeconds, events / produceSeconds));
-        long timeout = System.nanoTime() + Duration.ofSeconds(Long.parseLong(options.get("live-timeout-seconds")))
-                .toNanos();
+        long window = Duration.ofSeconds(Long.parseLong(options.get("live-seconds"))).toNanos();
         long applied = 0;
-        while (System.nanoTime() < timeout) {
+        while (System.nanoTime() - started < window) {
             applied = scalar(db, "select coalesce(sum(revision), 0) from timeline_entry");
             if (applied >= events) {
                 break;
             }
             System.out.printf("live projection: %d of %d events applied, %.0f/s%n", applied, events,
                     applied / seconds(started));
-            Thread.sleep(5000);
+            Thread.sleep(2000);
         }
         double liveSeconds = seconds(started);
-        note(String.format("live projection (one transaction per record): %d events applied in %.1f s from the "
-                + "first send: %.0f events/s%s", applied, liveSeconds, applied / liveSeconds,
-                applied >= events ? "" : " (timed out before it caught up)"));
-        note("read model: " + scalar(db, "select count(*) from timeline_entry") + " rows, table + indexes "
-                + text(db, "select pg_size_pretty(pg_total_relation_size('timeline_entry'))"));
+        note(String.format("live projection (one transaction per record, as deployed): %d events applied in %.1f s "
+                + "from the first send: %.0f events/s%s", applied, liveSeconds, applied / liveSeconds,
+                applied >= events ? "" : " (window ended before it caught up; it keeps consuming in the background,"
+                        + " as no-ops once the rebuild has switched)"));
     }
 
     private void rebuild(String base, Connection db) throws Exception {
@@ -203,6 +204,8 @@ public final class TimelineLoadBenchmark {
         long read = progress.path("records_read").asLong();
         note(String.format("rebuild (POST to done, incl. index build and switch; 1 s polling): %d records in %.1f s:"
                 + " %.0f events/s", read, seconds, read / seconds));
+        note("read model: " + scalar(db, "select count(*) from timeline_entry") + " rows, table + indexes "
+                + text(db, "select pg_size_pretty(pg_total_relation_size('timeline_entry'))"));
     }
 
     /** The reference: the same rows, dumped with COPY and loaded with COPY into a table of the same shape. */
