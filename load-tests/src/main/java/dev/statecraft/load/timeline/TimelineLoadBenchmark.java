@@ -147,7 +147,7 @@ public final class TimelineLoadBenchmark {
 
     /**
      * Produces the events while the live projection consumes them; measures the projection until it has all of
-     * them or for {@code --live-seconds}, whichever comes first. The rebuild then reads the whole topic.
+     * them or for {@code --live-seconds} after the last send, whichever comes first. The rebuild then reads the whole topic.
      */
     private void load(String bootstrap, Connection db, long events) throws Exception {
         long started = System.nanoTime();
@@ -158,9 +158,9 @@ public final class TimelineLoadBenchmark {
         double produceSeconds = seconds(started);
         note(String.format("produced %d events (%d announcements, %d revisions) in %.1f s: %.0f events/s",
                 events, announcements, events - announcements, produceSeconds, events / produceSeconds));
-        long window = Duration.ofSeconds(Long.parseLong(options.get("live-seconds"))).toNanos();
+        long windowEnd = System.nanoTime() + Duration.ofSeconds(Long.parseLong(options.get("live-seconds"))).toNanos();
         long applied = 0;
-        while (System.nanoTime() - started < window) {
+        while (System.nanoTime() < windowEnd) {
             applied = scalar(db, "select coalesce(sum(revision), 0) from timeline_entry");
             if (applied >= events) {
                 break;
@@ -280,15 +280,23 @@ public final class TimelineLoadBenchmark {
         load.run(timeline, rate, Duration.ofSeconds(15), 1);
         load.run(facets, Math.min(facetsRate, 50), Duration.ofSeconds(10), 2);
 
+        measure(load, "/api/timeline", timeline, rate, duration, 11);
+        measure(load, "/api/facets", facets, facetsRate, duration, 12);
+        // Optional second pass at a rate the machine can serve, to see each query type's own cost.
+        if (options.containsKey("low-rate")) {
+            double low = Double.parseDouble(options.get("low-rate"));
+            measure(load, "/api/timeline", timeline, low, duration, 21);
+            measure(load, "/api/facets", facets, low, duration, 22);
+        }
+    }
+
+    private void measure(FixedRateLoad load, String what, List<FixedRateLoad.QueryType> types, double rate,
+            Duration duration, long seed) {
         note("");
-        note(String.format("/api/timeline at %.0f requests/s for %d s, fixed schedule, latency from the intended send "
-                + "time (corrected for coordinated omission); load average before %s", rate, duration.toSeconds(),
+        note(String.format("%s at %.0f requests/s for %d s, fixed schedule, latency from the intended send time "
+                + "(corrected for coordinated omission); load average before %s", what, rate, duration.toSeconds(),
                 loadAverage()));
-        load.run(timeline, rate, duration, 11).forEach(r -> note(r.line()));
-        note("");
-        note(String.format("/api/facets at %.0f requests/s for %d s, same method; load average before %s", facetsRate,
-                duration.toSeconds(), loadAverage()));
-        load.run(facets, facetsRate, duration, 12).forEach(r -> note(r.line()));
+        load.run(types, rate, duration, seed).forEach(r -> note(r.line()));
     }
 
     private List<FixedRateLoad.QueryType> timelineQueries(FixedRateLoad load) throws Exception {
@@ -309,7 +317,7 @@ public final class TimelineLoadBenchmark {
         // Second pages: follow the next link of first pages taken before the run.
         List<String> nextLinks = new ArrayList<>();
         SplittableRandom r = new SplittableRandom(3);
-        for (int i = 0; nextLinks.size() < 300 && i < 2000; i++) {
+        for (int i = 0; nextLinks.size() < 100 && i < 400; i++) {
             FixedRateLoad.QueryType first = types.get(i % types.size());
             JsonNode page = AnnouncementJson.mapper().readTree(load.get(first.path().apply(r)));
             if (page.hasNonNull("next")) {
