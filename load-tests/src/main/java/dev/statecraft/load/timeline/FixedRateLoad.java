@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -28,11 +30,13 @@ final class FixedRateLoad {
     record QueryType(String name, Function<SplittableRandom, String> path) {
     }
 
-    record Result(String name, Histogram latencyMicros, long errors) {
+    /** {@code errors} by cause: an HTTP status other than 200, or the exception's simple class name. */
+    record Result(String name, Histogram latencyMicros, Map<String, Long> errors) {
         String line() {
-            return String.format("%-16s n=%6d  p50=%7.2f ms  p90=%7.2f ms  p99=%7.2f ms  max=%8.2f ms  errors=%d",
+            long total = errors.values().stream().mapToLong(Long::longValue).sum();
+            return String.format("%-16s n=%6d  p50=%7.2f ms  p90=%7.2f ms  p99=%7.2f ms  max=%8.2f ms  errors=%d%s",
                     name, latencyMicros.getTotalCount(), ms(50), ms(90), ms(99),
-                    latencyMicros.getMaxValue() / 1000.0, errors);
+                    latencyMicros.getMaxValue() / 1000.0, total, total == 0 ? "" : " " + errors);
         }
 
         double ms(double percentile) {
@@ -55,10 +59,10 @@ final class FixedRateLoad {
     /** Runs {@code types} round-robin at {@code rate} requests/s for {@code duration}; waits for the last answer. */
     List<Result> run(List<QueryType> types, double rate, Duration duration, long seed) {
         Map<String, ConcurrentHistogram> histograms = new LinkedHashMap<>();
-        Map<String, AtomicLong> errors = new LinkedHashMap<>();
+        Map<String, Map<String, LongAdder>> errors = new LinkedHashMap<>();
         for (QueryType t : types) {
             histograms.put(t.name(), new ConcurrentHistogram(3));
-            errors.put(t.name(), new AtomicLong());
+            errors.put(t.name(), new ConcurrentHashMap<>());
         }
         SplittableRandom random = new SplittableRandom(seed);
         long period = (long) (1e9 / rate);
@@ -77,24 +81,36 @@ final class FixedRateLoad {
             outstanding.register();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, e) -> {
                 histograms.get(type.name()).recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
-                if (e != null || response.statusCode() != 200) {
-                    errors.get(type.name()).incrementAndGet();
+                String error = e != null ? rootCause(e).getClass().getSimpleName()
+                        : response.statusCode() != 200 ? String.valueOf(response.statusCode()) : null;
+                if (error != null) {
+                    errors.get(type.name()).computeIfAbsent(error, k -> new LongAdder()).increment();
                 }
                 outstanding.arriveAndDeregister();
             });
         }
         outstanding.arriveAndAwaitAdvance();
         Histogram all = new Histogram(3);
-        long allErrors = 0;
+        Map<String, Long> allErrors = new TreeMap<>();
         List<Result> results = new java.util.ArrayList<>();
         for (QueryType t : types) {
             Histogram h = histograms.get(t.name());
             all.add(h);
-            allErrors += errors.get(t.name()).get();
-            results.add(new Result(t.name(), h, errors.get(t.name()).get()));
+            Map<String, Long> typeErrors = new TreeMap<>();
+            errors.get(t.name()).forEach((k, v) -> typeErrors.put(k, v.sum()));
+            typeErrors.forEach((k, v) -> allErrors.merge(k, v, Long::sum));
+            results.add(new Result(t.name(), h, typeErrors));
         }
         results.add(new Result("ALL", all, allErrors));
         return results;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** One plain request, for collecting cursors before the measured run. */
