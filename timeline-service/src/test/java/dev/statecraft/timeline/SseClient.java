@@ -15,6 +15,7 @@ final class SseClient implements AutoCloseable {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<String> comments = new CopyOnWriteArrayList<>();
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
 
@@ -42,6 +43,11 @@ final class SseClient implements AutoCloseable {
         return List.copyOf(events);
     }
 
+    /** Comment lines as sent, e.g. {@code ": keep-alive"}. */
+    List<String> comments() {
+        return List.copyOf(comments);
+    }
+
     private void read() {
         String id = null;
         String name = null;
@@ -54,6 +60,8 @@ final class SseClient implements AutoCloseable {
                     }
                     name = null;
                     data.setLength(0);
+                } else if (line.startsWith(":")) {
+                    comments.add(line);
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
                 } else if (line.startsWith("event:")) {

@@ -63,6 +63,19 @@ class StreamTest {
     }
 
     @Test
+    void idleStreamGetsKeepAliveComments() throws Exception {
+        // The test profile sends them every 300 ms (statecraft.stream.keep-alive); the default is 15 s.
+        String day = TimelineTest.uniqueDay();
+        try (SseClient client = new SseClient(URI.create(stream + "?from=" + day + "&to=" + day), null)) {
+            assertThat(client.status()).isEqualTo(200);
+            List<String> comments = await().atMost(Duration.ofSeconds(10))
+                    .until(client::comments, c -> c.size() >= 3);
+            assertThat(comments).containsOnly(": keep-alive");
+            assertThat(client.events()).isEmpty();
+        }
+    }
+
+    @Test
     void invalidParametersAreRejectedBeforeStreaming() throws Exception {
         try (SseClient client = new SseClient(URI.create(stream + "?kind=party"), null)) {
             assertThat(client.status()).isEqualTo(400);

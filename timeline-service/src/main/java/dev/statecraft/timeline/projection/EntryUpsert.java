@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -23,12 +26,13 @@ public final class EntryUpsert {
     public static final String LIVE_TABLE = "timeline_entry";
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    private static final String UPSERT = """
+    private static final String INSERT = """
             insert into %1$s as t (id, revision, published_at, kind, title, summary, publisher, source_url,
                                    countries, organisations, persons, locations, body_text, mentioned_dates,
                                    event, applied_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                    cast(? as text[]), ?, timeline_mentioned_dates(cast(? as jsonb)), ?, ?)
+            """;
+    /** Same for one row and for a batch: only a newer revision replaces, and it takes a new change number. */
+    private static final String ON_CONFLICT = """
             on conflict (id) do update set
                 revision = excluded.revision, published_at = excluded.published_at, kind = excluded.kind,
                 title = excluded.title, summary = excluded.summary, publisher = excluded.publisher,
@@ -38,15 +42,79 @@ public final class EntryUpsert {
                 applied_at = excluded.applied_at, change_seq = nextval('timeline_change_seq')
             where t.revision < excluded.revision
             """;
+    private static final String UPSERT = INSERT + """
+            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                    cast(? as text[]), ?, timeline_mentioned_dates(cast(? as jsonb)), ?, ?)
+            """ + ON_CONFLICT;
+    /** The batch form: one array per column, unnested into rows (array columns travel as their literals). */
+    private static final String UPSERT_BATCH = INSERT + """
+            select id, revision, cast(published_at as timestamptz), kind, title, summary, publisher, source_url,
+                   cast(countries as text[]), cast(organisations as text[]), cast(persons as text[]),
+                   cast(locations as text[]), body_text, timeline_mentioned_dates(cast(event as jsonb)), event,
+                   cast(applied_at as timestamptz)
+            from unnest(cast(? as text[]), cast(? as int[]), cast(? as text[]), cast(? as text[]),
+                        cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                        cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                        cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                 as s(id, revision, published_at, kind, title, summary, publisher, source_url, countries,
+                      organisations, persons, locations, body_text, event, applied_at)
+            """ + ON_CONFLICT;
 
     private EntryUpsert() {
     }
 
     static String sql(String table) {
+        return forTable(UPSERT, table);
+    }
+
+    private static String forTable(String sql, String table) {
         if (!TABLE_NAME.matcher(table).matches()) {
             throw new IllegalArgumentException("not a table name: " + table);
         }
-        return UPSERT.formatted(table);
+        return sql.formatted(table);
+    }
+
+    /**
+     * Applies many announcements with one statement, as a rebuild does per poll. Of several revisions of one
+     * announcement in {@code batch} only the newest goes in (one statement cannot touch a row twice), so the
+     * outcome is the same as applying them one by one in any order. Returns the rows inserted or replaced.
+     */
+    public static int applyAll(Connection c, String table, Collection<Announcement> batch) throws SQLException {
+        Map<String, Announcement> newest = new LinkedHashMap<>();
+        for (Announcement a : batch) {
+            newest.merge(a.id(), a, (x, y) -> y.revision() > x.revision() ? y : x);
+        }
+        if (newest.isEmpty()) {
+            return 0;
+        }
+        int n = newest.size();
+        Object[][] columns = new Object[15][n];
+        String now = Instant.now().toString();
+        int i = 0;
+        for (Announcement a : newest.values()) {
+            columns[0][i] = a.id();
+            columns[1][i] = a.revision();
+            columns[2][i] = a.publishedAt().toString();
+            columns[3][i] = a.kind().wire();
+            columns[4][i] = a.title();
+            columns[5][i] = a.summary();
+            columns[6][i] = a.source() == null ? null : a.source().publisher();
+            columns[7][i] = a.source() == null ? null : a.source().url();
+            columns[8][i] = PgArrays.literal(a.countryCodes());
+            columns[9][i] = PgArrays.literal(a.organisationIds());
+            columns[10][i] = PgArrays.literal(a.personNames());
+            columns[11][i] = PgArrays.literal(locationNames(a));
+            columns[12][i] = a.bodyText();
+            columns[13][i] = AnnouncementJson.write(a);
+            columns[14][i] = now;
+            i++;
+        }
+        try (PreparedStatement ps = c.prepareStatement(forTable(UPSERT_BATCH, table))) {
+            for (int col = 0; col < columns.length; col++) {
+                ps.setArray(col + 1, c.createArrayOf(col == 1 ? "integer" : "text", columns[col]));
+            }
+            return ps.executeUpdate();
+        }
     }
 
     /** Applies {@code a} to {@code table} on {@code c}; true when a row was inserted or replaced. */

@@ -31,9 +31,19 @@ public final class SqlWhere {
         }
         from = f.q() == null ? FROM : FROM_SEARCH;
         for (Map.Entry<Field, List<String>> e : f.include().entrySet()) {
-            sql.append(e.getKey().array() ? " and " + e.getKey().column() + " && ?"
-                    : " and " + e.getKey().column() + " = any(?)");
-            args.add(e.getValue());
+            if (e.getKey().array()) {
+                sql.append(" and " + e.getKey().column() + " && ?");
+                args.add(e.getValue());
+            } else if (e.getValue().size() == 1) {
+                // "= ?" lets PostgreSQL walk (kind|publisher, published_at desc, id desc) in order and stop at the
+                // limit; "= any(?)" cannot use that order and filters the whole timeline index instead (EXPLAIN
+                // on the benchmark data: 55 vs 719 buffers for one page of kind=aid).
+                sql.append(" and " + e.getKey().column() + " = ?");
+                args.add(e.getValue().get(0));
+            } else {
+                sql.append(" and " + e.getKey().column() + " = any(?)");
+                args.add(e.getValue());
+            }
         }
         for (Map.Entry<Field, List<String>> e : f.exclude().entrySet()) {
             // coalesce: excluding a publisher keeps the rows that name none

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StreamResource {
     /** Bounds one poll, so a client far behind catches up in steps rather than in one huge query. */
     static final int BATCH = 100;
+    /** The comment text (the writer adds only the colon): {@code : keep-alive} on the wire, ignored by EventSource. */
+    static final String KEEP_ALIVE = " keep-alive";
 
     @Inject
     TimelineRepository repository;
@@ -46,6 +48,10 @@ public class StreamResource {
     @ConfigProperty(name = "statecraft.stream.poll-interval", defaultValue = "PT0.5S")
     Duration pollInterval;
 
+    /** How often an idle-or-not stream gets a comment line, so proxies do not cut it as idle. */
+    @ConfigProperty(name = "statecraft.stream.keep-alive", defaultValue = "PT15S")
+    Duration keepAlive;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@Context UriInfo uri, @HeaderParam("Last-Event-ID") String lastEventId) {
@@ -55,10 +61,14 @@ public class StreamResource {
         return Multi.createFrom().deferred(() -> {
             // -1: not yet known; the first poll sets it to "now" unless the client resumes.
             AtomicLong position = new AtomicLong(resumeAfter == null ? -1 : resumeAfter);
-            return Multi.createFrom().ticks().every(pollInterval)
+            Multi<OutboundSseEvent> changes = Multi.createFrom().ticks().every(pollInterval)
                     .onOverflow().drop()
                     .emitOn(Infrastructure.getDefaultWorkerPool())
                     .onItem().transformToIterable(tick -> poll(filters, position));
+            Multi<OutboundSseEvent> keepAlives = Multi.createFrom().ticks().startingAfter(keepAlive).every(keepAlive)
+                    .onOverflow().drop()
+                    .map(tick -> sse.newEventBuilder().comment(KEEP_ALIVE).build());
+            return Multi.createBy().merging().streams(changes, keepAlives);
         });
     }
 

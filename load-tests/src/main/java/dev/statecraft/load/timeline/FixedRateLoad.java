@@ -1,0 +1,126 @@
+package dev.statecraft.load.timeline;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Sends requests on a fixed schedule (one every 1/rate seconds, whatever the responses do) and records each
+ * latency from the request's <em>intended</em> send time, so a slow response that delays later sends shows up in
+ * their latencies too (no coordinated omission). Requests rotate through the query types; each type has its own
+ * HdrHistogram, in microseconds.
+ */
+final class FixedRateLoad {
+    /** A kind of request; {@code path} makes the next one (path and query string) from a random source. */
+    record QueryType(String name, Function<SplittableRandom, String> path) {
+    }
+
+    /** {@code errors} by cause: an HTTP status other than 200, or the exception's simple class name. */
+    record Result(String name, Histogram latencyMicros, Map<String, Long> errors) {
+        String line() {
+            long total = errors.values().stream().mapToLong(Long::longValue).sum();
+            return String.format("%-16s n=%6d  p50=%7.2f ms  p90=%7.2f ms  p99=%7.2f ms  max=%8.2f ms  errors=%d%s",
+                    name, latencyMicros.getTotalCount(), ms(50), ms(90), ms(99),
+                    latencyMicros.getMaxValue() / 1000.0, total, total == 0 ? "" : " " + errors);
+        }
+
+        double ms(double percentile) {
+            return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "load-client");
+                t.setDaemon(true);
+                return t;
+            })).build();
+    private final String baseUrl;
+
+    FixedRateLoad(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** Runs {@code types} round-robin at {@code rate} requests/s for {@code duration}; waits for the last answer. */
+    List<Result> run(List<QueryType> types, double rate, Duration duration, long seed) {
+        Map<String, ConcurrentHistogram> histograms = new LinkedHashMap<>();
+        Map<String, Map<String, LongAdder>> errors = new LinkedHashMap<>();
+        for (QueryType t : types) {
+            histograms.put(t.name(), new ConcurrentHistogram(3));
+            errors.put(t.name(), new ConcurrentHashMap<>());
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        long period = (long) (1e9 / rate);
+        long total = (long) (duration.toNanos() / period);
+        Phaser outstanding = new Phaser(1);
+        long start = System.nanoTime() + 50_000_000L;
+        for (long i = 0; i < total; i++) {
+            long intended = start + i * period;
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            QueryType type = types.get((int) (i % types.size()));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + type.path().apply(random)))
+                    .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build();
+            outstanding.register();
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, e) -> {
+                histograms.get(type.name()).recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
+                String error = e != null ? rootCause(e).getClass().getSimpleName()
+                        : response.statusCode() != 200 ? String.valueOf(response.statusCode()) : null;
+                if (error != null) {
+                    errors.get(type.name()).computeIfAbsent(error, k -> new LongAdder()).increment();
+                }
+                outstanding.arriveAndDeregister();
+            });
+        }
+        outstanding.arriveAndAwaitAdvance();
+        Histogram all = new Histogram(3);
+        Map<String, Long> allErrors = new TreeMap<>();
+        List<Result> results = new java.util.ArrayList<>();
+        for (QueryType t : types) {
+            Histogram h = histograms.get(t.name());
+            all.add(h);
+            Map<String, Long> typeErrors = new TreeMap<>();
+            errors.get(t.name()).forEach((k, v) -> typeErrors.put(k, v.sum()));
+            typeErrors.forEach((k, v) -> allErrors.merge(k, v, Long::sum));
+            results.add(new Result(t.name(), h, typeErrors));
+        }
+        results.add(new Result("ALL", all, allErrors));
+        return results;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** One plain request, for collecting cursors before the measured run. */
+    String get(String pathAndQuery) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(pathAndQuery + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,409 @@
+package dev.statecraft.load.timeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statecraft.infra.ChildProcesses;
+import dev.statecraft.infra.FreePorts;
+import dev.statecraft.infra.ParentWatch;
+import dev.statecraft.infra.kafka.KafkaBroker;
+import dev.statecraft.infra.postgres.LocalPostgres;
+import dev.statecraft.model.AnnouncementJson;
+import dev.statecraft.model.Kind;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * The timeline-service load benchmark, end to end on real parts: a PostgreSQL and a Kafka broker from
+ * local-infra and the packaged timeline-service jar, all on free ports. Loads N generated events, measures how
+ * fast the live projection consumes them, rebuilds the projection through the operator endpoint and measures
+ * a PostgreSQL COPY of the same rows in the same run as the reference, then runs fixed-rate load on filtered
+ * {@code /api/timeline} queries and, separately, on {@code /api/facets}, and writes everything to a file.
+ *
+ * <pre>./mvnw -B -q -pl load-tests exec:java -Dexec.args="--events 1000000 --out timeline-service/benchmarks/timeline-load.txt"</pre>
+ */
+public final class TimelineLoadBenchmark {
+    private static final String TOKEN = "benchmark-operator-token";
+
+    private final Map<String, String> options;
+    private final List<String> report = new ArrayList<>();
+    private final SplittableRandom random = new SplittableRandom(7);
+    private final Instant end = Instant.parse("2026-01-01T00:00:00Z");
+
+    private TimelineLoadBenchmark(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("events", "1000000", "rate", "200", "facets-rate", "200",
+                "seconds", "60", "out", "timeline-service/benchmarks/timeline-load.txt",
+                "project-root", ".", "live-seconds", "120"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new TimelineLoadBenchmark(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path root = Path.of(options.get("project-root")).toAbsolutePath().normalize();
+        Path jar = root.resolve("timeline-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: ./mvnw -B -q -pl timeline-service -am package -DskipTests");
+        }
+        Path work = Files.createTempDirectory("timeline-load-");
+        long events = Long.parseLong(options.get("events"));
+        note("timeline-service load benchmark, " + Instant.now() + ", " + events + " events, machine: "
+                + Runtime.getRuntime().availableProcessors() + " cores; load average at start " + loadAverage());
+        try (LocalPostgres postgres = LocalPostgres.start(FreePorts.find(), work.resolve("postgres"), true);
+                KafkaBroker broker = KafkaBroker.start(FreePorts.find(), work.resolve("kafka"), true)) {
+            postgres.createDatabase("timeline");
+            String jdbc = postgres.jdbcUrl("timeline");
+            int port = FreePorts.find();
+            Process service = startService(jar, port, jdbc, broker.bootstrapServers(), work.resolve("timeline.log"));
+            String base = "http://127.0.0.1:" + port;
+            awaitReady(base, service, work.resolve("timeline.log"));
+            try (Connection db = DriverManager.getConnection(jdbc, LocalPostgres.USER, LocalPostgres.PASSWORD)) {
+                db.setAutoCommit(true);
+                load(broker.bootstrapServers(), db, events);
+                vacuum(db);
+                rebuild(base, db);
+                copyReference(db);
+                vacuum(db);
+                slowStatementLog(db);
+                queries(base);
+                note("load average at end " + loadAverage());
+                write();
+                if (options.containsKey("hold")) {
+                    System.out.println("holding for EXPLAIN: " + jdbc + " (user postgres/postgres), service " + base
+                            + "; Ctrl-C ends");
+                    Thread.sleep(Long.parseLong(options.get("hold")) * 1000);
+                }
+            } finally {
+                ChildProcesses.stop(service, Duration.ofSeconds(15));
+            }
+        }
+    }
+
+    private Process startService(Path jar, int port, String jdbc, String bootstrap, Path log) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("TIMELINE_DB_URL", jdbc);
+        env.put("TIMELINE_DB_USER", LocalPostgres.USER);
+        env.put("TIMELINE_DB_PASSWORD", LocalPostgres.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("STATECRAFT_OPERATOR_TOKEN", TOKEN);
+        List<String> command = List.of(ChildProcesses.javaExecutable(), "-Xmx1g", "-cp",
+                jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class), ParentWatch.class.getName(),
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        Process process = ChildProcesses.start(command, env, log);
+        ChildProcesses.stopOnExit(process);
+        return process;
+    }
+
+    private static void awaitReady(String base, Process service, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("timeline-service exited:\n" + ChildProcesses.tail(log, 60));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("timeline-service not ready:\n" + ChildProcesses.tail(log, 60));
+    }
+
+    /**
+     * Produces the events while the live projection consumes them; measures the projection until it has all of
+     * them or for {@code --live-seconds} after the last send, whichever comes first. The rebuild then reads the whole topic.
+     */
+    private void load(String bootstrap, Connection db, long events) throws Exception {
+        long started = System.nanoTime();
+        long announcements;
+        try (AnnouncementProducer producer = new AnnouncementProducer(bootstrap)) {
+            announcements = producer.send(new AnnouncementGenerator(42, end), events);
+        }
+        double produceSeconds = seconds(started);
+        note(String.format("produced %d events (%d announcements, %d revisions) in %.1f s: %.0f events/s",
+                events, announcements, events - announcements, produceSeconds, events / produceSeconds));
+        long windowEnd = System.nanoTime() + Duration.ofSeconds(Long.parseLong(options.get("live-seconds"))).toNanos();
+        long applied = 0;
+        while (System.nanoTime() < windowEnd) {
+            applied = scalar(db, "select coalesce(sum(revision), 0) from timeline_entry");
+            if (applied >= events) {
+                break;
+            }
+            System.out.printf("live projection: %d of %d events applied, %.0f/s%n", applied, events,
+                    applied / seconds(started));
+            Thread.sleep(2000);
+        }
+        double liveSeconds = seconds(started);
+        note(String.format("live projection (one transaction per record, as deployed): %d events applied in %.1f s "
+                + "from the first send: %.0f events/s%s", applied, liveSeconds, applied / liveSeconds,
+                applied >= events ? "" : " (window ended before it caught up; it keeps consuming in the background,"
+                        + " as no-ops once the rebuild has switched)"));
+    }
+
+    private void rebuild(String base, Connection db) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long started = System.nanoTime();
+        HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/projection/rebuild"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (start.statusCode() != 202) {
+            throw new IllegalStateException("rebuild answered " + start.statusCode() + ": " + start.body());
+        }
+        JsonNode progress;
+        while (true) {
+            Thread.sleep(1000);
+            progress = AnnouncementJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/admin/projection")).header("Authorization", "Bearer " + TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            String state = progress.path("state").asText();
+            System.out.println("rebuild: " + progress);
+            if (state.equals("done")) {
+                break;
+            }
+            if (state.equals("failed")) {
+                throw new IllegalStateException("rebuild failed: " + progress);
+            }
+        }
+        double seconds = seconds(started);
+        long read = progress.path("records_read").asLong();
+        note(String.format("rebuild (POST to done, incl. index build and switch; 1 s polling): %d records in %.1f s:"
+                + " %.0f events/s", read, seconds, read / seconds));
+        note("read model: " + scalar(db, "select count(*) from timeline_entry") + " rows, table + indexes "
+                + text(db, "select pg_size_pretty(pg_total_relation_size('timeline_entry'))"));
+    }
+
+    /** The reference: the same rows, dumped with COPY and loaded with COPY into a table of the same shape. */
+    private void copyReference(Connection db) throws Exception {
+        String columns = "id, revision, published_at, kind, title, summary, publisher, source_url, countries, "
+                + "organisations, persons, event, applied_at, locations, mentioned_dates, body_text, change_seq";
+        CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+        Path dump = Files.createTempFile("timeline-copy-", ".tsv");
+        try {
+            try (var out = Files.newOutputStream(dump)) {
+                copy.copyOut("copy (select " + columns + " from timeline_entry) to stdout", out);
+            }
+            List<String> indexes = new ArrayList<>();
+            try (Statement s = db.createStatement()) {
+                s.execute("drop table if exists copy_reference");
+                s.execute("create table copy_reference (like timeline_entry including defaults including generated "
+                        + "including constraints)");
+                try (ResultSet rs = s.executeQuery("select pg_get_indexdef(indexrelid) from pg_index "
+                        + "where indrelid = 'timeline_entry'::regclass")) {
+                    while (rs.next()) {
+                        indexes.add(rs.getString(1).replaceFirst("^CREATE (UNIQUE )?INDEX \\S+ ON (ONLY )?\\S+",
+                                "CREATE $1INDEX ON copy_reference"));
+                    }
+                }
+            }
+            long started = System.nanoTime();
+            long rows;
+            try (var in = Files.newInputStream(dump)) {
+                rows = copy.copyIn("copy copy_reference (" + columns + ") from stdin", in);
+            }
+            double copySeconds = seconds(started);
+            try (Statement s = db.createStatement()) {
+                for (String index : indexes) {
+                    s.execute(index);
+                }
+            }
+            double allSeconds = seconds(started);
+            note(String.format("reference COPY of the same %d rows into a same-shaped table: %.1f s (%.0f rows/s); "
+                    + "with its %d indexes built after: %.1f s (%.0f rows/s)", rows, copySeconds, rows / copySeconds,
+                    indexes.size(), allSeconds, rows / allSeconds));
+            try (Statement s = db.createStatement()) {
+                s.execute("drop table copy_reference");
+            }
+        } finally {
+            Files.deleteIfExists(dump);
+        }
+    }
+
+    private static void vacuum(Connection db) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("vacuum analyze timeline_entry");
+        }
+    }
+
+    /** Statements slower than 20 ms land in the PostgreSQL log with their parameters, for EXPLAIN afterwards. */
+    private static void slowStatementLog(Connection db) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("alter system set log_min_duration_statement = 20");
+            s.execute("select pg_reload_conf()");
+        }
+    }
+
+    private void queries(String base) throws Exception {
+        FixedRateLoad load = new FixedRateLoad(base);
+        double rate = Double.parseDouble(options.get("rate"));
+        double facetsRate = Double.parseDouble(options.get("facets-rate"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.get("seconds")));
+        List<FixedRateLoad.QueryType> timeline = timelineQueries(load);
+        List<FixedRateLoad.QueryType> facets = facetQueries();
+
+        // Warm-up (JIT, connection pools, PostgreSQL buffers): not recorded.
+        load.run(timeline, rate, Duration.ofSeconds(15), 1);
+        load.run(facets, Math.min(facetsRate, 50), Duration.ofSeconds(10), 2);
+
+        measure(load, "/api/timeline", timeline, rate, duration, 11);
+        measure(load, "/api/facets", facets, facetsRate, duration, 12);
+        // Optional second pass at a rate the machine can serve, to see each query type's own cost.
+        if (options.containsKey("low-rate")) {
+            double low = Double.parseDouble(options.get("low-rate"));
+            measure(load, "/api/timeline", timeline, low, duration, 21);
+            measure(load, "/api/facets", facets, low, duration, 22);
+        }
+    }
+
+    private void measure(FixedRateLoad load, String what, List<FixedRateLoad.QueryType> types, double rate,
+            Duration duration, long seed) {
+        note("");
+        note(String.format("%s at %.0f requests/s for %d s, fixed schedule, latency from the intended send time "
+                + "(corrected for coordinated omission); load average before %s", what, rate, duration.toSeconds(),
+                loadAverage()));
+        load.run(types, rate, duration, seed).forEach(r -> note(r.line()));
+    }
+
+    private List<FixedRateLoad.QueryType> timelineQueries(FixedRateLoad load) throws Exception {
+        List<FixedRateLoad.QueryType> types = new ArrayList<>(List.of(
+                type("country", r -> "country=" + country(r)),
+                type("kind", r -> "kind=" + kind(r)),
+                type("date_range", r -> dateRange(r, 30)),
+                type("person", r -> "person=" + enc(AnnouncementGenerator.PERSONS.next(r))),
+                type("q", r -> "q=" + enc(AnnouncementGenerator.WORDS.next(r) + " " + AnnouncementGenerator.WORDS.next(r))),
+                type("q_relevance", r -> "sort=relevance&q=" + enc(AnnouncementGenerator.WORDS.next(r))),
+                type("event_dates", r -> {
+                    LocalDate d = day(r);
+                    return "event_from=" + d + "&event_to=" + d.plusDays(6);
+                }),
+                type("combined", r -> "country=" + country(r) + "&kind=" + kind(r) + "&" + dateRange(r, 365)),
+                type("org_person_neg", r -> "organisation=" + AnnouncementGenerator.ORGANISATIONS.next(r)[0]
+                        + "&-kind=statement&country=" + country(r))));
+        // Second pages: follow the next link of first pages taken before the run.
+        List<String> nextLinks = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; nextLinks.size() < 100 && i < 400; i++) {
+            FixedRateLoad.QueryType first = types.get(i % types.size());
+            JsonNode page = AnnouncementJson.mapper().readTree(load.get(first.path().apply(r)));
+            if (page.hasNonNull("next")) {
+                nextLinks.add(page.get("next").asText());
+            }
+        }
+        types.add(new FixedRateLoad.QueryType("next_page", x -> nextLinks.get(x.nextInt(nextLinks.size()))));
+        return types;
+    }
+
+    private List<FixedRateLoad.QueryType> facetQueries() {
+        return List.of(
+                facets("unfiltered", r -> ""),
+                facets("country", r -> "country=" + country(r)),
+                facets("country_kind", r -> "country=" + country(r) + "&kind=" + kind(r)),
+                facets("date_range", r -> dateRange(r, 90)),
+                facets("q", r -> "q=" + enc(AnnouncementGenerator.WORDS.next(r))),
+                facets("person", r -> "person=" + enc(AnnouncementGenerator.PERSONS.next(r))));
+    }
+
+    private static FixedRateLoad.QueryType type(String name, Function<SplittableRandom, String> query) {
+        return new FixedRateLoad.QueryType(name, r -> "/api/timeline?" + query.apply(r));
+    }
+
+    private static FixedRateLoad.QueryType facets(String name, Function<SplittableRandom, String> query) {
+        return new FixedRateLoad.QueryType("facets_" + name, r -> "/api/facets?" + query.apply(r));
+    }
+
+    private static String country(SplittableRandom r) {
+        return AnnouncementGenerator.COUNTRIES.next(r)[0];
+    }
+
+    private static String kind(SplittableRandom r) {
+        Kind[] kinds = Kind.values();
+        return kinds[r.nextInt(kinds.length)].wire();
+    }
+
+    private LocalDate day(SplittableRandom r) {
+        return end.minusSeconds(r.nextLong(AnnouncementGenerator.SPAN.toSeconds())).atZone(ZoneOffset.UTC)
+                .toLocalDate();
+    }
+
+    private String dateRange(SplittableRandom r, int days) {
+        LocalDate from = day(r);
+        return "from=" + from + "&to=" + from.plusDays(days);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static long scalar(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String text(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private void note(String line) {
+        System.out.println(line);
+        report.add(line);
+    }
+
+    private void write() throws IOException {
+        Path out = Path.of(options.get("project-root")).resolve(options.get("out"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, report);
+        System.out.println("written to " + out);
+    }
+}
