@@ -13,11 +13,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads the whole announcements topic from the start, as a rebuilding consumer would. */
-final class TopicReader {
+public final class TopicReader {
     private TopicReader() {
     }
 
-    static List<ConsumerRecord<String, String>> recordsFor(String key) {
+    public static List<ConsumerRecord<String, String>> recordsFor(String key) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", KafkaTestResource.broker().bootstrapServers(),
                 "enable.auto.commit", false), new StringDeserializer(), new StringDeserializer())) {

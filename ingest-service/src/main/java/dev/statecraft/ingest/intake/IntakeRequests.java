@@ -58,6 +58,17 @@ public final class IntakeRequests {
         @QueryParam("publisher")
         String publisher;
 
+        public Metadata() {
+        }
+
+        /** What a caller other than HTTP (the feed poller) knows about a document, as the query would say it. */
+        public Metadata(String title, String published, String sourceUrl, String publisher) {
+            this.title = title;
+            this.published = published;
+            this.sourceUrl = sourceUrl;
+            this.publisher = publisher;
+        }
+
         String title() {
             return title;
         }

@@ -4,6 +4,9 @@ import dev.statecraft.model.AnnouncementEvents;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -24,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AnnouncementPublisher {
     private final KafkaProducer<String, String> producer;
     private final String topic;
+    @Inject
+    OutboxTracing tracing;
 
     AnnouncementPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "statecraft.topic.name", defaultValue = AnnouncementEvents.TOPIC) String topic) {
@@ -55,7 +60,16 @@ public class AnnouncementPublisher {
         header(headers, AnnouncementEvents.HEADER_TIME, time);
         header(headers, AnnouncementEvents.HEADER_SUBJECT, row.announcementId);
         header(headers, AnnouncementEvents.HEADER_CONTENT_TYPE, AnnouncementEvents.CONTENT_TYPE);
-        return producer.send(new ProducerRecord<>(topic, null, row.announcementId, row.payload, headers));
+        Span span = tracing.startPublish(row, topic);
+        OutboxTracing.inject(span, headers);
+        return producer.send(new ProducerRecord<>(topic, null, row.announcementId, row.payload, headers),
+                (metadata, failure) -> {
+                    if (failure != null) {
+                        span.recordException(failure);
+                        span.setStatus(StatusCode.ERROR);
+                    }
+                    span.end();
+                });
     }
 
     void close(@Observes ShutdownEvent event) {

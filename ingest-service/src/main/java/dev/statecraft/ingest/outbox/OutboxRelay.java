@@ -2,6 +2,7 @@ package dev.statecraft.ingest.outbox;
 
 import static dev.statecraft.support.Failures.rootMessage;
 import dev.statecraft.support.kafka.Topics;
+import dev.statecraft.support.retry.Backoff;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +35,7 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x5743_4f55_5442_4f58L;
-    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(10);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
 
     @Inject
     AnnouncementPublisher publisher;
@@ -119,8 +120,7 @@ public class OutboxRelay {
                 backoff = Duration.ZERO;
             }
         } catch (RuntimeException e) {
-            backoff = backoff.isZero() ? Duration.ofMillis(500)
-                    : (backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff.multipliedBy(2));
+            backoff = BACKOFF.next(backoff);
             pausedUntil = Instant.now().plus(backoff);
             LOG.warnf("outbox relay: publishing failed, rows kept, next try in %d ms: %s", backoff.toMillis(),
                     rootMessage(e));

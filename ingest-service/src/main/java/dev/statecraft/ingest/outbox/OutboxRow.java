@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -27,4 +28,16 @@ public class OutboxRow extends PanacheEntityBase {
     public int attempts;
     @Column(name = "last_error")
     public String lastError;
+    /** W3C trace context of the transaction that wrote the row (see {@link OutboxTracing}). */
+    public String traceparent;
+    public String tracestate;
+
+    @PrePersist
+    void keepTraceContext() {
+        if (traceparent == null) {
+            java.util.Map<String, String> context = OutboxTracing.currentContext();
+            traceparent = context.get("traceparent");
+            tracestate = context.get("tracestate");
+        }
+    }
 }

@@ -1,9 +1,12 @@
 package dev.statecraft.notify.matching;
 
 import dev.statecraft.support.kafka.ApplyWithRetry;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -16,10 +19,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class AnnouncementConsumer {
     @Inject
     SubscriptionMatcher matcher;
+    @Inject
+    MeterRegistry registry;
 
     @Incoming("announcements")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        ApplyWithRetry.applyEvent(record, matcher::match);
+        AtomicReference<SubscriptionMatcher.Result> result = new AtomicReference<>();
+        ApplyWithRetry.applyEvent(record, a -> result.set(matcher.match(a)));
+        DistributionSummary.builder("statecraft.matches").description("Subscriptions matched per announcement")
+                .publishPercentileHistogram().register(registry).record(result.get().matched());
     }
 }

@@ -4,6 +4,7 @@ import static dev.statecraft.support.Failures.rootMessage;
 import dev.statecraft.model.Announcement;
 import dev.statecraft.model.InvalidEventException;
 import dev.statecraft.support.logging.LogContext;
+import dev.statecraft.support.retry.Backoff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,8 +21,7 @@ import org.jboss.logging.Logger;
  */
 public final class ApplyWithRetry {
     private static final Logger LOG = Logger.getLogger(ApplyWithRetry.class);
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+    private static final Backoff PAUSES = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
     /** Failures of an unknown kind get a few tries before the record counts as poison. */
     private static final int TRIES_FOR_UNKNOWN_FAILURES = 3;
 
@@ -42,7 +42,7 @@ public final class ApplyWithRetry {
     }
 
     public static void run(String what, Runnable apply) {
-        Duration pause = FIRST_PAUSE;
+        Duration pause = PAUSES.first();
         int unknownFailures = 0;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -61,7 +61,7 @@ public final class ApplyWithRetry {
                         rootMessage(e));
             }
             sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            pause = PAUSES.next(pause);
         }
     }
 

@@ -3,13 +3,15 @@ package dev.statecraft.timeline.projection;
 import dev.statecraft.model.Announcement;
 import dev.statecraft.support.kafka.AnnouncementRecords;
 import dev.statecraft.support.kafka.ApplyWithRetry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hibernate.Session;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,15 +25,20 @@ public class TimelineProjection {
 
     @Inject
     EntityManager em;
+    @Inject
+    MeterRegistry registry;
 
     @Incoming("announcements")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
+        Timer.Sample applying = Timer.start(registry);
         ApplyWithRetry.applyEvent(record, announcement -> {
             boolean applied = apply(announcement);
             LOG.infof("announcement %s: revision %d %s (%s)", announcement.id(), announcement.revision(),
                     applied ? "applied" : "ignored, not newer than stored", AnnouncementRecords.coordinates(record));
         });
+        applying.stop(Timer.builder("statecraft.projection.apply").description("Time to apply one record to the "
+                + "timeline, retries included").publishPercentileHistogram().register(registry));
     }
 
     /**
