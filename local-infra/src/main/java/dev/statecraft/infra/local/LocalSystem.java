@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class LocalSystem implements AutoCloseable {
     public static final List<String> SERVICES = List.of("ingest", "timeline", "notify");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5); // a busy shared machine starts slowly
 
     /**
      * Where and how to run. {@code ports} maps each service name to its HTTP port; {@code extraEnv} is given to
