@@ -1,6 +1,7 @@
 package dev.statecraft.infra.local;
 
 import dev.statecraft.infra.ChildProcesses;
+import dev.statecraft.infra.FreePorts;
 import dev.statecraft.infra.ParentWatch;
 import dev.statecraft.infra.kafka.KafkaBroker;
 import dev.statecraft.infra.postgres.LocalPostgres;
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public final class LocalSystem implements AutoCloseable {
     public static final List<String> SERVICES = List.of("ingest", "timeline", "notify");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5); // a busy shared machine starts slowly
 
     /**
      * Where and how to run. {@code ports} maps each service name to its HTTP port; {@code extraEnv} is given to
@@ -74,6 +75,21 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * The whole system on free ports with throwaway data (deleted on close), for tests and load tools.
+     * {@code extraEnv} is given to every service.
+     */
+    public static LocalSystem startEphemeral(Path projectRoot, Map<String, String> extraEnv) {
+        try {
+            return start(new Options(projectRoot, Files.createTempDirectory("statecraft-system-"), true,
+                    FreePorts.find(), FreePorts.find(),
+                    Map.of("ingest", FreePorts.find(), "timeline", FreePorts.find(), "notify", FreePorts.find()),
+                    extraEnv));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public KafkaBroker broker() {
         return broker;
     }
@@ -111,6 +127,46 @@ public final class LocalSystem implements AutoCloseable {
         services.put(service, process);
     }
 
+    /** Ends one service at once, as {@code kill -9} does: no shutdown hooks, no clean-up. */
+    public synchronized void killService(String service) {
+        Process process = services.get(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a service again (after {@link #killService}) and waits until it is ready. */
+    public void restartService(String service) {
+        startService(service);
+        awaitReady(service);
+    }
+
+    public synchronized boolean isRunning(String service) {
+        Process process = services.get(service);
+        return process != null && process.isAlive();
+    }
+
+    /** Stops the Kafka broker, keeping its data, as an outage would; {@link #startBroker()} brings it back. */
+    public void stopBroker() {
+        broker.stop();
+    }
+
+    public void startBroker() {
+        broker.restart();
+    }
+
+    /** Stops PostgreSQL (every service's database), keeping the data; {@link #startPostgres()} brings it back. */
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    public void startPostgres() {
+        postgres.restart();
+    }
 
     public void awaitReady(String service) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

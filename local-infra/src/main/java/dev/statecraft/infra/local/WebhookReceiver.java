@@ -23,8 +23,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One received POST: its headers, body, and whether its signature matched the secret. */
-    public record Received(String webhookId, String timestamp, String signature, String body, boolean signatureValid) {
+    /**
+     * One received POST: its headers, body, whether its signature matched the secret, and the path it was sent to
+     * (anything under {@code /hooks}, so that one receiver can tell many subscriptions apart).
+     */
+    public record Received(String webhookId, String timestamp, String signature, String body, boolean signatureValid,
+            String path) {
+        public Received(String webhookId, String timestamp, String signature, String body, boolean signatureValid) {
+            this(webhookId, timestamp, signature, body, signatureValid, "/hooks");
+        }
     }
 
     private final HttpServer server;
@@ -66,7 +73,8 @@ public final class WebhookReceiver implements AutoCloseable {
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-            Received r = new Received(id, timestamp, signature, body, verify(secret, id, timestamp, body, signature));
+            Received r = new Received(id, timestamp, signature, body, verify(secret, id, timestamp, body, signature),
+                    exchange.getRequestURI().getPath());
             received.add(r);
             listener.accept(r);
             exchange.sendResponseHeaders(r.signatureValid() ? 204 : 401, -1);

@@ -30,7 +30,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final int port;
     private final Path workDir;
     private final boolean ephemeral;
-    private final Process process;
+    private Process process;
 
     private LocalPostgres(int port, Path workDir, boolean ephemeral, Process process) {
         this.port = port;
@@ -50,19 +50,38 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Starts a server on {@code port} with its data in {@code workDir/data} (kept unless ephemeral). */
     public static LocalPostgres start(int port, Path workDir, boolean ephemeral) {
-        Path output = workDir.resolve("postgres.log");
-        Process process = ChildProcesses.startJava(RuntimeClasspath.get(), ParentWatch.class.getName(),
-                List.of(PostgresMain.class.getName(), String.valueOf(port), workDir.resolve("data").toString(),
-                        ephemeral ? "clean" : "keep"),
-                output, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        if (ephemeral) {
-            ChildProcesses.stopOnExit(process, workDir);
-        } else {
-            ChildProcesses.stopOnExit(process);
-        }
-        LocalPostgres postgres = new LocalPostgres(port, workDir, ephemeral, process);
-        postgres.awaitReady(output);
+        // a kept log holds the READY lines of earlier runs
+        int readyLinesBefore = readyLines(workDir);
+        LocalPostgres postgres = new LocalPostgres(port, workDir, ephemeral,
+                launch(port, workDir, ephemeral ? "clean" : "keep"));
+        // one hook for whichever process is current (the server may have been restarted)
+        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
+        postgres.awaitReady(readyLinesBefore);
         return postgres;
+    }
+
+    private static Process launch(int port, Path workDir, String mode) {
+        Process process = ChildProcesses.startJava(RuntimeClasspath.get(), ParentWatch.class.getName(),
+                List.of(PostgresMain.class.getName(), String.valueOf(port), workDir.resolve("data").toString(), mode),
+                workDir.resolve("postgres.log"), List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        return process;
+    }
+
+    /** Stops the server (a clean shutdown), keeping its data, as an outage would. */
+    public synchronized void stop() {
+        ChildProcesses.stop(process, Duration.ofSeconds(20));
+    }
+
+    /** Starts a stopped server again on the same port with the same data. */
+    public synchronized void restart() {
+        stop();
+        int readyLinesBefore = readyLines(workDir);
+        process = launch(port, workDir, ephemeral ? "resume" : "keep");
+        awaitReady(readyLinesBefore);
+    }
+
+    public synchronized boolean isAlive() {
+        return process.isAlive();
     }
 
 
@@ -87,17 +106,19 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         ChildProcesses.stop(process, Duration.ofSeconds(20));
         if (ephemeral) {
             ChildProcesses.deleteQuietly(workDir);
         }
     }
 
-    private void awaitReady(Path output) {
+    /** Waits until the log has more READY lines than {@code readyLinesBefore} (the log is appended to). */
+    private void awaitReady(int readyLinesBefore) {
+        Path output = workDir.resolve("postgres.log");
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (readyLineIn(output)) {
+            if (readyLines(workDir) > readyLinesBefore) {
                 return;
             }
             if (!process.isAlive()) {
@@ -111,12 +132,14 @@ public final class LocalPostgres implements AutoCloseable {
                 + ChildProcesses.tail(output, 40));
     }
 
-    private static boolean readyLineIn(Path output) {
+    private static int readyLines(Path workDir) {
+        Path output = workDir.resolve("postgres.log");
         try {
             return Files.exists(output)
-                    && Files.readString(output, StandardCharsets.UTF_8).contains("READY ");
+                    ? (int) Files.readAllLines(output, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("READY ")).count()
+                    : 0;
         } catch (IOException e) {
-            return false;
+            return 0;
         }
     }
 }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * Keeps a PostgreSQL server (real binaries from Maven Central) for as long as this JVM lives; run under
  * {@link dev.statecraft.infra.ParentWatch} so that it ends with its parent. Prints {@code READY} once the
- * server answers. Arguments: port, data dir, "clean" or "keep".
+ * server answers. Arguments: port, data dir, and "clean" (a fresh, throwaway data dir), "resume" (the throwaway
+ * data dir of a server that was stopped and is started again) or "keep" (data that must survive, fsync on).
  */
 public final class PostgresMain {
     private PostgresMain() {
@@ -16,13 +17,17 @@ public final class PostgresMain {
     public static void main(String[] args) throws IOException, InterruptedException {
         int port = Integer.parseInt(args[0]);
         Path dataDir = Path.of(args[1]);
-        boolean clean = "clean".equals(args[2]);
+        boolean throwaway = !"keep".equals(args[2]);
+        if ("clean".equals(args[2])) {
+            // cleaned here rather than by the library, which would also delete the data when the server stops
+            dev.statecraft.infra.ChildProcesses.deleteQuietly(dataDir);
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(clean)
+                .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", clean ? "off" : "on")
+                .setServerConfig("fsync", throwaway ? "off" : "on")
                 .setServerConfig("log_min_messages", "warning")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -66,7 +66,7 @@ public final class ApplyWithRetry {
     }
 
     /** Connection problems (SQLState class 08), shutdowns (57P), conflicts (40), pool timeouts. */
-    static boolean isTransient(Throwable e) {
+    public static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException) {
                 return true;

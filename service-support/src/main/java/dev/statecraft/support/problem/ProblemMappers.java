@@ -1,6 +1,8 @@
 package dev.statecraft.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.statecraft.support.Failures;
+import dev.statecraft.support.kafka.ApplyWithRetry;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
@@ -52,6 +54,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (ApplyWithRetry.isTransient(e)) {
+            // the database is away (restarting, unreachable, pool exhausted): the client's fault it is not, and
+            // trying again shortly is the right thing to do, so say so rather than "internal error"
+            LOG.warnf("database unavailable on %s: %s", uri.getPath(), Failures.rootMessage(e));
+            Problem problem = Problem.of(503, "unavailable", "Service unavailable",
+                    "The service cannot reach its database right now; try again in a few seconds.");
+            count(problem);
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(problem.withInstance(uri.getPath())).build();
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure on %s, incident %s", uri.getPath(), incident);
         return respond(Problem.of(500, "internal", "Internal error",

@@ -61,6 +61,7 @@ public record Filters(Map<Field, List<String>> include, Map<Field, List<String>>
         if (q != null && (q.isBlank() || q.length() > MAX_VALUE_LENGTH)) {
             throw ProblemException.invalidParameter("q", "'q' must be 1 to " + MAX_VALUE_LENGTH + " characters.");
         }
+        rejectNul("q", q);
         return new Filters(include, exclude, from, toExclusive, date(eventFrom), date(eventTo),
                 q == null ? null : q.trim());
     }
@@ -124,8 +125,16 @@ public record Filters(Map<Field, List<String>> include, Map<Field, List<String>>
                     throw ProblemException.invalidParameter(name, "'" + name + "' must be 1 to " + MAX_VALUE_LENGTH
                             + " characters.");
                 }
+                rejectNul(name, v);
                 return v;
             }
+        }
+    }
+
+    /** PostgreSQL text cannot hold U+0000: a NUL would fail the query (a 500) instead of matching nothing. */
+    private static void rejectNul(String name, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw ProblemException.invalidParameter(name, "'" + name + "' must not contain NUL characters.");
         }
     }
 
