@@ -1,9 +1,11 @@
 package dev.statecraft.ingest.sources;
 
+import dev.statecraft.support.audit.AdminActions;
+import dev.statecraft.support.operator.OperatorTokens;
 import dev.statecraft.support.problem.Problem;
 import dev.statecraft.support.problem.ProblemException;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,13 +32,19 @@ public class SourcesResource {
     static final int DEFAULT_INTERVAL_SECONDS = 900;
 
     @Inject
-    OperatorToken operator;
+    OperatorTokens operator;
+    @Inject
+    AdminActions actions;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-        operator.require(authorization);
+        // Audited in its own transaction, so a refused change is on record too.
+        return actions.act(authorization, "source.create", null, body,
+                who -> QuarkusTransaction.requiringNew().call(() -> create(body)));
+    }
+
+    private Response create(String body) {
         SourceSettings settings = SourceSettings.read(body);
         if (settings.name() == null || settings.feedUrl() == null) {
             String missing = settings.name() == null ? "name" : "feed_url";
@@ -76,10 +84,13 @@ public class SourcesResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
-    public SourceView update(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
+    public Response update(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
             String body) {
-        operator.require(authorization);
+        return actions.act(authorization, "source.update", "source/" + id, body,
+                who -> QuarkusTransaction.requiringNew().call(() -> Response.ok(update(id, body)).build()));
+    }
+
+    private SourceView update(String id, String body) {
         FeedSource source = find(id);
         SourceSettings settings = SourceSettings.read(body);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -119,13 +130,14 @@ public class SourcesResource {
 
     @DELETE
     @Path("{id}")
-    @Transactional
     public Response delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-        operator.require(authorization);
-        FeedSource source = find(id);
-        source.delete();
-        LOG.infof("feed source %d (%s) removed", source.id, source.name);
-        return Response.noContent().build();
+        return actions.act(authorization, "source.delete", "source/" + id, null,
+                who -> QuarkusTransaction.requiringNew().call(() -> {
+                    FeedSource source = find(id);
+                    source.delete();
+                    LOG.infof("feed source %d (%s) removed", source.id, source.name);
+                    return Response.noContent().build();
+                }));
     }
 
     private static FeedSource find(String id) {

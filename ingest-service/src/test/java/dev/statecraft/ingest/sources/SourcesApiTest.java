@@ -21,7 +21,7 @@ class SourcesApiTest {
     @Test
     void everyCallNeedsTheOperatorToken() {
         given().get("/api/sources").then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", "Bearer wrong").get("/api/sources").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").get("/api/sources").then().statusCode(403);
         given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"feed_url\":\"https://example.org/feed\"}")
                 .post("/api/sources").then().statusCode(401);
         given().delete("/api/sources/1").then().statusCode(401);
@@ -50,6 +50,14 @@ class SourcesApiTest {
         given().header("Authorization", OPERATOR).delete("/api/sources/" + id).then().statusCode(204);
         given().header("Authorization", OPERATOR).get("/api/sources/" + id).then().statusCode(404);
         given().header("Authorization", OPERATOR).get("/api/sources/not-a-number").then().statusCode(404);
+
+        // Every change is in the audit log, the refused duplicate too.
+        given().header("Authorization", OPERATOR).get("/admin/audit?action=source.update").then().statusCode(200)
+                .body("target", org.hamcrest.Matchers.hasItem("source/" + id));
+        given().header("Authorization", OPERATOR).get("/admin/audit?action=source.create").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.hasItems(201, 409));
+        given().header("Authorization", OPERATOR).get("/admin/audit?action=source.delete").then().statusCode(200)
+                .body("target", org.hamcrest.Matchers.hasItem("source/" + id));
     }
 
     @Test
