@@ -89,6 +89,88 @@ public class DeliveryStore {
     }
 
     /**
+     * Inserts an sse delivery with the subscription's next event id, unless it exists (a redelivered record) or
+     * (without {@code alsoRevisions}) another revision of that announcement was already streamed. It is not
+     * sent by the worker: open streams read it. Must run in the caller's transaction.
+     *
+     * @return the new delivery's id, if one was inserted
+     */
+    public java.util.Optional<UUID> createSseIfNew(UUID subscriptionId, String announcementId, int revision,
+            String payload, boolean alsoRevisions, boolean test) {
+        UUID id = UUID.randomUUID();
+        int inserted = work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    with seq as (
+                        update subscription set sse_last_seq = sse_last_seq + 1
+                        where id = ?
+                          and not exists (select 1 from delivery d where d.subscription_id = ? and d.channel = 'sse'
+                                            and d.announcement_id = ? and (d.revision = ? or not ?))
+                        returning sse_last_seq
+                    )
+                    insert into delivery (id, subscription_id, announcement_id, revision, channel, payload, status,
+                                          attempts, next_attempt_at, created_at, test, sse_seq)
+                    select ?, ?, ?, ?, 'sse', ?, 'pending', 0, null, now(), ?, seq.sse_last_seq from seq
+                    on conflict (subscription_id, announcement_id, revision, channel) do nothing
+                    """)) {
+                ps.setObject(1, subscriptionId);
+                ps.setObject(2, subscriptionId);
+                ps.setString(3, announcementId);
+                ps.setInt(4, revision);
+                ps.setBoolean(5, alsoRevisions);
+                ps.setObject(6, id);
+                ps.setObject(7, subscriptionId);
+                ps.setString(8, announcementId);
+                ps.setInt(9, revision);
+                ps.setString(10, payload);
+                ps.setBoolean(11, test);
+                return ps.executeUpdate();
+            }
+        });
+        return inserted == 1 ? java.util.Optional.of(id) : java.util.Optional.empty();
+    }
+
+    /** One event of a subscription's stream. */
+    public record SseEvent(UUID deliveryId, long seq, String type, String payload) {
+    }
+
+    /** A subscription's sse events after {@code afterSeq}, in order; in its own short transaction. */
+    public List<SseEvent> sseAfter(UUID subscriptionId, long afterSeq, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    select id, sse_seq, payload::jsonb ->> 'type' as type, payload from delivery
+                    where subscription_id = ? and channel = 'sse' and sse_seq > ?
+                    order by sse_seq limit ?
+                    """)) {
+                ps.setObject(1, subscriptionId);
+                ps.setLong(2, afterSeq);
+                ps.setInt(3, limit);
+                List<SseEvent> events = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new SseEvent(rs.getObject("id", UUID.class), rs.getLong("sse_seq"),
+                                rs.getString("type"), rs.getString("payload")));
+                    }
+                }
+                return events;
+            }
+        }));
+    }
+
+    /** Marks sse deliveries as written to a stream (the first time counts as delivered; attempts counts writes). */
+    public void markStreamed(List<UUID> deliveryIds) {
+        QuarkusTransaction.requiringNew().run(() -> work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    update delivery set status = 'delivered', attempts = attempts + 1,
+                           delivered_at = coalesce(delivered_at, now())
+                    where id = any(?)
+                    """)) {
+                ps.setArray(1, connection.createArrayOf("uuid", deliveryIds.toArray()));
+                return ps.executeUpdate();
+            }
+        }));
+    }
+
+    /**
      * Queues a test alert (a sample, marked {@code test}) for a subscription; it is sent, signed and retried
      * like any other delivery. Runs in its own transaction.
      *

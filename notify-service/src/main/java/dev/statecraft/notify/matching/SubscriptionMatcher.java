@@ -36,7 +36,7 @@ public class SubscriptionMatcher {
     dev.statecraft.notify.digest.DigestStore digests;
 
     record Candidate(UUID id, List<String> keywords, boolean notifyOnRevisions, boolean webhook, boolean email,
-            boolean digest) {
+            boolean sse, boolean digest) {
     }
 
     /** What one announcement revision led to, for the log and for tests. */
@@ -73,6 +73,10 @@ public class SubscriptionMatcher {
                     payload, c.notifyOnRevisions())) {
                 created++;
             }
+            if (c.sse() && deliveries.createSseIfNew(c.id(), a.id(), a.revision(), payload, c.notifyOnRevisions(),
+                    false).isPresent()) {
+                created++;
+            }
             if (created > before) {
                 LOG.debugf("announcement %s revision %d: delivery queued for subscription %s", a.id(),
                         a.revision(), c.id());
@@ -98,11 +102,11 @@ public class SubscriptionMatcher {
             try (PreparedStatement ps = connection.prepareStatement("""
                     select id, keywords, notify_on_revisions,
                            webhook_url is not null and endpoint_disabled_at is null as webhook,
-                           email_confirmed_at is not null as email,
+                           email_confirmed_at is not null as email, sse,
                            frequency <> 'immediate' as digest
                     from subscription
                     where id = any(?) and ended_at is null
-                      and ((webhook_url is not null and endpoint_disabled_at is null) or email_confirmed_at is not null)
+                      and ((webhook_url is not null and endpoint_disabled_at is null) or email_confirmed_at is not null or sse)
                       and (cardinality(countries) = 0 or countries && ?)
                       and (cardinality(kinds) = 0 or ? = any(kinds))
                     """)) {
@@ -117,7 +121,7 @@ public class SubscriptionMatcher {
                         String[] keywords = (String[]) rs.getArray("keywords").getArray();
                         candidates.add(new Candidate(rs.getObject("id", UUID.class), List.of(keywords),
                                 rs.getBoolean("notify_on_revisions"), rs.getBoolean("webhook"),
-                                rs.getBoolean("email"), rs.getBoolean("digest")));
+                                rs.getBoolean("email"), rs.getBoolean("sse"), rs.getBoolean("digest")));
                     }
                 }
                 countries.free();

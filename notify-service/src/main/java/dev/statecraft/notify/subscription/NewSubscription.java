@@ -26,12 +26,12 @@ import java.util.TreeSet;
  */
 public record NewSubscription(String webhookUrl, Optional<String> secret, List<String> countries, List<String> kinds,
         List<String> keywords, boolean notifyOnRevisions, Optional<String> email, String frequency,
-        String timezone) {
+        String timezone, boolean sse) {
 
     static final Set<String> FREQUENCIES = Set.of("immediate", "daily", "weekly");
 
     static final Set<String> FIELDS = new TreeSet<>(List.of("webhook_url", "secret", "countries", "kinds", "keywords",
-            "notify_on_revisions", "email", "frequency", "timezone"));
+            "notify_on_revisions", "email", "frequency", "timezone", "sse"));
     static final int MAX_EMAIL_LENGTH = 254;
     /** A pragmatic check (one @, no spaces or control characters, a dot in the domain), not full RFC 5322. */
     private static final java.util.regex.Pattern EMAIL =
@@ -83,14 +83,15 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
         }
         onlyKnownFields(body, FIELDS);
         Optional<String> email = email(body);
-        String url = email.isPresent() && text(body, "webhook_url").isEmpty() ? null : webhookUrl(body);
+        boolean sse = bool(body, "sse");
+        String url = (email.isPresent() || sse) && text(body, "webhook_url").isEmpty() ? null : webhookUrl(body);
         Optional<String> secret = text(body, "secret");
         secret.flatMap(WebhookSecrets::problemWith).ifPresent(problem -> {
             throw ProblemException.invalidParameter("secret", problem + ".");
         });
         return new NewSubscription(url, secret, countries(body), kinds(body), keywords(body),
                 bool(body, "notify_on_revisions"), email, frequency(body).orElse("immediate"),
-                timezone(body).orElse("UTC"));
+                timezone(body).orElse("UTC"), sse);
     }
 
     /** immediate, daily or weekly (case-insensitive). */
@@ -131,7 +132,7 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
     /** The normalised webhook_url: required, absolute http(s), no user info (addresses are checked later). */
     static String webhookUrl(JsonNode body) {
         String url = text(body, "webhook_url").orElseThrow(
-                () -> ProblemException.invalidParameter("webhook_url", "webhook_url is required (or email)."));
+                () -> ProblemException.invalidParameter("webhook_url", "webhook_url is required (or email, or \"sse\": true)."));
         try {
             return OutboundUrlGuard.parse(url).toString();
         } catch (OutboundUrlGuard.RefusedUrlException e) {

@@ -63,6 +63,8 @@ public class Subscription extends PanacheEntityBase {
     public String emailConfirmTokenHash;
     @Column(name = "unsubscribe_token")
     public String unsubscribeToken;
+    /** Read as a Server-Sent Events stream (GET /api/subscriptions/{id}/stream). */
+    public boolean sse;
     /** immediate, daily or weekly. */
     public String frequency;
     /** IANA zone id: digests come at the configured hour there. */

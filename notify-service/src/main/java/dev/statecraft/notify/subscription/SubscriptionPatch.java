@@ -14,10 +14,10 @@ import java.util.TreeSet;
  */
 public record SubscriptionPatch(Optional<String> webhookUrl, Optional<List<String>> countries,
         Optional<List<String>> kinds, Optional<List<String>> keywords, Optional<Boolean> notifyOnRevisions,
-        Optional<String> frequency, Optional<String> timezone, boolean enableEndpoint) {
+        Optional<String> frequency, Optional<String> timezone, boolean enableEndpoint, Optional<Boolean> sse) {
 
     static final Set<String> FIELDS = new TreeSet<>(List.of("webhook_url", "countries", "kinds", "keywords",
-            "notify_on_revisions", "frequency", "timezone", "endpoint_enabled"));
+            "notify_on_revisions", "frequency", "timezone", "endpoint_enabled", "sse"));
 
     public static SubscriptionPatch from(String json) {
         JsonNode body = NewSubscription.readObject(json, "A JSON object with the fields to change is required.");
@@ -39,7 +39,8 @@ public record SubscriptionPatch(Optional<String> webhookUrl, Optional<List<Strin
                         : Optional.empty(),
                 required(body, "frequency", NewSubscription.frequency(body)),
                 required(body, "timezone", NewSubscription.timezone(body)),
-                enableEndpoint(body));
+                enableEndpoint(body),
+                body.has("sse") ? Optional.of(NewSubscription.bool(body, "sse")) : Optional.empty());
     }
 
     /** {@code "endpoint_enabled": true} re-enables a disabled webhook endpoint; false is not a thing to ask for. */

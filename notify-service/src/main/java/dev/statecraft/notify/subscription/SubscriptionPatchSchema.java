@@ -17,5 +17,6 @@ public record SubscriptionPatchSchema(
         @Schema(enumeration = {"immediate", "daily", "weekly"}) String frequency,
         @Schema(description = "IANA time zone id") String timezone,
         @JsonProperty("endpoint_enabled") @Schema(description = "true re-enables a disabled webhook endpoint")
-        Boolean endpointEnabled) {
+        Boolean endpointEnabled,
+        @Schema(description = "the SSE stream channel on or off") Boolean sse) {
 }

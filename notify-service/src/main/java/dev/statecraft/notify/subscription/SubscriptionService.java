@@ -63,6 +63,7 @@ public class SubscriptionService {
         s.notifyOnRevisions = request.notifyOnRevisions();
         s.frequency = request.frequency();
         s.timezone = request.timezone();
+        s.sse = request.sse();
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String token = ManagementTokens.generate();
         s.managementTokenHash = ManagementTokens.hash(token);
@@ -147,6 +148,12 @@ public class SubscriptionService {
             patch.notifyOnRevisions().ifPresent(v -> s.notifyOnRevisions = v);
             patch.frequency().ifPresent(v -> s.frequency = v);
             patch.timezone().ifPresent(v -> s.timezone = v);
+            patch.sse().ifPresent(v -> {
+                if (!v && s.webhookUrl == null && s.email == null) {
+                    throw ProblemException.invalidParameter("sse", "sse is the only channel; it cannot be turned off.");
+                }
+                s.sse = v;
+            });
             s.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return s;
         });
@@ -201,7 +208,7 @@ public class SubscriptionService {
         requireLive(s);
         boolean webhook = s.webhookUrl != null && s.endpointDisabledAt == null;
         boolean mail = s.email != null && s.emailConfirmedAt != null;
-        if (!webhook && !mail) {
+        if (!webhook && !mail && !s.sse) {
             throw conflict("no-active-channel", s.webhookUrl != null && s.endpointDisabledAt != null
                     ? "The webhook endpoint is disabled (" + s.endpointDisabledReason
                             + "); PATCH endpoint_enabled: true or a new webhook_url first."
@@ -215,6 +222,9 @@ public class SubscriptionService {
             }
             if (mail) {
                 ids.add(deliveries.createSpecial(s.id, DeliveryStore.CHANNEL_EMAIL, "test_", payload, true));
+            }
+            if (s.sse) {
+                deliveries.createSseIfNew(s.id, "test_" + UUID.randomUUID(), 1, payload, false, true).ifPresent(ids::add);
             }
             return ids;
         });

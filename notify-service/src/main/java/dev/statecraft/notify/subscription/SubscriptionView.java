@@ -16,19 +16,19 @@ import java.util.UUID;
 public record SubscriptionView(UUID id, String webhookUrl, List<String> countries, List<String> kinds,
         List<String> keywords, boolean notifyOnRevisions, String frequency, String timezone, Instant createdAt, Instant updatedAt, Instant endedAt,
         String endedReason, Instant endpointDisabledAt, String endpointDisabledReason, Instant endpointFailingSince,
-        String email, Instant emailConfirmedAt, String secret,
+        String email, boolean sse, Instant emailConfirmedAt, String secret,
         String managementToken) {
 
     static SubscriptionView of(Subscription s) {
         return new SubscriptionView(s.id, s.webhookUrl, List.of(s.countries), List.of(s.kinds), List.of(s.keywords),
                 s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, s.updatedAt, s.endedAt, s.endedReason, s.endpointDisabledAt,
-                s.endpointDisabledReason, s.endpointFailingSince, s.email,
+                s.endpointDisabledReason, s.endpointFailingSince, s.email, s.sse,
                 s.emailConfirmedAt, null, null);
     }
 
     static SubscriptionView created(Subscription s, String managementToken) {
         return new SubscriptionView(s.id, s.webhookUrl, List.of(s.countries), List.of(s.kinds), List.of(s.keywords),
-                s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, null, null, null, null, null, null, s.email, null, s.webhookSecret,
+                s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, null, null, null, null, null, null, s.email, s.sse, null, s.webhookSecret,
                 managementToken);
     }
 }
