@@ -109,12 +109,29 @@ public class SubscriptionMatcher {
                       and ((webhook_url is not null and endpoint_disabled_at is null) or email_confirmed_at is not null or sse)
                       and (cardinality(countries) = 0 or countries && ?)
                       and (cardinality(kinds) = 0 or ? = any(kinds))
+                      and (cardinality(organisations) = 0 or exists (select 1 from unnest(organisations) o
+                                                                       where lower(o) = any(?)))
+                      and (cardinality(persons) = 0 or exists (select 1 from unnest(persons) p where lower(p) = any(?)))
+                      and (cardinality(publishers) = 0 or exists (select 1 from unnest(publishers) p
+                                                                    where lower(p) = any(?)))
                     """)) {
                 Array idArray = connection.createArrayOf("uuid", ids.toArray());
                 Array countries = connection.createArrayOf("text", a.countryCodes().toArray());
                 ps.setArray(1, idArray);
                 ps.setArray(2, countries);
                 ps.setString(3, a.kind().wire());
+                java.util.function.Function<java.util.stream.Stream<String>, Array> lower = values -> {
+                    try {
+                        return connection.createArrayOf("text", values.filter(java.util.Objects::nonNull)
+                                .map(v -> v.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT)).toArray());
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                ps.setArray(4, lower.apply(a.organisations().stream()
+                        .flatMap(o -> java.util.stream.Stream.of(o.id(), o.name()))));
+                ps.setArray(5, lower.apply(a.persons().stream().map(p -> p.name())));
+                ps.setArray(6, lower.apply(java.util.stream.Stream.of(a.source() == null ? null : a.source().publisher())));
                 List<Candidate> candidates = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

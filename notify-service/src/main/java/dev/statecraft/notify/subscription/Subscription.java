@@ -34,6 +34,16 @@ public class Subscription extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public String[] keywords;
+    /** Organisation ids or names, person names, publisher names: any-of each, case-insensitive. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] organisations;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] persons;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] publishers;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "ended_at")

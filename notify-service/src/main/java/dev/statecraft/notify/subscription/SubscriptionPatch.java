@@ -14,10 +14,11 @@ import java.util.TreeSet;
  */
 public record SubscriptionPatch(Optional<String> webhookUrl, Optional<List<String>> countries,
         Optional<List<String>> kinds, Optional<List<String>> keywords, Optional<Boolean> notifyOnRevisions,
-        Optional<String> frequency, Optional<String> timezone, boolean enableEndpoint, Optional<Boolean> sse) {
+        Optional<String> frequency, Optional<String> timezone, boolean enableEndpoint, Optional<Boolean> sse,
+        Optional<List<String>> organisations, Optional<List<String>> persons, Optional<List<String>> publishers) {
 
     static final Set<String> FIELDS = new TreeSet<>(List.of("webhook_url", "countries", "kinds", "keywords",
-            "notify_on_revisions", "frequency", "timezone", "endpoint_enabled", "sse"));
+            "notify_on_revisions", "frequency", "timezone", "endpoint_enabled", "sse", "organisations", "persons", "publishers"));
 
     public static SubscriptionPatch from(String json) {
         JsonNode body = NewSubscription.readObject(json, "A JSON object with the fields to change is required.");
@@ -40,7 +41,8 @@ public record SubscriptionPatch(Optional<String> webhookUrl, Optional<List<Strin
                 required(body, "frequency", NewSubscription.frequency(body)),
                 required(body, "timezone", NewSubscription.timezone(body)),
                 enableEndpoint(body),
-                body.has("sse") ? Optional.of(NewSubscription.bool(body, "sse")) : Optional.empty());
+                body.has("sse") ? Optional.of(NewSubscription.bool(body, "sse")) : Optional.empty(),
+                names(body, "organisations"), names(body, "persons"), names(body, "publishers"));
     }
 
     /** {@code "endpoint_enabled": true} re-enables a disabled webhook endpoint; false is not a thing to ask for. */
@@ -53,6 +55,10 @@ public record SubscriptionPatch(Optional<String> webhookUrl, Optional<List<Strin
                     "endpoint_enabled can only be set to true (re-enable a disabled webhook endpoint).");
         }
         return true;
+    }
+
+    private static Optional<List<String>> names(JsonNode body, String field) {
+        return body.has(field) ? Optional.of(NewSubscription.names(body, field)) : Optional.empty();
     }
 
     /** A field that may be absent but not null. */

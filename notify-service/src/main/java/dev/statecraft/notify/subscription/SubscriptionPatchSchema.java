@@ -18,5 +18,8 @@ public record SubscriptionPatchSchema(
         @Schema(description = "IANA time zone id") String timezone,
         @JsonProperty("endpoint_enabled") @Schema(description = "true re-enables a disabled webhook endpoint")
         Boolean endpointEnabled,
-        @Schema(description = "the SSE stream channel on or off") Boolean sse) {
+        @Schema(description = "the SSE stream channel on or off") Boolean sse,
+        List<String> organisations,
+        List<String> persons,
+        List<String> publishers) {
 }

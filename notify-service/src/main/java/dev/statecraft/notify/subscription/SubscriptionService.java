@@ -64,6 +64,9 @@ public class SubscriptionService {
         s.frequency = request.frequency();
         s.timezone = request.timezone();
         s.sse = request.sse();
+        s.organisations = request.organisations().toArray(String[]::new);
+        s.persons = request.persons().toArray(String[]::new);
+        s.publishers = request.publishers().toArray(String[]::new);
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String token = ManagementTokens.generate();
         s.managementTokenHash = ManagementTokens.hash(token);
@@ -145,6 +148,9 @@ public class SubscriptionService {
             patch.countries().ifPresent(v -> s.countries = v.toArray(String[]::new));
             patch.kinds().ifPresent(v -> s.kinds = v.toArray(String[]::new));
             patch.keywords().ifPresent(v -> s.keywords = v.toArray(String[]::new));
+            patch.organisations().ifPresent(v -> s.organisations = v.toArray(String[]::new));
+            patch.persons().ifPresent(v -> s.persons = v.toArray(String[]::new));
+            patch.publishers().ifPresent(v -> s.publishers = v.toArray(String[]::new));
             patch.notifyOnRevisions().ifPresent(v -> s.notifyOnRevisions = v);
             patch.frequency().ifPresent(v -> s.frequency = v);
             patch.timezone().ifPresent(v -> s.timezone = v);
