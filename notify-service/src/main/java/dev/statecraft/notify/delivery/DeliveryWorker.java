@@ -195,12 +195,15 @@ public class DeliveryWorker {
         }
     }
 
-    /** Endpoints with every slot busy and a full queue: left out of the next claim. */
+    /**
+     * Endpoints with every slot busy and at least half a queue waiting: left out of the next claim. (Not waiting
+     * for a full queue keeps a busy endpoint's backlog from being claimed and given back after every send.)
+     */
     private Set<String> fullEndpoints() {
         Set<String> full = new java.util.HashSet<>();
         endpoints.forEach((key, endpoint) -> {
             synchronized (endpoint) {
-                if (endpoint.inFlight >= perEndpointConcurrency && endpoint.waiting.size() >= perEndpointConcurrency * 2) {
+                if (endpoint.inFlight >= perEndpointConcurrency && endpoint.waiting.size() >= perEndpointConcurrency) {
                     full.add(key);
                 }
             }
