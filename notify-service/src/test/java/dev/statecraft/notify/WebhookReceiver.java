@@ -33,6 +33,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
     private volatile Answer otherwise = Answer.of(200);
+    /** While set, requests are recorded, then held unanswered until {@link #release()}. */
+    private volatile java.util.concurrent.CountDownLatch hold;
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
 
     private WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -44,6 +47,14 @@ public final class WebhookReceiver implements AutoCloseable {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             received.add(new Received(Instant.now(), headers, body));
+            java.util.concurrent.CountDownLatch holding = hold;
+            if (holding != null) {
+                try {
+                    holding.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Answer answer = script.pollFirst();
             if (answer == null) {
                 answer = otherwise;
@@ -54,7 +65,22 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(answer.status(), -1);
             exchange.close();
         });
+        server.setExecutor(executor);
         server.start();
+    }
+
+    /** From now on, every request is held without an answer (a hung endpoint) until {@link #release()}. */
+    public WebhookReceiver holding() {
+        hold = new java.util.concurrent.CountDownLatch(1);
+        return this;
+    }
+
+    public void release() {
+        java.util.concurrent.CountDownLatch holding = hold;
+        hold = null;
+        if (holding != null) {
+            holding.countDown();
+        }
     }
 
     public static WebhookReceiver start() {
@@ -90,6 +116,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -44,8 +44,8 @@ public class DeliveryResource {
             throw SubscriptionService.conflict("subscription-ended", "The subscription has ended.");
         }
         if (DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel()) && (s.webhookUrl == null || s.endpointDisabledAt != null)) {
-            throw SubscriptionService.conflict("endpoint-disabled", "The endpoint answered 410 Gone and is disabled; "
-                    + "PATCH a new webhook_url first.");
+            throw SubscriptionService.conflict("endpoint-disabled", "The webhook endpoint is disabled; "
+                    + "PATCH endpoint_enabled: true or a new webhook_url first.");
         }
         if (!store.requeue(d.id())) {
             throw SubscriptionService.conflict("delivery-not-retryable",

@@ -26,11 +26,10 @@ public class DeliveryStore {
     /** A claimed delivery with what is needed to send it. {@code leaseUntil} identifies this claim. */
     public record Claimed(UUID id, UUID subscriptionId, String announcementId, int revision, String payload,
             int attempts, OffsetDateTime leaseUntil, String webhookUrl, String webhookSecret, String channel,
-            String email, String unsubscribeToken) {
-        public Claimed(UUID id, UUID subscriptionId, String announcementId, int revision, String payload,
-                int attempts, OffsetDateTime leaseUntil, String webhookUrl, String webhookSecret) {
-            this(id, subscriptionId, announcementId, revision, payload, attempts, leaseUntil, webhookUrl,
-                    webhookSecret, CHANNEL_WEBHOOK, null, null);
+            String email, String unsubscribeToken, String previousSecret) {
+        /** The secrets that sign this send: the current one, and the previous one while a rotation overlaps. */
+        public List<String> signingSecrets() {
+            return previousSecret == null ? List.of(webhookSecret) : List.of(webhookSecret, previousSecret);
         }
     }
 
@@ -38,6 +37,8 @@ public class DeliveryStore {
     public static final String CHANNEL_EMAIL = "email";
     /** The double opt-in mail: the only thing sent to an address before it is confirmed. */
     public static final String CHANNEL_EMAIL_CONFIRMATION = "email_confirmation";
+    /** A mail telling the owner that the webhook endpoint was disabled after failing for too long. */
+    public static final String CHANNEL_EMAIL_ENDPOINT_DISABLED = "email_endpoint_disabled";
 
     /**
      * Inserts the delivery of one announcement revision to one subscription, unless it exists (a redelivered
@@ -85,6 +86,88 @@ public class DeliveryStore {
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    /**
+     * Inserts an sse delivery with the subscription's next event id, unless it exists (a redelivered record) or
+     * (without {@code alsoRevisions}) another revision of that announcement was already streamed. It is not
+     * sent by the worker: open streams read it. Must run in the caller's transaction.
+     *
+     * @return the new delivery's id, if one was inserted
+     */
+    public java.util.Optional<UUID> createSseIfNew(UUID subscriptionId, String announcementId, int revision,
+            String payload, boolean alsoRevisions, boolean test) {
+        UUID id = UUID.randomUUID();
+        int inserted = work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    with seq as (
+                        update subscription set sse_last_seq = sse_last_seq + 1
+                        where id = ?
+                          and not exists (select 1 from delivery d where d.subscription_id = ? and d.channel = 'sse'
+                                            and d.announcement_id = ? and (d.revision = ? or not ?))
+                        returning sse_last_seq
+                    )
+                    insert into delivery (id, subscription_id, announcement_id, revision, channel, payload, status,
+                                          attempts, next_attempt_at, created_at, test, sse_seq)
+                    select ?, ?, ?, ?, 'sse', ?, 'pending', 0, null, now(), ?, seq.sse_last_seq from seq
+                    on conflict (subscription_id, announcement_id, revision, channel) do nothing
+                    """)) {
+                ps.setObject(1, subscriptionId);
+                ps.setObject(2, subscriptionId);
+                ps.setString(3, announcementId);
+                ps.setInt(4, revision);
+                ps.setBoolean(5, alsoRevisions);
+                ps.setObject(6, id);
+                ps.setObject(7, subscriptionId);
+                ps.setString(8, announcementId);
+                ps.setInt(9, revision);
+                ps.setString(10, payload);
+                ps.setBoolean(11, test);
+                return ps.executeUpdate();
+            }
+        });
+        return inserted == 1 ? java.util.Optional.of(id) : java.util.Optional.empty();
+    }
+
+    /** One event of a subscription's stream. */
+    public record SseEvent(UUID deliveryId, long seq, String type, String payload) {
+    }
+
+    /** A subscription's sse events after {@code afterSeq}, in order; in its own short transaction. */
+    public List<SseEvent> sseAfter(UUID subscriptionId, long afterSeq, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    select id, sse_seq, payload::jsonb ->> 'type' as type, payload from delivery
+                    where subscription_id = ? and channel = 'sse' and sse_seq > ?
+                    order by sse_seq limit ?
+                    """)) {
+                ps.setObject(1, subscriptionId);
+                ps.setLong(2, afterSeq);
+                ps.setInt(3, limit);
+                List<SseEvent> events = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new SseEvent(rs.getObject("id", UUID.class), rs.getLong("sse_seq"),
+                                rs.getString("type"), rs.getString("payload")));
+                    }
+                }
+                return events;
+            }
+        }));
+    }
+
+    /** Marks sse deliveries as written to a stream (the first time counts as delivered; attempts counts writes). */
+    public void markStreamed(List<UUID> deliveryIds) {
+        QuarkusTransaction.requiringNew().run(() -> work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    update delivery set status = 'delivered', attempts = attempts + 1,
+                           delivered_at = coalesce(delivered_at, now())
+                    where id = any(?)
+                    """)) {
+                ps.setArray(1, connection.createArrayOf("uuid", deliveryIds.toArray()));
+                return ps.executeUpdate();
+            }
+        }));
     }
 
     /**
@@ -148,6 +231,14 @@ public class DeliveryStore {
 
     /** Claims up to {@code limit} due deliveries of live subscriptions, oldest due first, for {@code lease}. */
     public List<Claimed> claimDue(int limit, Duration lease) {
+        return claimDue(limit, lease, List.of(), false);
+    }
+
+    /**
+     * As {@link #claimDue(int, Duration)}, leaving out webhooks whose URL authority (host[:port], lower-cased)
+     * is one of {@code skipAuthorities} and, with {@code skipMail}, all mail: endpoints that are busy.
+     */
+    public List<Claimed> claimDue(int limit, Duration lease, List<String> skipAuthorities, boolean skipMail) {
         return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     with due as (
@@ -158,8 +249,10 @@ public class DeliveryStore {
                           and s.ended_at is null
                           and case d.channel
                                 when 'webhook' then s.webhook_url is not null and s.endpoint_disabled_at is null
-                                when 'email' then s.email_confirmed_at is not null
-                                else true end
+                                    and lower(substring(s.webhook_url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)'))
+                                        <> all(?::text[])
+                                when 'email_confirmation' then not ?
+                                else s.email_confirmed_at is not null and not ? end
                         order by d.next_attempt_at
                         limit ?
                         for update of d skip locked
@@ -169,11 +262,16 @@ public class DeliveryStore {
                         returning d.id, d.subscription_id, d.announcement_id, d.revision, d.payload, d.attempts,
                                   d.lease_until, d.channel
                     )
-                    select c.*, s.webhook_url, s.webhook_secret, s.email, s.unsubscribe_token
+                    select c.*, s.webhook_url, s.webhook_secret, s.email, s.unsubscribe_token,
+                           case when s.previous_secret_expires_at > now() then s.previous_webhook_secret end
+                               as previous_secret
                     from claimed c join subscription s on s.id = c.subscription_id
                     """)) {
-                ps.setInt(1, limit);
-                ps.setDouble(2, lease.toMillis() / 1000.0);
+                ps.setArray(1, connection.createArrayOf("text", skipAuthorities.toArray()));
+                ps.setBoolean(2, skipMail);
+                ps.setBoolean(3, skipMail);
+                ps.setInt(4, limit);
+                ps.setDouble(5, lease.toMillis() / 1000.0);
                 List<Claimed> claimed = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -181,7 +279,8 @@ public class DeliveryStore {
                                 rs.getString("announcement_id"), rs.getInt("revision"), rs.getString("payload"),
                                 rs.getInt("attempts"), rs.getObject("lease_until", OffsetDateTime.class),
                                 rs.getString("webhook_url"), rs.getString("webhook_secret"), rs.getString("channel"),
-                                rs.getString("email"), rs.getString("unsubscribe_token")));
+                                rs.getString("email"), rs.getString("unsubscribe_token"),
+                                rs.getString("previous_secret")));
                     }
                 }
                 return claimed;
@@ -189,13 +288,34 @@ public class DeliveryStore {
         }));
     }
 
-    /** Delivered (2xx). Returns false if the claim was lost meanwhile (lease expired and taken over). */
+    /**
+     * Delivered (2xx); a webhook endpoint that succeeds is no longer failing. Returns false if the claim was lost
+     * meanwhile (lease expired and taken over).
+     */
     public boolean markDelivered(Claimed d, int statusCode) {
-        return updateClaimed(d, """
-                update delivery set status = 'delivered', attempts = attempts + 1, delivered_at = now(),
-                       last_status_code = ?, last_error = null, next_attempt_at = null, lease_until = null
-                where id = ? and status = 'sending' and lease_until = ?
-                """, statusCode);
+        return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    with delivered as (
+                        update delivery set status = 'delivered', attempts = attempts + 1, delivered_at = now(),
+                               last_status_code = ?, last_error = null, next_attempt_at = null, lease_until = null
+                        where id = ? and status = 'sending' and lease_until = ?
+                        returning subscription_id, channel
+                    ), healthy as (
+                        update subscription s set endpoint_failing_since = null from delivered
+                        where s.id = delivered.subscription_id and delivered.channel = 'webhook'
+                          and s.endpoint_failing_since is not null
+                    )
+                    select count(*) from delivered
+                    """)) {
+                ps.setInt(1, statusCode);
+                ps.setObject(2, d.id());
+                ps.setObject(3, d.leaseUntil());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) == 1;
+                }
+            }
+        }));
     }
 
     public boolean markForRetry(Claimed d, Integer statusCode, String error, Duration delay) {
@@ -229,7 +349,8 @@ public class DeliveryStore {
             if (mine) {
                 work(connection -> {
                     try (PreparedStatement ps = connection.prepareStatement(
-                            "update subscription set endpoint_disabled_at = now() "
+                            "update subscription set endpoint_disabled_at = now(), "
+                                    + "endpoint_disabled_reason = 'the endpoint answered HTTP 410 Gone' "
                                     + "where id = ? and endpoint_disabled_at is null")) {
                         ps.setObject(1, d.subscriptionId());
                         return ps.executeUpdate();
@@ -248,6 +369,24 @@ public class DeliveryStore {
                        next_attempt_at = now(), lease_until = null
                 where id = ? and status = 'sending' and lease_until = ?
                 """);
+    }
+
+    /** Gives claimed deliveries back untried, in one transaction (their endpoint had no room for them). */
+    public void releaseAll(List<Claimed> claimed) {
+        QuarkusTransaction.requiringNew().run(() -> work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    update delivery set status = case when attempts = 0 then 'pending' else 'failed' end,
+                           lease_until = null
+                    where id = ? and status = 'sending' and lease_until = ?
+                    """)) {
+                for (Claimed d : claimed) {
+                    ps.setObject(1, d.id());
+                    ps.setObject(2, d.leaseUntil());
+                    ps.addBatch();
+                }
+                return ps.executeBatch().length;
+            }
+        }));
     }
 
     /**
@@ -301,7 +440,7 @@ public class DeliveryStore {
         });
     }
 
-    private <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {
+    <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {
         return em.unwrap(Session.class).doReturningWork(work);
     }
 }

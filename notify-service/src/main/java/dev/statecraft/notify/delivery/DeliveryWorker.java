@@ -11,24 +11,29 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due deliveries, off the consumer thread: claims a batch (short transaction), sends it in parallel on
- * a bounded pool with at most a few requests in flight per endpoint (so one slow receiver cannot take every
- * thread, nor be flooded), and records each outcome (another short transaction). Safe with many instances:
- * claims skip rows that another instance holds.
+ * Sends due deliveries, off the consumer thread. Claims batches (short transactions) and hands each delivery
+ * to its endpoint's queue: at most {@code per-endpoint-concurrency} sends run at once per endpoint, a few more
+ * may wait, and an endpoint that is full is left out of the next claims. Nothing waits for a batch to finish,
+ * so a slow or failing endpoint occupies only its own slots while the others' deliveries keep flowing. Each
+ * outcome is recorded in its own short transaction. Safe with many instances: claims skip rows that another
+ * instance holds.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -36,18 +41,38 @@ public class DeliveryWorker {
     /** Room left at the end of a lease, so a send never outlives the claim it was made under. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
     private static final Duration PAUSE_AFTER_DB_FAILURE = Duration.ofSeconds(5);
+    /** How long the claim loop waits for a send to finish before it looks for due rows again. */
+    private static final long WAIT_FOR_PROGRESS_MS = 200;
+    /** All mail goes through the one SMTP server: one endpoint. */
+    static final String SMTP_ENDPOINT = "smtp";
 
     private final DeliveryStore store;
     private final WebhookSender sender;
     private final EmailSender emailSender;
+    private final EndpointHealth endpointHealth;
     private final RetryPolicy retryPolicy;
     private final int batchSize;
     private final int perEndpointConcurrency;
+    private final int maxHeld;
     private final Duration lease;
     private final ExecutorService pool;
+    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /** Claimed and not yet finished (sending or waiting for a slot of its endpoint). */
+    private final AtomicInteger held = new AtomicInteger();
+    /** A permit per finished send: wakes the claim loop. */
+    private final Semaphore progress = new Semaphore(0);
     private volatile Instant pausedUntil = Instant.EPOCH;
 
-    DeliveryWorker(DeliveryStore store, WebhookSender sender, EmailSender emailSender,
+    /** One endpoint's sends in flight and deliveries waiting for a slot. Guarded by itself. */
+    private static final class Endpoint {
+        final ArrayDeque<Queued> waiting = new ArrayDeque<>();
+        int inFlight;
+    }
+
+    private record Queued(DeliveryStore.Claimed delivery, String endpoint, Instant sendDeadline) {
+    }
+
+    DeliveryWorker(DeliveryStore store, WebhookSender sender, EmailSender emailSender, EndpointHealth endpointHealth,
             @ConfigProperty(name = "statecraft.delivery.retry-schedule") List<Duration> retrySchedule,
             @ConfigProperty(name = "statecraft.delivery.batch-size", defaultValue = "32") int batchSize,
             @ConfigProperty(name = "statecraft.delivery.threads", defaultValue = "8") int threads,
@@ -56,9 +81,11 @@ public class DeliveryWorker {
         this.store = store;
         this.sender = sender;
         this.emailSender = emailSender;
+        this.endpointHealth = endpointHealth;
         this.retryPolicy = new RetryPolicy(retrySchedule, () -> ThreadLocalRandom.current().nextDouble());
         this.batchSize = batchSize;
         this.perEndpointConcurrency = Math.max(1, perEndpoint);
+        this.maxHeld = Math.max(batchSize, 4 * Math.max(1, threads));
         this.lease = lease;
         if (lease.compareTo(sender.timeout().plus(LEASE_MARGIN).multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("statecraft.delivery.lease (" + lease
@@ -66,71 +93,122 @@ public class DeliveryWorker {
         }
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "webhook-sender-" + n.incrementAndGet());
+            Thread t = new Thread(r, "delivery-sender-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
+    /**
+     * Claims as long as deliveries are due and there is room to hold them; while an endpoint is full it waits
+     * for sends to finish and claims again, so a backlog drains without waiting for the next tick.
+     */
     @Scheduled(identity = "webhook-delivery", every = "${statecraft.delivery.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
-        // a full batch means more may be due: keep going rather than wait for the next tick
-        while (deliverOneBatch() == batchSize) {
-            LOG.debug("delivery worker: batch was full, claiming the next one at once");
+        while (!pool.isShutdown() && !Instant.now().isBefore(pausedUntil)) {
+            int room = Math.min(batchSize, maxHeld - held.get());
+            int claimed = room <= 0 ? 0 : claimAndDispatch(room);
+            if (claimed < 0 || (claimed < room && room > 0 && fullEndpoints().isEmpty())) {
+                return; // nothing more is due (or the database failed)
+            }
+            if (claimed == 0 || room <= 0) {
+                try {
+                    progress.drainPermits();
+                    progress.tryAcquire(WAIT_FOR_PROGRESS_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
-    /** Claims, sends and records one batch; returns how many deliveries it claimed. */
-    int deliverOneBatch() {
-        if (Instant.now().isBefore(pausedUntil) || pool.isShutdown()) {
-            return 0;
-        }
+    /** Claims up to {@code limit} due deliveries of endpoints that have room and queues them; -1 on failure. */
+    private int claimAndDispatch(int limit) {
+        Set<String> full = fullEndpoints();
         List<DeliveryStore.Claimed> claimed;
         try {
-            claimed = store.claimDue(batchSize, lease);
+            claimed = store.claimDue(limit, lease, full.stream().filter(e -> !SMTP_ENDPOINT.equals(e)).toList(),
+                    full.contains(SMTP_ENDPOINT));
         } catch (RuntimeException e) {
             pausedUntil = Instant.now().plus(PAUSE_AFTER_DB_FAILURE);
             LOG.warnf("delivery worker: claiming due deliveries failed, next try in %d s: %s",
                     PAUSE_AFTER_DB_FAILURE.toSeconds(), rootMessage(e));
-            return 0;
+            return -1;
         }
-        if (claimed.isEmpty()) {
-            return 0;
-        }
-        // A lane is sent one after another; its last send must still end inside the lease.
+        // the last send of a delivery that waited for its endpoint must still end inside the lease
         Instant sendDeadline = Instant.now().plus(lease).minus(sender.timeout()).minus(LEASE_MARGIN);
-        List<Callable<Void>> lanes = new ArrayList<>();
-        for (List<DeliveryStore.Claimed> lane : lanes(claimed, perEndpointConcurrency)) {
-            lanes.add(() -> {
-                lane.forEach(d -> sendOne(d, sendDeadline));
-                return null;
-            });
+        List<DeliveryStore.Claimed> noRoom = new ArrayList<>();
+        for (DeliveryStore.Claimed d : claimed) {
+            if (!dispatch(new Queued(d, endpointOf(d), sendDeadline))) {
+                noRoom.add(d);
+            }
         }
-        try {
-            pool.invokeAll(lanes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
+        if (!noRoom.isEmpty()) {
+            // the batch held more for one endpoint than it may queue: back to the table, claimed again later
+            store.releaseAll(noRoom);
         }
         return claimed.size();
     }
 
-    /** Splits a batch by endpoint (scheme, host, port), each endpoint into at most {@code perEndpoint} lanes. */
-    static List<List<DeliveryStore.Claimed>> lanes(List<DeliveryStore.Claimed> batch, int perEndpoint) {
-        Map<String, List<List<DeliveryStore.Claimed>>> byEndpoint = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (DeliveryStore.Claimed d : batch) {
-            // all mail goes through the one SMTP server: one endpoint
-            String endpoint = DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel()) ? endpointOf(d.webhookUrl()) : "smtp";
-            List<List<DeliveryStore.Claimed>> endpointLanes = byEndpoint.computeIfAbsent(endpoint, k -> new ArrayList<>());
-            int index = counts.merge(endpoint, 1, Integer::sum) - 1;
-            if (endpointLanes.size() < perEndpoint) {
-                endpointLanes.add(new ArrayList<>());
+    /** Sends at once if the endpoint has a free slot, else queues; false if its queue is full too. */
+    private boolean dispatch(Queued q) {
+        Endpoint endpoint = endpoints.computeIfAbsent(q.endpoint(), k -> new Endpoint());
+        synchronized (endpoint) {
+            if (endpoint.inFlight < perEndpointConcurrency) {
+                endpoint.inFlight++;
+            } else if (endpoint.waiting.size() < perEndpointConcurrency * 2) {
+                endpoint.waiting.add(q);
+                held.incrementAndGet();
+                return true;
+            } else {
+                return false;
             }
-            endpointLanes.get(index % perEndpoint).add(d);
         }
-        return byEndpoint.values().stream().flatMap(List::stream).toList();
+        held.incrementAndGet();
+        submit(q);
+        return true;
+    }
+
+    private void submit(Queued q) {
+        try {
+            pool.execute(() -> run(q));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            held.decrementAndGet(); // shutting down: the lease expires and the row is claimed again
+        }
+    }
+
+    private void run(Queued q) {
+        Queued next = q;
+        while (next != null) {
+            sendOne(next.delivery(), next.sendDeadline());
+            held.decrementAndGet();
+            progress.release();
+            Endpoint endpoint = endpoints.get(next.endpoint());
+            synchronized (endpoint) {
+                next = endpoint.waiting.poll();
+                if (next == null) {
+                    endpoint.inFlight--;
+                }
+            }
+        }
+    }
+
+    /**
+     * Endpoints with every slot busy and at least half a queue waiting: left out of the next claim. (Not waiting
+     * for a full queue keeps a busy endpoint's backlog from being claimed and given back after every send.)
+     */
+    private Set<String> fullEndpoints() {
+        Set<String> full = new java.util.HashSet<>();
+        endpoints.forEach((key, endpoint) -> {
+            synchronized (endpoint) {
+                if (endpoint.inFlight >= perEndpointConcurrency && endpoint.waiting.size() >= perEndpointConcurrency) {
+                    full.add(key);
+                }
+            }
+        });
+        return full;
     }
 
     private void sendOne(DeliveryStore.Claimed d, Instant sendDeadline) {
@@ -140,7 +218,7 @@ public class DeliveryWorker {
                 return;
             }
             Outcome outcome = DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel())
-                    ? sender.send(new WebhookSender.Message(d.webhookUrl(), d.webhookSecret(),
+                    ? sender.send(new WebhookSender.Message(d.webhookUrl(), d.signingSecrets(),
                             Delivery.webhookId(d.id()), d.payload()))
                     : emailSender.send(d);
             record(d, outcome);
@@ -157,34 +235,45 @@ public class DeliveryWorker {
         String about = String.format("%s delivery %s (subscription %s, announcement %s revision %d) attempt %d",
                 d.channel(), d.id(), d.subscriptionId(), d.announcementId(), d.revision(), attempt);
         RetryPolicy.Next next = retryPolicy.after(attempt, outcome, Instant.now());
+        boolean webhook = DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel());
         if (next instanceof RetryPolicy.Delivered) {
-            store.markDelivered(d, outcome.statusCode());
-            LOG.infof("%s: delivered (HTTP %d)", about, outcome.statusCode());
-        } else if (next instanceof RetryPolicy.EndpointGone) {
+            store.markDelivered(d, outcome.statusCode()); // also ends a webhook endpoint's failing streak
+            LOG.infof("%s: delivered (%d)", about, outcome.statusCode());
+            return;
+        }
+        if (next instanceof RetryPolicy.EndpointGone) {
             store.markEndpointGone(d, outcome.statusCode());
             LOG.warnf("%s: endpoint answered 410 Gone; subscription endpoint disabled", about);
-        } else if (next instanceof RetryPolicy.RetryIn retry) {
+            return;
+        }
+        if (next instanceof RetryPolicy.RetryIn retry) {
             store.markForRetry(d, status, outcome.error(), retry.delay());
             LOG.infof("%s failed (%s); retry in %d ms", about, outcome.error(), retry.delay().toMillis());
         } else {
             store.markExhausted(d, status, outcome.error());
             LOG.warnf("%s failed (%s); retries exhausted, giving up", about, outcome.error());
         }
+        if (webhook) {
+            endpointHealth.failed(d.subscriptionId(), d.announcementId(), outcome.error());
+        }
     }
 
-    private static String endpointOf(String url) {
+    /** Where a delivery goes, for the per-endpoint limit: a webhook's host and port as written; all mail is one. */
+    static String endpointOf(DeliveryStore.Claimed d) {
+        return DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel()) ? authorityOf(d.webhookUrl()) : SMTP_ENDPOINT;
+    }
+
+    /** The URL's authority (host[:port]) lower-cased, the same as {@link DeliveryStore#claimDue}'s SQL takes. */
+    static String authorityOf(String url) {
         try {
-            URI uri = URI.create(url);
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort() != -1 ? uri.getPort() : ("https".equals(scheme) ? 443 : 80);
-            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+            String authority = URI.create(url).getRawAuthority();
+            return authority == null ? url : authority.toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException | NullPointerException e) {
-            return url;
+            return String.valueOf(url);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         pool.shutdownNow();
     }
-
 }

@@ -82,6 +82,9 @@ public class DigestJob {
         if (sub.email != null && sub.emailConfirmedAt != null) {
             any |= deliveries.createIfNew(s.id(), DeliveryStore.CHANNEL_EMAIL, id, 1, payload, false);
         }
+        if (sub.sse) {
+            any |= deliveries.createSseIfNew(s.id(), id, 1, payload, false, false).isPresent();
+        }
         LOG.infof("subscription %s: %s digest for the period ending %s with %d announcement(s) queued", s.id(),
                 s.frequency(), period.end(), items.size());
         return any;

@@ -42,6 +42,10 @@ public class EmailSender {
     Template digestHtml;
     @Location("email/digest.txt")
     Template digestText;
+    @Location("email/endpoint-disabled.html")
+    Template endpointDisabledHtml;
+    @Location("email/endpoint-disabled.txt")
+    Template endpointDisabledText;
     @Location("email/confirm.html")
     Template confirmHtml;
     @Location("email/confirm.txt")
@@ -65,11 +69,35 @@ public class EmailSender {
 
     public Outcome send(DeliveryStore.Claimed d) {
         try {
-            mailer.send(DeliveryStore.CHANNEL_EMAIL_CONFIRMATION.equals(d.channel()) ? confirmation(d) : alert(d));
+            mailer.send(switch (d.channel()) {
+                case DeliveryStore.CHANNEL_EMAIL_CONFIRMATION -> confirmation(d);
+                case DeliveryStore.CHANNEL_EMAIL_ENDPOINT_DISABLED -> endpointDisabled(d);
+                default -> alert(d);
+            });
             return new Outcome(ACCEPTED, Optional.empty(), null);
         } catch (RuntimeException e) {
             return new Outcome(0, Optional.empty(), "SMTP: " + Failures.rootMessage(e));
         }
+    }
+
+    /** The stored payload of an "endpoint disabled" notice. */
+    public static String endpointDisabledPayload(String host, String reason) {
+        return AnnouncementJson.write(Map.of("type", "subscription.endpoint_disabled", "host", host, "reason", reason));
+    }
+
+    /** Tells the owner that the webhook endpoint was disabled and how to turn it back on. */
+    Mail endpointDisabled(DeliveryStore.Claimed d) {
+        JsonNode payload = tree(d.payload());
+        Map<String, Object> model = new HashMap<>();
+        model.put("host", payload.path("host").asText());
+        model.put("reason", payload.path("reason").asText());
+        model.put("subscriptionId", d.subscriptionId().toString());
+        model.put("subscriptionUrl", base() + "/api/subscriptions/" + d.subscriptionId());
+        model.put("unsubscribeUrl", unsubscribeUrl(d.subscriptionId(), d.unsubscribeToken()));
+        return Mail.withHtml(d.email(), "[Statecraft Feed] Your webhook endpoint was disabled",
+                        endpointDisabledHtml.data(model).render())
+                .setText(endpointDisabledText.data(model).render())
+                .addHeader("Auto-Submitted", "auto-generated");
     }
 
     Mail confirmation(DeliveryStore.Claimed d) {

@@ -36,7 +36,7 @@ public class SubscriptionMatcher {
     dev.statecraft.notify.digest.DigestStore digests;
 
     record Candidate(UUID id, List<String> keywords, boolean notifyOnRevisions, boolean webhook, boolean email,
-            boolean digest) {
+            boolean sse, boolean digest) {
     }
 
     /** What one announcement revision led to, for the log and for tests. */
@@ -85,6 +85,10 @@ public class SubscriptionMatcher {
                     payload, c.notifyOnRevisions())) {
                 created++;
             }
+            if (c.sse() && deliveries.createSseIfNew(c.id(), a.id(), a.revision(), payload, c.notifyOnRevisions(),
+                    false).isPresent()) {
+                created++;
+            }
             if (created > before) {
                 LOG.debugf("announcement %s revision %d: delivery queued for subscription %s", a.id(),
                         a.revision(), c.id());
@@ -111,26 +115,43 @@ public class SubscriptionMatcher {
             try (PreparedStatement ps = connection.prepareStatement("""
                     select id, keywords, notify_on_revisions,
                            webhook_url is not null and endpoint_disabled_at is null as webhook,
-                           email_confirmed_at is not null as email,
+                           email_confirmed_at is not null as email, sse,
                            frequency <> 'immediate' as digest
                     from subscription
                     where id = any(?) and ended_at is null
-                      and ((webhook_url is not null and endpoint_disabled_at is null) or email_confirmed_at is not null)
+                      and ((webhook_url is not null and endpoint_disabled_at is null) or email_confirmed_at is not null or sse)
                       and (cardinality(countries) = 0 or countries && ?)
                       and (cardinality(kinds) = 0 or ? = any(kinds))
+                      and (cardinality(organisations) = 0 or exists (select 1 from unnest(organisations) o
+                                                                       where lower(o) = any(?)))
+                      and (cardinality(persons) = 0 or exists (select 1 from unnest(persons) p where lower(p) = any(?)))
+                      and (cardinality(publishers) = 0 or exists (select 1 from unnest(publishers) p
+                                                                    where lower(p) = any(?)))
                     """)) {
                 Array idArray = connection.createArrayOf("uuid", ids.toArray());
                 Array countries = connection.createArrayOf("text", a.countryCodes().toArray());
                 ps.setArray(1, idArray);
                 ps.setArray(2, countries);
                 ps.setString(3, a.kind().wire());
+                java.util.function.Function<java.util.stream.Stream<String>, Array> lower = values -> {
+                    try {
+                        return connection.createArrayOf("text", values.filter(java.util.Objects::nonNull)
+                                .map(v -> v.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT)).toArray());
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                ps.setArray(4, lower.apply(a.organisations().stream()
+                        .flatMap(o -> java.util.stream.Stream.of(o.id(), o.name()))));
+                ps.setArray(5, lower.apply(a.persons().stream().map(p -> p.name())));
+                ps.setArray(6, lower.apply(java.util.stream.Stream.of(a.source() == null ? null : a.source().publisher())));
                 List<Candidate> candidates = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String[] keywords = (String[]) rs.getArray("keywords").getArray();
                         candidates.add(new Candidate(rs.getObject("id", UUID.class), List.of(keywords),
                                 rs.getBoolean("notify_on_revisions"), rs.getBoolean("webhook"),
-                                rs.getBoolean("email"), rs.getBoolean("digest")));
+                                rs.getBoolean("email"), rs.getBoolean("sse"), rs.getBoolean("digest")));
                     }
                 }
                 countries.free();

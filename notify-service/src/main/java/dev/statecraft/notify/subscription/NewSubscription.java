@@ -26,12 +26,12 @@ import java.util.TreeSet;
  */
 public record NewSubscription(String webhookUrl, Optional<String> secret, List<String> countries, List<String> kinds,
         List<String> keywords, boolean notifyOnRevisions, Optional<String> email, String frequency,
-        String timezone) {
+        String timezone, boolean sse, List<String> organisations, List<String> persons, List<String> publishers) {
 
     static final Set<String> FREQUENCIES = Set.of("immediate", "daily", "weekly");
 
     static final Set<String> FIELDS = new TreeSet<>(List.of("webhook_url", "secret", "countries", "kinds", "keywords",
-            "notify_on_revisions", "email", "frequency", "timezone"));
+            "notify_on_revisions", "email", "frequency", "timezone", "sse", "organisations", "persons", "publishers"));
     static final int MAX_EMAIL_LENGTH = 254;
     /** A pragmatic check (one @, no spaces or control characters, a dot in the domain), not full RFC 5322. */
     private static final java.util.regex.Pattern EMAIL =
@@ -83,14 +83,16 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
         }
         onlyKnownFields(body, FIELDS);
         Optional<String> email = email(body);
-        String url = email.isPresent() && text(body, "webhook_url").isEmpty() ? null : webhookUrl(body);
+        boolean sse = bool(body, "sse");
+        String url = (email.isPresent() || sse) && text(body, "webhook_url").isEmpty() ? null : webhookUrl(body);
         Optional<String> secret = text(body, "secret");
         secret.flatMap(WebhookSecrets::problemWith).ifPresent(problem -> {
             throw ProblemException.invalidParameter("secret", problem + ".");
         });
         return new NewSubscription(url, secret, countries(body), kinds(body), keywords(body),
                 bool(body, "notify_on_revisions"), email, frequency(body).orElse("immediate"),
-                timezone(body).orElse("UTC"));
+                timezone(body).orElse("UTC"), sse, names(body, "organisations"), names(body, "persons"),
+                names(body, "publishers"));
     }
 
     /** immediate, daily or weekly (case-insensitive). */
@@ -131,7 +133,7 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
     /** The normalised webhook_url: required, absolute http(s), no user info (addresses are checked later). */
     static String webhookUrl(JsonNode body) {
         String url = text(body, "webhook_url").orElseThrow(
-                () -> ProblemException.invalidParameter("webhook_url", "webhook_url is required (or email)."));
+                () -> ProblemException.invalidParameter("webhook_url", "webhook_url is required (or email, or \"sse\": true)."));
         try {
             return OutboundUrlGuard.parse(url).toString();
         } catch (OutboundUrlGuard.RefusedUrlException e) {
@@ -172,6 +174,27 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
             kinds.add(kind.wire());
         }
         return List.copyOf(kinds);
+    }
+
+    /** Organisation (id or name), person or publisher names: non-blank, trimmed, deduplicated ignoring case. */
+    static List<String> names(JsonNode body, String field) {
+        List<String> values = strings(body, field);
+        if (values.size() > MAX_KEYWORDS) {
+            throw ProblemException.invalidParameter(field, "At most " + MAX_KEYWORDS + " " + field + ".");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> names = new ArrayList<>();
+        for (String value : values) {
+            String name = value.trim().replaceAll("\\s+", " ");
+            if (name.isEmpty() || name.length() > MAX_KEYWORD_LENGTH) {
+                throw ProblemException.invalidParameter(field,
+                        field + " must be non-blank and at most " + MAX_KEYWORD_LENGTH + " characters.");
+            }
+            if (seen.add(name.toLowerCase(Locale.ROOT))) {
+                names.add(name);
+            }
+        }
+        return List.copyOf(names);
     }
 
     static List<String> keywords(JsonNode body) {

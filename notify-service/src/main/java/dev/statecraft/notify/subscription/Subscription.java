@@ -20,6 +20,11 @@ public class Subscription extends PanacheEntityBase {
     public String webhookUrl;
     @Column(name = "webhook_secret")
     public String webhookSecret;
+    /** The secret replaced by the last rotation: it signs too until {@link #previousSecretExpiresAt}. */
+    @Column(name = "previous_webhook_secret")
+    public String previousWebhookSecret;
+    @Column(name = "previous_secret_expires_at")
+    public Instant previousSecretExpiresAt;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public String[] countries;
@@ -29,6 +34,16 @@ public class Subscription extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public String[] keywords;
+    /** Organisation ids or names, person names, publisher names: any-of each, case-insensitive. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] organisations;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] persons;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public String[] publishers;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "ended_at")
@@ -39,6 +54,12 @@ public class Subscription extends PanacheEntityBase {
     public String managementTokenHash;
     @Column(name = "endpoint_disabled_at")
     public Instant endpointDisabledAt;
+    /** Why the endpoint was disabled (410 Gone, or failing every attempt for too long). */
+    @Column(name = "endpoint_disabled_reason")
+    public String endpointDisabledReason;
+    /** Since when every webhook attempt has failed; null once one succeeds. */
+    @Column(name = "endpoint_failing_since")
+    public Instant endpointFailingSince;
     /** Also alert about revisions of announcements this subscription was already told about. */
     @Column(name = "notify_on_revisions")
     public boolean notifyOnRevisions;
@@ -52,6 +73,8 @@ public class Subscription extends PanacheEntityBase {
     public String emailConfirmTokenHash;
     @Column(name = "unsubscribe_token")
     public String unsubscribeToken;
+    /** Read as a Server-Sent Events stream (GET /api/subscriptions/{id}/stream). */
+    public boolean sse;
     /** immediate, daily or weekly. */
     public String frequency;
     /** IANA zone id: digests come at the configured hour there. */

@@ -14,10 +14,11 @@ import java.util.TreeSet;
  */
 public record SubscriptionPatch(Optional<String> webhookUrl, Optional<List<String>> countries,
         Optional<List<String>> kinds, Optional<List<String>> keywords, Optional<Boolean> notifyOnRevisions,
-        Optional<String> frequency, Optional<String> timezone) {
+        Optional<String> frequency, Optional<String> timezone, boolean enableEndpoint, Optional<Boolean> sse,
+        Optional<List<String>> organisations, Optional<List<String>> persons, Optional<List<String>> publishers) {
 
     static final Set<String> FIELDS = new TreeSet<>(List.of("webhook_url", "countries", "kinds", "keywords",
-            "notify_on_revisions", "frequency", "timezone"));
+            "notify_on_revisions", "frequency", "timezone", "endpoint_enabled", "sse", "organisations", "persons", "publishers"));
 
     public static SubscriptionPatch from(String json) {
         JsonNode body = NewSubscription.readObject(json, "A JSON object with the fields to change is required.");
@@ -38,7 +39,26 @@ public record SubscriptionPatch(Optional<String> webhookUrl, Optional<List<Strin
                 body.has("notify_on_revisions") ? Optional.of(NewSubscription.bool(body, "notify_on_revisions"))
                         : Optional.empty(),
                 required(body, "frequency", NewSubscription.frequency(body)),
-                required(body, "timezone", NewSubscription.timezone(body)));
+                required(body, "timezone", NewSubscription.timezone(body)),
+                enableEndpoint(body),
+                body.has("sse") ? Optional.of(NewSubscription.bool(body, "sse")) : Optional.empty(),
+                names(body, "organisations"), names(body, "persons"), names(body, "publishers"));
+    }
+
+    /** {@code "endpoint_enabled": true} re-enables a disabled webhook endpoint; false is not a thing to ask for. */
+    private static boolean enableEndpoint(JsonNode body) {
+        if (!body.has("endpoint_enabled")) {
+            return false;
+        }
+        if (!body.get("endpoint_enabled").isBoolean() || !body.get("endpoint_enabled").asBoolean()) {
+            throw ProblemException.invalidParameter("endpoint_enabled",
+                    "endpoint_enabled can only be set to true (re-enable a disabled webhook endpoint).");
+        }
+        return true;
+    }
+
+    private static Optional<List<String>> names(JsonNode body, String field) {
+        return body.has(field) ? Optional.of(NewSubscription.names(body, field)) : Optional.empty();
     }
 
     /** A field that may be absent but not null. */

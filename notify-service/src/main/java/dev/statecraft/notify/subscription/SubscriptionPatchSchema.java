@@ -8,12 +8,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SubscriptionPatch", additionalProperties = Schema.False.class,
         description = "JSON Merge Patch: absent fields stay; null or [] clears a filter")
 public record SubscriptionPatchSchema(
-        @JsonProperty("webhook_url") @Schema(description = "new endpoint; re-enables one disabled by 410 Gone")
+        @JsonProperty("webhook_url") @Schema(description = "new endpoint; re-enables a disabled one")
         String webhookUrl,
         List<String> countries,
         List<String> kinds,
         List<String> keywords,
         @JsonProperty("notify_on_revisions") Boolean notifyOnRevisions,
         @Schema(enumeration = {"immediate", "daily", "weekly"}) String frequency,
-        @Schema(description = "IANA time zone id") String timezone) {
+        @Schema(description = "IANA time zone id") String timezone,
+        @JsonProperty("endpoint_enabled") @Schema(description = "true re-enables a disabled webhook endpoint")
+        Boolean endpointEnabled,
+        @Schema(description = "the SSE stream channel on or off") Boolean sse,
+        List<String> organisations,
+        List<String> persons,
+        List<String> publishers) {
 }

@@ -25,5 +25,10 @@ public record SubscriptionRequestSchema(
         @Schema(description = "immediate (default), daily or weekly digest", enumeration = {"immediate", "daily",
                 "weekly"}) String frequency,
         @Schema(description = "IANA time zone id for the digest hour; default UTC", examples = "Europe/London")
-        String timezone) {
+        String timezone,
+        @Schema(description = "also stream alerts at GET /api/subscriptions/{id}/stream") Boolean sse,
+        @Schema(description = "organisation ids or names (case-insensitive); any of them; empty = all")
+        List<String> organisations,
+        @Schema(description = "person names (case-insensitive); any of them; empty = all") List<String> persons,
+        @Schema(description = "publisher names (case-insensitive); any of them; empty = all") List<String> publishers) {
 }

@@ -98,6 +98,20 @@ public class SubscriptionResource {
                 created.stream().map(d -> deliveries.view(d).orElseThrow()).toList())).build();
     }
 
+    /**
+     * Rotates the webhook secret: the new one is in this answer only; the old one keeps signing beside it
+     * until {@code previous_secret_expires_at}.
+     */
+    @POST
+    @Path("{id}/secret/rotate")
+    public java.util.Map<String, Object> rotateSecret(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id) {
+        Subscription s = authorized(authorization, id);
+        SubscriptionService.RotatedSecret rotated = subscriptions.rotateSecret(s.id);
+        return java.util.Map.of("secret", rotated.secret(),
+                "previous_secret_expires_at", rotated.previousSecretExpiresAt().toString());
+    }
+
     /** Double opt-in: the link in the confirmation email. */
     @GET
     @Path("{id}/confirm")

@@ -32,6 +32,9 @@ public class SubscriptionService {
     dev.statecraft.notify.matching.SubscriptionIndexHolder index;
     @Inject
     jakarta.persistence.EntityManager em;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "statecraft.webhooks.secret-rotation-overlap",
+            defaultValue = "24h")
+    java.time.Duration rotationOverlap;
 
     private static String host(String url) {
         return url == null ? "none" : OutboundUrlGuard.parse(url).getHost();
@@ -60,6 +63,10 @@ public class SubscriptionService {
         s.notifyOnRevisions = request.notifyOnRevisions();
         s.frequency = request.frequency();
         s.timezone = request.timezone();
+        s.sse = request.sse();
+        s.organisations = request.organisations().toArray(String[]::new);
+        s.persons = request.persons().toArray(String[]::new);
+        s.publishers = request.publishers().toArray(String[]::new);
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String token = ManagementTokens.generate();
         s.managementTokenHash = ManagementTokens.hash(token);
@@ -129,15 +136,30 @@ public class SubscriptionService {
             patch.webhookUrl().ifPresent(url -> {
                 if (!url.equals(s.webhookUrl)) {
                     s.webhookUrl = url;
-                    s.endpointDisabledAt = null;
+                    enableEndpoint(s);
                 }
             });
+            if (patch.enableEndpoint()) {
+                if (s.webhookUrl == null) {
+                    throw ProblemException.invalidParameter("endpoint_enabled", "The subscription has no webhook_url.");
+                }
+                enableEndpoint(s);
+            }
             patch.countries().ifPresent(v -> s.countries = v.toArray(String[]::new));
             patch.kinds().ifPresent(v -> s.kinds = v.toArray(String[]::new));
             patch.keywords().ifPresent(v -> s.keywords = v.toArray(String[]::new));
+            patch.organisations().ifPresent(v -> s.organisations = v.toArray(String[]::new));
+            patch.persons().ifPresent(v -> s.persons = v.toArray(String[]::new));
+            patch.publishers().ifPresent(v -> s.publishers = v.toArray(String[]::new));
             patch.notifyOnRevisions().ifPresent(v -> s.notifyOnRevisions = v);
             patch.frequency().ifPresent(v -> s.frequency = v);
             patch.timezone().ifPresent(v -> s.timezone = v);
+            patch.sse().ifPresent(v -> {
+                if (!v && s.webhookUrl == null && s.email == null) {
+                    throw ProblemException.invalidParameter("sse", "sse is the only channel; it cannot be turned off.");
+                }
+                s.sse = v;
+            });
             s.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return s;
         });
@@ -148,6 +170,42 @@ public class SubscriptionService {
         return changed;
     }
 
+    /** A new webhook secret (shown once) and until when the one it replaces keeps signing. */
+    public record RotatedSecret(String secret, Instant previousSecretExpiresAt) {
+    }
+
+    /**
+     * Replaces the webhook secret by a new one. For {@code secret-rotation-overlap} both sign every webhook
+     * (receivers switch without losing a message); then only the new one. Rotating again during an overlap
+     * drops the oldest secret at once. 409 if ended or without a webhook.
+     */
+    public RotatedSecret rotateSecret(UUID id) {
+        String secret = WebhookSecrets.generate();
+        Instant expires = Instant.now().plus(rotationOverlap).truncatedTo(ChronoUnit.MICROS);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Subscription s = Subscription.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            requireLive(s);
+            if (s.webhookUrl == null) {
+                throw conflict("no-webhook", "The subscription has no webhook_url, so no secret to rotate.");
+            }
+            s.previousWebhookSecret = s.webhookSecret;
+            s.previousSecretExpiresAt = expires;
+            s.webhookSecret = secret;
+            s.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        });
+        LOG.infof("subscription %s: webhook secret rotated; the previous one also signs until %s", id, expires);
+        return new RotatedSecret(secret, expires);
+    }
+
+    private static void enableEndpoint(Subscription s) {
+        if (s.endpointDisabledAt != null) {
+            LOG.infof("subscription %s: webhook endpoint re-enabled (was disabled: %s)", s.id, s.endpointDisabledReason);
+        }
+        s.endpointDisabledAt = null;
+        s.endpointDisabledReason = null;
+        s.endpointFailingSince = null;
+    }
+
     /**
      * Queues a sample alert, marked as a test, on each of the subscription's active channels: the webhook
      * (unless disabled by 410 Gone) and the email address (once confirmed). 409 if there is none.
@@ -156,9 +214,10 @@ public class SubscriptionService {
         requireLive(s);
         boolean webhook = s.webhookUrl != null && s.endpointDisabledAt == null;
         boolean mail = s.email != null && s.emailConfirmedAt != null;
-        if (!webhook && !mail) {
+        if (!webhook && !mail && !s.sse) {
             throw conflict("no-active-channel", s.webhookUrl != null && s.endpointDisabledAt != null
-                    ? "The endpoint answered 410 Gone and is disabled; PATCH a new webhook_url first."
+                    ? "The webhook endpoint is disabled (" + s.endpointDisabledReason
+                            + "); PATCH endpoint_enabled: true or a new webhook_url first."
                     : "No channel is active yet: the email address is not confirmed.");
         }
         String payload = WebhookPayload.sample(Instant.now().truncatedTo(ChronoUnit.MILLIS)).toJson();
@@ -169,6 +228,9 @@ public class SubscriptionService {
             }
             if (mail) {
                 ids.add(deliveries.createSpecial(s.id, DeliveryStore.CHANNEL_EMAIL, "test_", payload, true));
+            }
+            if (s.sse) {
+                deliveries.createSseIfNew(s.id, "test_" + UUID.randomUUID(), 1, payload, false, true).ifPresent(ids::add);
             }
             return ids;
         });

@@ -14,19 +14,28 @@ import java.util.UUID;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(UUID id, String webhookUrl, List<String> countries, List<String> kinds,
-        List<String> keywords, boolean notifyOnRevisions, String frequency, String timezone, Instant createdAt, Instant updatedAt, Instant endedAt,
-        String endedReason, Instant endpointDisabledAt, String email, Instant emailConfirmedAt, String secret,
+        List<String> keywords, List<String> organisations, List<String> persons, List<String> publishers,
+        boolean notifyOnRevisions, String frequency, String timezone, Instant createdAt, Instant updatedAt, Instant endedAt,
+        String endedReason, Instant endpointDisabledAt, String endpointDisabledReason, Instant endpointFailingSince,
+        String email, boolean sse, Instant emailConfirmedAt, String secret,
         String managementToken) {
 
     static SubscriptionView of(Subscription s) {
         return new SubscriptionView(s.id, s.webhookUrl, List.of(s.countries), List.of(s.kinds), List.of(s.keywords),
-                s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, s.updatedAt, s.endedAt, s.endedReason, s.endpointDisabledAt, s.email,
+                list(s.organisations), list(s.persons), list(s.publishers),
+                s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, s.updatedAt, s.endedAt, s.endedReason, s.endpointDisabledAt,
+                s.endpointDisabledReason, s.endpointFailingSince, s.email, s.sse,
                 s.emailConfirmedAt, null, null);
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? List.of() : List.of(values);
     }
 
     static SubscriptionView created(Subscription s, String managementToken) {
         return new SubscriptionView(s.id, s.webhookUrl, List.of(s.countries), List.of(s.kinds), List.of(s.keywords),
-                s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, null, null, null, null, s.email, null, s.webhookSecret,
+                list(s.organisations), list(s.persons), list(s.publishers),
+                s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, null, null, null, null, null, null, s.email, s.sse, null, s.webhookSecret,
                 managementToken);
     }
 }

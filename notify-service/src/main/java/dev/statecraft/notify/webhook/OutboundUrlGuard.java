@@ -1,6 +1,7 @@
 package dev.statecraft.notify.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,45 +10,100 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.hc.client5.http.DnsResolver;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps webhooks from being aimed at the service's own network (SSRF): a URL must be absolute http(s), and
  * unless private addresses are allowed (local development, tests) every address its host resolves to must be
- * public. Checked when a subscription is created and again before every send, since DNS can change.
+ * public. Checked when a subscription is created, and — what actually protects — as the webhook client's DNS
+ * resolution step ({@link #dnsResolver()}): the client connects only to the addresses this guard resolved and
+ * checked, so DNS that changes between creation and sending (rebinding) cannot slip a private address in.
  */
 @ApplicationScoped
 public class OutboundUrlGuard {
-    private final boolean allowPrivateAddresses;
+    /** Name resolution; a seam so tests can play a rebinding DNS server. */
+    public interface Lookup {
+        InetAddress[] addressesOf(String host) throws UnknownHostException;
+    }
 
+    private final boolean allowPrivateAddresses;
+    private final Lookup lookup;
+
+    @Inject
     OutboundUrlGuard(@ConfigProperty(name = "statecraft.webhooks.allow-private-addresses",
             defaultValue = "false") boolean allowPrivateAddresses) {
+        this(allowPrivateAddresses, InetAddress::getAllByName);
+    }
+
+    OutboundUrlGuard(boolean allowPrivateAddresses, Lookup lookup) {
         this.allowPrivateAddresses = allowPrivateAddresses;
+        this.lookup = lookup;
     }
 
     public static OutboundUrlGuard of(boolean allowPrivateAddresses) {
         return new OutboundUrlGuard(allowPrivateAddresses);
     }
 
+    public static OutboundUrlGuard of(boolean allowPrivateAddresses, Lookup lookup) {
+        return new OutboundUrlGuard(allowPrivateAddresses, lookup);
+    }
+
     /** The parsed URL, or a {@link RefusedUrlException} saying why it may not be called. */
     public URI check(String url) {
         URI uri = parse(url);
-        if (allowPrivateAddresses) {
-            return uri;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(hostOf(uri));
-        } catch (UnknownHostException e) {
-            throw new RefusedUrlException("webhook_url host '" + uri.getHost() + "' does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            nonPublicReason(address).ifPresent(reason -> {
-                throw new RefusedUrlException("webhook_url host '" + uri.getHost() + "' resolves to "
-                        + address.getHostAddress() + ", a " + reason + " address; only public addresses are allowed");
-            });
+        if (!allowPrivateAddresses) {
+            resolve(hostOf(uri));
         }
         return uri;
+    }
+
+    /** The addresses of a host, all of them public unless private ones are allowed; else refused. */
+    InetAddress[] resolve(String host) {
+        InetAddress[] addresses;
+        try {
+            addresses = lookup.addressesOf(host);
+        } catch (UnknownHostException e) {
+            throw new RefusedUrlException("webhook_url host '" + host + "' does not resolve");
+        }
+        if (!allowPrivateAddresses) {
+            for (InetAddress address : addresses) {
+                nonPublicReason(address).ifPresent(reason -> {
+                    throw new RefusedUrlException("webhook_url host '" + host + "' resolves to "
+                            + address.getHostAddress() + ", a " + reason + " address; only public addresses are allowed");
+                });
+            }
+        }
+        return addresses;
+    }
+
+    /**
+     * This guard as an HTTP client's DNS resolver: every connection goes to an address checked here, at connect
+     * time. A refusal surfaces as {@link RefusedAddressException}.
+     */
+    public DnsResolver dnsResolver() {
+        return new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                try {
+                    return OutboundUrlGuard.this.resolve(unbracketed(host));
+                } catch (RefusedUrlException e) {
+                    throw new RefusedAddressException(e.getMessage());
+                }
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+    }
+
+    /** The connection was refused by the guard (not a DNS failure). */
+    public static class RefusedAddressException extends UnknownHostException {
+        RefusedAddressException(String message) {
+            super(message);
+        }
     }
 
     /** Syntax only: absolute http(s) with a host, no user info. */
@@ -126,8 +182,11 @@ public class OutboundUrlGuard {
     }
 
     private static String hostOf(URI uri) {
-        String host = uri.getHost();
-        // IPv6 literals come bracketed from URI
+        return unbracketed(uri.getHost());
+    }
+
+    // IPv6 literals come bracketed from URI
+    private static String unbracketed(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 

@@ -1,45 +1,87 @@
 package dev.statecraft.notify.webhook;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * POSTs one signed webhook. Redirects are not followed (a redirect could lead past the address guard), the
- * response body is not read, and every failure comes back as an outcome rather than an exception.
+ * POSTs one signed webhook. The client's DNS resolver is the {@link OutboundUrlGuard}, so the address connected
+ * to is the one the guard checked; redirects are not followed (a redirect could lead past the guard), at most
+ * {@code per-endpoint-concurrency} connections are pooled per endpoint, and every failure comes back as an
+ * outcome rather than an exception.
  */
 @ApplicationScoped
 public class WebhookSender {
-    private final HttpClient client;
-    private final Duration timeout;
-    private final OutboundUrlGuard guard;
+    /** A response body up to this size is read (so the connection can be reused); a larger one is dropped. */
+    private static final long REUSABLE_BODY_BYTES = 64 * 1024;
 
+    private final CloseableHttpClient client;
+    private final Duration timeout;
+
+    @Inject
     WebhookSender(OutboundUrlGuard guard,
-            @ConfigProperty(name = "statecraft.delivery.timeout", defaultValue = "15s") Duration timeout) {
-        this.guard = guard;
+            @ConfigProperty(name = "statecraft.delivery.timeout", defaultValue = "15s") Duration timeout,
+            @ConfigProperty(name = "statecraft.delivery.threads", defaultValue = "8") int threads,
+            @ConfigProperty(name = "statecraft.delivery.per-endpoint-concurrency", defaultValue = "2") int perEndpoint) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
+        Timeout t = Timeout.of(timeout);
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(guard.dnsResolver())
+                .setMaxConnTotal(Math.max(1, threads))
+                .setMaxConnPerRoute(Math.max(1, perEndpoint))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(t).setSocketTimeout(t).setTimeToLive(TimeValue.ofMinutes(5)).build())
                 .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .setUserAgent("statecraft-notify/1")
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(t).setResponseTimeout(t).build())
+                .build();
+    }
+
+    WebhookSender(OutboundUrlGuard guard, Duration timeout) {
+        this(guard, timeout, 8, 2);
     }
 
     public Duration timeout() {
         return timeout;
     }
 
-    /** What a webhook to send: where, signed with what, and the stored body. */
-    public record Message(String url, String secret, String msgId, String body) {
+    /** What a webhook to send: where, signed with which secrets (several during a rotation), and the stored body. */
+    public record Message(String url, List<String> secrets, String msgId, String body) {
+        public Message(String url, String secret, String msgId, String body) {
+            this(url, List.of(secret), msgId, body);
+        }
     }
 
     /**
@@ -59,43 +101,56 @@ public class WebhookSender {
     public Outcome send(Message message) {
         URI uri;
         try {
-            uri = guard.check(message.url());
+            uri = OutboundUrlGuard.parse(message.url());
         } catch (OutboundUrlGuard.RefusedUrlException e) {
             return Outcome.noResponse("refused: " + e.getMessage());
         }
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("content-type", "application/json")
-                .header("user-agent", "statecraft-notify/1")
-                .header("webhook-id", message.msgId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigner.sign(message.secret(), message.msgId(), timestamp,
-                        message.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(message.body()))
-                .build();
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // the body is of no interest; closing drops it rather than reading an endless stream
-            response.body().close();
-            int status = response.statusCode();
-            Optional<String> retryAfter = response.headers().firstValue("retry-after");
+        HttpPost post = new HttpPost(uri);
+        post.setHeader("webhook-id", message.msgId());
+        post.setHeader("webhook-timestamp", Long.toString(timestamp));
+        post.setHeader("webhook-signature", WebhookSigner.signAll(message.secrets(), message.msgId(), timestamp,
+                message.body()));
+        post.setEntity(new StringEntity(message.body(), ContentType.APPLICATION_JSON));
+        try (CloseableHttpResponse response = client.execute(post)) {
+            dropBody(response.getEntity());
+            int status = response.getCode();
+            Optional<String> retryAfter = Optional.ofNullable(response.getFirstHeader("retry-after"))
+                    .map(Header::getValue);
             String error = status >= 200 && status < 300 ? null : "HTTP " + status;
             if (status >= 300 && status < 400) {
                 error = "HTTP " + status + " (redirects are not followed; subscribe with the final URL)";
             }
             return new Outcome(status, retryAfter, error);
-        } catch (HttpTimeoutException e) {
+        } catch (OutboundUrlGuard.RefusedAddressException e) {
+            return Outcome.noResponse("refused: " + e.getMessage());
+        } catch (UnknownHostException e) {
+            return Outcome.noResponse("host does not resolve (" + e.getMessage() + ")");
+        } catch (java.net.SocketTimeoutException e) {
             return Outcome.noResponse("timed out after " + timeout.toSeconds() + " s");
         } catch (IOException e) {
-            String what = e instanceof java.net.ConnectException ? "could not connect" : "request failed";
+            String what = e instanceof HttpHostConnectException || e instanceof java.net.ConnectException
+                    ? "could not connect" : "request failed";
             return Outcome.noResponse(what + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.noResponse("interrupted (shutting down)");
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             return Outcome.noResponse("cannot send: " + e.getMessage());
+        }
+    }
+
+    /** Reads a small body so the connection goes back to the pool; a large or endless one closes it instead. */
+    private static void dropBody(HttpEntity entity) throws IOException {
+        if (entity != null && entity.getContentLength() >= 0 && entity.getContentLength() <= REUSABLE_BODY_BYTES) {
+            EntityUtils.consume(entity);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // shutting down
         }
     }
 }

@@ -32,6 +32,14 @@ public final class WebhookSigner {
     }
 
     /**
+     * The {@code webhook-signature} header for one or more secrets (several while a secret is being rotated):
+     * their signatures, space-separated.
+     */
+    public static String signAll(java.util.List<String> secrets, String msgId, long timestampSeconds, String body) {
+        return String.join(" ", secrets.stream().map(s -> sign(s, msgId, timestampSeconds, body)).toList());
+    }
+
+    /**
      * Whether any of the space-separated signatures of a {@code webhook-signature} header is ours. Compared in
      * constant time. (Receivers must also check that the timestamp is recent; that is theirs to do.)
      */

@@ -78,4 +78,63 @@ class WebhookSenderTest {
         assertThat(outcome.statusCode()).isZero();
         assertThat(outcome.error()).contains("ConnectException");
     }
+
+    @Test
+    void addressIsCheckedAtConnectTimeSoDnsRebindingIsRefused() throws Exception {
+        // a DNS server that answers a public address first (when the subscription is created) and loopback
+        // afterwards (when the webhook is sent): the client connects only where the guard looked
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        java.net.InetAddress publicAddress = java.net.InetAddress.getByName("93.184.215.14");
+        java.net.InetAddress loopback = java.net.InetAddress.getByName("127.0.0.1");
+        OutboundUrlGuard guard = OutboundUrlGuard.of(false, host -> {
+            assertThat(host).isEqualTo("hooks.rebind.test");
+            return new java.net.InetAddress[] {lookups.getAndIncrement() == 0 ? publicAddress : loopback};
+        });
+        String url = receiver.url().replace("127.0.0.1", "hooks.rebind.test");
+
+        assertThat(guard.check(url).getHost()).isEqualTo("hooks.rebind.test");
+        WebhookSender.Outcome outcome = new WebhookSender(guard, Duration.ofSeconds(5))
+                .send(new WebhookSender.Message(url, WebhookSecrets.generate(), "msg_1", BODY));
+
+        assertThat(lookups).hasValue(2);
+        assertThat(outcome.statusCode()).isZero();
+        assertThat(outcome.error()).startsWith("refused: ").contains("resolves to 127.0.0.1").contains("loopback");
+        assertThat(receiver.count()).isZero();
+    }
+
+    @Test
+    void aNameThatResolvesToLoopbackIsRefusedAtConnectTime() {
+        WebhookSender.Outcome outcome = new WebhookSender(OutboundUrlGuard.of(false), Duration.ofSeconds(5))
+                .send(new WebhookSender.Message(receiver.url().replace("127.0.0.1", "localhost"),
+                        WebhookSecrets.generate(), "msg_1", BODY));
+        assertThat(outcome.error()).startsWith("refused: ").contains("loopback");
+        assertThat(receiver.count()).isZero();
+    }
+
+    @Test
+    void aHostNameIsConnectedToTheResolvedAddressWithItsOwnHostHeader() {
+        OutboundUrlGuard guard = OutboundUrlGuard.of(true, host -> new java.net.InetAddress[] {
+                java.net.InetAddress.getLoopbackAddress()});
+        String url = receiver.url().replace("127.0.0.1", "hooks.example.test");
+        WebhookSender.Outcome outcome = new WebhookSender(guard, Duration.ofSeconds(5))
+                .send(new WebhookSender.Message(url, WebhookSecrets.generate(), "msg_1", BODY));
+        assertThat(outcome.delivered()).isTrue();
+        assertThat(receiver.received().get(0).header("host")).startsWith("hooks.example.test:");
+    }
+
+    @Test
+    void duringARotationBothSecretsSign() {
+        String oldSecret = WebhookSecrets.generate();
+        String newSecret = WebhookSecrets.generate();
+        new WebhookSender(OutboundUrlGuard.of(true), Duration.ofSeconds(5))
+                .send(new WebhookSender.Message(receiver.url(), java.util.List.of(newSecret, oldSecret), "msg_9", BODY));
+
+        WebhookReceiver.Received hook = receiver.received().get(0);
+        String header = hook.header("webhook-signature");
+        long timestamp = Long.parseLong(hook.header("webhook-timestamp"));
+        assertThat(header.split(" ")).hasSize(2).allSatisfy(sig -> assertThat(sig).startsWith("v1,"));
+        assertThat(WebhookSigner.verify(newSecret, "msg_9", timestamp, BODY, header)).isTrue();
+        assertThat(WebhookSigner.verify(oldSecret, "msg_9", timestamp, BODY, header)).isTrue();
+        assertThat(WebhookSigner.verify(WebhookSecrets.generate(), "msg_9", timestamp, BODY, header)).isFalse();
+    }
 }
