@@ -167,9 +167,10 @@ public final class Gazetteer {
 
     /** {@link #fold} as a char array, for the trie scans that share one folded copy of a text. */
     public static char[] foldChars(CharSequence text) {
-        char[] out = new char[text.length()];
+        // Bulk copy first: one array pass is much cheaper than charAt per char on a UTF-16 string.
+        char[] out = text.toString().toCharArray();
         for (int i = 0; i < out.length; i++) {
-            char c = text.charAt(i);
+            char c = out[i];
             out[i] = switch (c) {
                 case '\u2019', '\u2018', '\u02bc', '`' -> '\'';
                 case '\u2013', '\u2011', '\u2010' -> '-';

@@ -1,5 +1,6 @@
 package dev.statecraft.parser.people;
 
+import dev.statecraft.parser.gazetteer.TextWords;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,13 +11,12 @@ record Token(int start, int end, String text) {
         int i = 0;
         int n = body.length();
         while (i < n) {
-            if (!Character.isLetter(body.charAt(i))) {
+            if (!TextWords.isLetter(body.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && (Character.isLetterOrDigit(body.charAt(i)) || Character.getType(body.charAt(i))
-                    == Character.NON_SPACING_MARK || isInnerPunctuation(body, i))) {
+            while (i < n && isWordPart(body, i)) {
                 i++;
             }
             int end = i;
@@ -31,9 +31,19 @@ record Token(int start, int end, String text) {
         return tokens;
     }
 
+    private static boolean isWordPart(String s, int i) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+            // ASCII: no combining marks, so a letter, digit or inner hyphen/apostrophe.
+            return TextWords.isLetterOrDigit(c) || isInnerPunctuation(s, i);
+        }
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                || isInnerPunctuation(s, i);
+    }
+
     private static boolean isInnerPunctuation(String s, int i) {
         char c = s.charAt(i);
-        return (c == '-' || isApostrophe(c)) && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1));
+        return (c == '-' || isApostrophe(c)) && i + 1 < s.length() && TextWords.isLetter(s.charAt(i + 1));
     }
 
     static boolean isApostrophe(char c) {

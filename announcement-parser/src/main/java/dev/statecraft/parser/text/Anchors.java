@@ -1,6 +1,7 @@
 package dev.statecraft.parser.text;
 
 import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.gazetteer.TextWords;
 import dev.statecraft.parser.gazetteer.WordTrie;
 import java.util.Arrays;
 import java.util.List;
@@ -70,17 +71,17 @@ public final class Anchors {
             char c = text.charAt(i);
             String word = null;
             int start = i;
-            if (Character.isLetter(c)) {
-                while (i < length && Character.isLetter(text.charAt(i))) {
+            if (TextWords.isLetter(c)) {
+                while (i < length && TextWords.isLetter(text.charAt(i))) {
                     i++;
                 }
-                boolean wordStart = start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1));
+                boolean wordStart = start == 0 || !TextWords.isLetterOrDigit(text.charAt(start - 1));
                 if (wordStart && i - start <= MAX_WORD) {
                     int pattern = vocabulary.trie.exact(folded, start, i);
                     word = pattern >= 0 ? vocabulary.words.get(pattern) : null;
                 }
             } else {
-                if (Character.isDigit(c) && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
+                if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text.charAt(i - 1)))) {
                     word = DIGIT;
                 } else if (symbols.indexOf(c) >= 0) {
                     word = String.valueOf(c);
