@@ -27,6 +27,9 @@ public final class Gazetteer {
     private static final String BASE = "/dev/statecraft/parser/gazetteer/";
     private static final Set<String> SURNAME_PARTICLES =
             Set.of("von", "van", "der", "den", "de", "da", "dos", "du", "di", "bin", "al", "le", "la");
+    /** No surname particle is longer: longer words need not be looked up. */
+    public static final int MAX_SURNAME_PARTICLE_LENGTH =
+            SURNAME_PARTICLES.stream().mapToInt(String::length).max().orElse(0);
     private static final Pattern SPACES = Pattern.compile(" +");
     private static final Comparator<GazetteerMatch> LEFTMOST_LONGEST = Comparator
             .comparingInt(GazetteerMatch::start)

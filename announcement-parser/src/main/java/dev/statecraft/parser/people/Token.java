@@ -1,11 +1,46 @@
 package dev.statecraft.parser.people;
 
+import dev.statecraft.parser.gazetteer.Gazetteer;
 import dev.statecraft.parser.gazetteer.TextWords;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A word of the body text at [start, end), without a trailing possessive ('s). */
-record Token(int start, int end, String text) {
+/**
+ * A word of the body text at [start, end), without a trailing possessive ('s). Its text is cut out only when
+ * asked for: most words are only ever checked for a capital, and a substring of a UTF-16 text is costly.
+ */
+final class Token {
+    private final String body;
+    private final int start;
+    private final int end;
+    private String text;
+
+    Token(String body, int start, int end) {
+        this.body = body;
+        this.start = start;
+        this.end = end;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    String text() {
+        if (text == null) {
+            text = body.substring(start, end);
+        }
+        return text;
+    }
+
+    /** {@link Gazetteer#isSurnameParticle} of the text, without cutting out words too long to be one. */
+    boolean isSurnameParticle() {
+        return end - start <= Gazetteer.MAX_SURNAME_PARTICLE_LENGTH && Gazetteer.isSurnameParticle(text());
+    }
+
     static List<Token> tokenize(String body) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
@@ -26,7 +61,7 @@ record Token(int start, int end, String text) {
             } else if (end - start > 1 && isApostrophe(body.charAt(end - 1))) {
                 end -= 1;
             }
-            tokens.add(new Token(start, end, body.substring(start, end)));
+            tokens.add(new Token(body, start, end));
         }
         return tokens;
     }
@@ -51,11 +86,11 @@ record Token(int start, int end, String text) {
     }
 
     boolean isCapitalised() {
-        if (!Character.isUpperCase(text.charAt(0))) {
+        if (!Character.isUpperCase(body.charAt(start))) {
             return false;
         }
-        for (int i = 1; i < text.length(); i++) {
-            if (Character.isLowerCase(text.charAt(i))) {
+        for (int i = start + 1; i < end; i++) {
+            if (Character.isLowerCase(body.charAt(i))) {
                 return true;
             }
         }
