@@ -123,7 +123,7 @@ public final class AnnouncementParser {
                 quotes.stream().map(Quote::speaker).filter(s -> s != null).collect(Collectors.toSet()));
         String lead = lead(doc);
         Kind kind = KindClassifier.classify(title, lead, folded, isDiplomatic(found));
-        List<Engagement> engagements = EngagementExtractor.extract(body, kind, title, leadPerson(people, body),
+        List<Engagement> engagements = EngagementExtractor.extract(body, foldedText, kind, title, leadPerson(people, body),
                 dates, found.locations(), published.date().toString());
         List<CountryMention> countries = found.countries();
         List<OrganisationMention> organisations = found.organisations();

@@ -7,6 +7,8 @@ import dev.statecraft.model.Kind;
 import dev.statecraft.model.LocationMention;
 import dev.statecraft.model.Precision;
 import dev.statecraft.model.Span;
+import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.gazetteer.TextWords;
 import dev.statecraft.parser.text.Body;
 import dev.statecraft.parser.text.Paragraph;
 import java.util.ArrayList;
@@ -35,6 +37,9 @@ public final class EngagementExtractor {
     private static final Pattern ENGAGEMENT_CUE = Pattern.compile("\\b(?:summit|visit(?:s|ed|ing)?"
             + "|travel(?:s|led|ling)? (?:on )?to|meet(?:s|ing)?|met|talks|conference|signed|hosted)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** Every {@link #ENGAGEMENT_CUE} match starts with one of these (lower case, as in the folded text). */
+    private static final List<String> CUE_STEMS = List.of("summit", "visit", "travel", "meet", "met", "talks",
+            "conference", "signed", "hosted");
     /** Sentences are looked for within this many characters of an event's name. */
     private static final int SENTENCE_REACH = 1_000;
     private static final List<String> EVENT_WORDS = List.of("Summit", "Dialogue", "Conference", "Forum",
@@ -44,6 +49,12 @@ public final class EngagementExtractor {
     }
 
     public static List<Engagement> extract(Body body, Kind kind, String title, String leadPerson,
+            List<DateMention> dates, List<LocationMention> locations, String publishedDate) {
+        return extract(body, Gazetteer.fold(body.text()), kind, title, leadPerson, dates, locations, publishedDate);
+    }
+
+    /** As above, with {@code folded} the body text folded by {@link Gazetteer#fold} (same offsets). */
+    public static List<Engagement> extract(Body body, String folded, Kind kind, String title, String leadPerson,
             List<DateMention> dates, List<LocationMention> locations, String publishedDate) {
         String text = body.text();
         Map<String, Engagement> engagements = new LinkedHashMap<>();
@@ -65,7 +76,7 @@ public final class EngagementExtractor {
             String place = firstPlaceIn(locations, sentence[0], sentence[1]);
             engagements.put(name, new Engagement(eventKind, name, date, place));
         }
-        mentionedEngagements(body, dates, locations, engagements);
+        mentionedEngagements(body, new CueFinder(body.text(), folded), dates, locations, engagements);
         return new ArrayList<>(engagements.values());
     }
 
@@ -74,18 +85,18 @@ public final class EngagementExtractor {
      * Friday", "talks … in London last week", "signed … at Chequers today"), unless one with that date and place
      * is already known. The title is the sentence, trimmed.
      */
-    private static void mentionedEngagements(Body body, List<DateMention> dates, List<LocationMention> locations,
-            Map<String, Engagement> engagements) {
+    private static void mentionedEngagements(Body body, CueFinder cues, List<DateMention> dates,
+            List<LocationMention> locations, Map<String, Engagement> engagements) {
         String text = body.text();
         Set<String> known = new HashSet<>();
         engagements.values().forEach(e -> known.add(e.date() + "|" + e.place()));
-        Matcher cue = ENGAGEMENT_CUE.matcher(text);
         for (Paragraph p : body.paragraphs()) {
-            if (!cue.region(p.start(), p.end()).find()) {
+            if (cues.find(p.start(), p.end()) == null) {
                 continue;
             }
             for (int[] s : Sentences.split(text, p.start(), p.end())) {
-                if (!cue.region(s[0], s[1]).find()) {
+                Matcher cue = cues.find(s[0], s[1]);
+                if (cue == null) {
                     continue;
                 }
                 String word = cue.group().toLowerCase(Locale.ROOT);
@@ -99,6 +110,68 @@ public final class EngagementExtractor {
                 String title = text.substring(s[0], Math.min(s[1], s[0] + MAX_TITLE)).strip();
                 engagements.putIfAbsent(title, new Engagement(kind, title, date, place));
             }
+        }
+    }
+
+    /**
+     * {@link #ENGAGEMENT_CUE} found in a region exactly as {@code region(from, to).find()} would, but cheaply: the
+     * stems are located once with {@code indexOf} in the folded text, a region without a stem at a word start is
+     * skipped without running the pattern, and otherwise the pattern starts at the first such stem.
+     */
+    private static final class CueFinder {
+        private final String text;
+        private final char[] folded;
+        /** Stem occurrences sorted by start: {start, end}. */
+        private final int[][] stems;
+        private final Matcher opaque;
+        private final Matcher transparent;
+
+        CueFinder(String text, String foldedText) {
+            this.text = text;
+            this.folded = foldedText.toCharArray();
+            List<int[]> found = new ArrayList<>();
+            for (String stem : CUE_STEMS) {
+                for (int at = foldedText.indexOf(stem); at >= 0; at = foldedText.indexOf(stem, at + 1)) {
+                    found.add(new int[] {at, at + stem.length()});
+                }
+            }
+            found.sort((a, b) -> Integer.compare(a[0], b[0]));
+            this.stems = found.toArray(int[][]::new);
+            this.opaque = ENGAGEMENT_CUE.matcher(text);
+            this.transparent = ENGAGEMENT_CUE.matcher(text).useTransparentBounds(true);
+        }
+
+        /** The matcher positioned on the first cue in {@code [from, to)}, or null if there is none. */
+        Matcher find(int from, int to) {
+            int first = firstStem(from, to);
+            if (first < 0) {
+                return null; // every match starts with a stem at a word start (or at the region start)
+            }
+            // With transparent bounds \b sees the chars around the region: the same as the default opaque
+            // bounds when the region starts inside it (after the first stem) and ends at whitespace.
+            boolean sameAsOpaque = first > from && (to == text.length() || Character.isWhitespace(text.charAt(to)));
+            Matcher m = sameAsOpaque ? transparent.region(first, to) : opaque.region(from, to);
+            return m.find() ? m : null;
+        }
+
+        private int firstStem(int from, int to) {
+            int low = 0;
+            int high = stems.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (stems[mid][0] < from) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            for (int i = low; i < stems.length && stems[i][0] < to; i++) {
+                int at = stems[i][0];
+                if (stems[i][1] <= to && (at == from || !TextWords.isLetterOrDigit(folded[at - 1]))) {
+                    return at;
+                }
+            }
+            return -1;
         }
     }
 

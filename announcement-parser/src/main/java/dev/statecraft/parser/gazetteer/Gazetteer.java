@@ -27,6 +27,9 @@ public final class Gazetteer {
     private static final String BASE = "/dev/statecraft/parser/gazetteer/";
     private static final Set<String> SURNAME_PARTICLES =
             Set.of("von", "van", "der", "den", "de", "da", "dos", "du", "di", "bin", "al", "le", "la");
+    /** No surname particle is longer: longer words need not be looked up. */
+    public static final int MAX_SURNAME_PARTICLE_LENGTH =
+            SURNAME_PARTICLES.stream().mapToInt(String::length).max().orElse(0);
     private static final Pattern SPACES = Pattern.compile(" +");
     private static final Comparator<GazetteerMatch> LEFTMOST_LONGEST = Comparator
             .comparingInt(GazetteerMatch::start)
@@ -167,9 +170,10 @@ public final class Gazetteer {
 
     /** {@link #fold} as a char array, for the trie scans that share one folded copy of a text. */
     public static char[] foldChars(CharSequence text) {
-        char[] out = new char[text.length()];
+        // Bulk copy first: one array pass is much cheaper than charAt per char on a UTF-16 string.
+        char[] out = text.toString().toCharArray();
         for (int i = 0; i < out.length; i++) {
-            char c = text.charAt(i);
+            char c = out[i];
             out[i] = switch (c) {
                 case '\u2019', '\u2018', '\u02bc', '`' -> '\'';
                 case '\u2013', '\u2011', '\u2010' -> '-';

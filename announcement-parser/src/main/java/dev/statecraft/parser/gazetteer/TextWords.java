@@ -62,6 +62,19 @@ public final class TextWords {
         return Character.isLetterOrDigit(c);
     }
 
+    /** {@link Character#isLetter(char)} with a fast path for ASCII. */
+    public static boolean isLetter(char c) {
+        if (c < 0x80) {
+            return c >= 'a' ? c <= 'z' : c >= 'A' && c <= 'Z';
+        }
+        return Character.isLetter(c);
+    }
+
+    /** {@link Character#isDigit(char)} with a fast path for ASCII. */
+    public static boolean isDigit(char c) {
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
     /** Start of the word (letters, digits, hyphens) that ends at {@code end}. */
     public static int wordStart(String text, int end) {
         int i = end;

@@ -128,7 +128,7 @@ public final class PersonExtractor {
                 considerRun(text, run, roleIndex, found);
                 run.clear();
             }
-            if (isNameWord(t, taken) || (!run.isEmpty() && Gazetteer.isSurnameParticle(t.text()))) {
+            if (isNameWord(t, taken) || (!run.isEmpty() && t.isSurnameParticle())) {
                 run.add(t);
             } else {
                 considerRun(text, run, roleIndex, found);
@@ -227,7 +227,7 @@ public final class PersonExtractor {
             }
         }
         for (Token t : tokens) {
-            if (named.get(t.start()) || !t.isCapitalised() && !Gazetteer.isSurnameParticle(t.text())) {
+            if (named.get(t.start()) || !t.isCapitalised() && !t.isSurnameParticle()) {
                 continue;
             }
             int best = fitsAt(text, t.start(), candidates, oneWord.get(t.text()));

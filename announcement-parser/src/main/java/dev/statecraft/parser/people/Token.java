@@ -1,22 +1,57 @@
 package dev.statecraft.parser.people;
 
+import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.gazetteer.TextWords;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A word of the body text at [start, end), without a trailing possessive ('s). */
-record Token(int start, int end, String text) {
+/**
+ * A word of the body text at [start, end), without a trailing possessive ('s). Its text is cut out only when
+ * asked for: most words are only ever checked for a capital, and a substring of a UTF-16 text is costly.
+ */
+final class Token {
+    private final String body;
+    private final int start;
+    private final int end;
+    private String text;
+
+    Token(String body, int start, int end) {
+        this.body = body;
+        this.start = start;
+        this.end = end;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    String text() {
+        if (text == null) {
+            text = body.substring(start, end);
+        }
+        return text;
+    }
+
+    /** {@link Gazetteer#isSurnameParticle} of the text, without cutting out words too long to be one. */
+    boolean isSurnameParticle() {
+        return end - start <= Gazetteer.MAX_SURNAME_PARTICLE_LENGTH && Gazetteer.isSurnameParticle(text());
+    }
+
     static List<Token> tokenize(String body) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         int n = body.length();
         while (i < n) {
-            if (!Character.isLetter(body.charAt(i))) {
+            if (!TextWords.isLetter(body.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && (Character.isLetterOrDigit(body.charAt(i)) || Character.getType(body.charAt(i))
-                    == Character.NON_SPACING_MARK || isInnerPunctuation(body, i))) {
+            while (i < n && isWordPart(body, i)) {
                 i++;
             }
             int end = i;
@@ -26,14 +61,24 @@ record Token(int start, int end, String text) {
             } else if (end - start > 1 && isApostrophe(body.charAt(end - 1))) {
                 end -= 1;
             }
-            tokens.add(new Token(start, end, body.substring(start, end)));
+            tokens.add(new Token(body, start, end));
         }
         return tokens;
     }
 
+    private static boolean isWordPart(String s, int i) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+            // ASCII: no combining marks, so a letter, digit or inner hyphen/apostrophe.
+            return TextWords.isLetterOrDigit(c) || isInnerPunctuation(s, i);
+        }
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                || isInnerPunctuation(s, i);
+    }
+
     private static boolean isInnerPunctuation(String s, int i) {
         char c = s.charAt(i);
-        return (c == '-' || isApostrophe(c)) && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1));
+        return (c == '-' || isApostrophe(c)) && i + 1 < s.length() && TextWords.isLetter(s.charAt(i + 1));
     }
 
     static boolean isApostrophe(char c) {
@@ -41,11 +86,11 @@ record Token(int start, int end, String text) {
     }
 
     boolean isCapitalised() {
-        if (!Character.isUpperCase(text.charAt(0))) {
+        if (!Character.isUpperCase(body.charAt(start))) {
             return false;
         }
-        for (int i = 1; i < text.length(); i++) {
-            if (Character.isLowerCase(text.charAt(i))) {
+        for (int i = start + 1; i < end; i++) {
+            if (Character.isLowerCase(body.charAt(i))) {
                 return true;
             }
         }

@@ -28,6 +28,10 @@ public final class SanctionExtractor {
             + "|\\bdesignat(?:es|ed|ing|ions?)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIFTED = Pattern.compile("\\b(?:lift\\w*|eas(?:e|es|ed|ing)|revok\\w*|remov\\w*"
             + "|delist\\w*|unfreez\\w*|suspend\\w*)\\b", Pattern.CASE_INSENSITIVE);
+    /** Every {@link #LIFTED} match starts with one of these, every {@link #EXTENDED} match with one of the next. */
+    private static final List<String> LIFTED_STEMS = List.of("lift", "eas", "revok", "remov", "delist", "unfreez",
+            "suspend");
+    private static final List<String> EXTENDED_STEMS = List.of("extend", "renew", "prolong", "roll");
     private static final Pattern EXTENDED = Pattern.compile("\\b(?:extend\\w*|renew\\w*|prolong\\w*|roll(?:s|ed)? over)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern REGIME = Pattern.compile("\\b(?:under|of) the (?:UK'?’?s )?((?:\\p{Lu}[\\p{L}-]*\\s?){1,4})"
@@ -74,6 +78,10 @@ public final class SanctionExtractor {
      */
     public static List<Sanction> extract(Body body, String lower, List<PersonMention> persons,
             Set<String> speakers) {
+        int[] cueOffsets = cueOffsets(lower);
+        if (cueOffsets.length == 0) {
+            return List.of();
+        }
         List<PersonMention> candidates = new ArrayList<>();
         for (PersonMention p : persons) {
             if (!speakers.contains(p.name()) && !isAnnouncingOffice(p.role())) {
@@ -82,10 +90,6 @@ public final class SanctionExtractor {
         }
         persons = candidates;
         String text = body.text();
-        int[] cueOffsets = cueOffsets(lower);
-        if (cueOffsets.length == 0) {
-            return List.of();
-        }
         Matcher cue = CUE.matcher(text);
         Map<String, SanctionBuilder> byAction = new LinkedHashMap<>();
         SanctionBuilder last = null;
@@ -114,8 +118,10 @@ public final class SanctionExtractor {
             }
             for (int[] s : cueSentences) {
                 String sentence = text.substring(s[0], s[1]);
-                String action = LIFTED.matcher(sentence).find() ? "lifted"
-                        : EXTENDED.matcher(sentence).find() ? "extended" : "imposed";
+                String lowerSentence = lower.substring(s[0], s[1]);
+                String action = containsAny(lowerSentence, LIFTED_STEMS) && LIFTED.matcher(sentence).find() ? "lifted"
+                        : containsAny(lowerSentence, EXTENDED_STEMS) && EXTENDED.matcher(sentence).find() ? "extended"
+                        : "imposed";
                 SanctionBuilder b = byAction.computeIfAbsent(action, SanctionBuilder::new);
                 b.regime = b.regime == null ? regime(sentence) : b.regime;
                 b.spans.add(new Span(s[0], s[1]));
@@ -162,12 +168,28 @@ public final class SanctionExtractor {
     }
 
     private static String regime(String sentence) {
-        Matcher m = REGIME.matcher(sentence);
-        if (m.find()) {
-            return (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+        // Each pattern needs a literal: without it, the pattern is not run (it could not match).
+        if (sentence.contains("regime") || sentence.contains("Regulations")) {
+            Matcher m = REGIME.matcher(sentence);
+            if (m.find()) {
+                return (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+            }
+        }
+        if (!sentence.contains("sanctions ")) {
+            return null;
         }
         Matcher on = SANCTIONS_ON.matcher(sentence);
         return on.find() ? on.group(1).strip() : null;
+    }
+
+    /** Whether one of the lower-case stems occurs in the folded text. */
+    private static boolean containsAny(String lower, List<String> stems) {
+        for (String stem : stems) {
+            if (lower.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ship names after a ship noun, and ships listed with an IMO number; looked for only where those occur. */

@@ -1,6 +1,7 @@
 package dev.statecraft.parser.text;
 
 import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.gazetteer.TextWords;
 import dev.statecraft.parser.gazetteer.WordTrie;
 import java.util.Arrays;
 import java.util.List;
@@ -22,15 +23,21 @@ public final class Anchors {
     private static final int MAX_WORD = 12;
 
     private final int[] offsets;
-    /** The lower-case word at each anchor, {@link #DIGIT} for a number, or the symbol itself. */
-    private final String[] words;
+    /**
+     * A small number per distinct anchor word ({@link #wordById}), so that a pattern's start words are looked
+     * up once per distinct word rather than once per anchor.
+     */
+    private final int[] ids;
+    /** The lower-case word of each id: {@link #DIGIT} for a number, or the symbol itself. */
+    private final String[] wordById;
 
     /** The text case-folded, for quick "does it occur at all" checks before a pattern is tried. */
     private final String folded;
 
-    private Anchors(int[] offsets, String[] words, String folded) {
+    private Anchors(int[] offsets, int[] ids, String[] wordById, String folded) {
         this.offsets = offsets;
-        this.words = words;
+        this.ids = ids;
+        this.wordById = wordById;
         this.folded = folded;
     }
 
@@ -62,41 +69,51 @@ public final class Anchors {
     public static Anchors find(String text, char[] folded, String foldedText, Vocabulary vocabulary,
             String symbols) {
         int[] offsets = new int[16];
-        String[] found = new String[16];
+        int[] foundIds = new int[16];
+        // Ids: vocabulary words by their index, then numbers, then each symbol.
+        int vocabularySize = vocabulary.words.size();
+        String[] wordById = new String[vocabularySize + 1 + symbols.length()];
         int n = 0;
         int length = text.length();
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
             String word = null;
+            int id = -1;
             int start = i;
-            if (Character.isLetter(c)) {
-                while (i < length && Character.isLetter(text.charAt(i))) {
+            if (TextWords.isLetter(c)) {
+                while (i < length && TextWords.isLetter(text.charAt(i))) {
                     i++;
                 }
-                boolean wordStart = start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1));
+                boolean wordStart = start == 0 || !TextWords.isLetterOrDigit(text.charAt(start - 1));
                 if (wordStart && i - start <= MAX_WORD) {
                     int pattern = vocabulary.trie.exact(folded, start, i);
                     word = pattern >= 0 ? vocabulary.words.get(pattern) : null;
+                    id = pattern;
                 }
             } else {
-                if (Character.isDigit(c) && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
+                if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text.charAt(i - 1)))) {
                     word = DIGIT;
+                    id = vocabularySize;
                 } else if (symbols.indexOf(c) >= 0) {
                     word = String.valueOf(c);
+                    id = vocabularySize + 1 + symbols.indexOf(c);
                 }
                 i++;
             }
             if (word != null) {
                 if (n == offsets.length) {
                     offsets = Arrays.copyOf(offsets, n * 2);
-                    found = Arrays.copyOf(found, n * 2);
+                    foundIds = Arrays.copyOf(foundIds, n * 2);
+                }
+                if (wordById[id] == null) {
+                    wordById[id] = word;
                 }
                 offsets[n] = start;
-                found[n++] = word;
+                foundIds[n++] = id;
             }
         }
-        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(found, n), foldedText);
+        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(foundIds, n), wordById, foldedText);
     }
 
     /**
@@ -108,6 +125,15 @@ public final class Anchors {
         matchAt(pattern, text, startWords, null, onMatch);
     }
 
+    /** Whether each anchor word (by id) is in {@code set}; ids of words absent from the text stay false. */
+    private boolean[] membership(Set<String> set) {
+        boolean[] member = new boolean[wordById.length];
+        for (int id = 0; id < wordById.length; id++) {
+            member[id] = wordById[id] != null && set.contains(wordById[id]);
+        }
+        return member;
+    }
+
     /**
      * As {@link #matchAt(Pattern, String, Set, Consumer)}, trying the pattern only where one of the next two
      * anchors is in {@code nextWords}: for patterns of up to two lead words and then such a word ("in early
@@ -117,13 +143,14 @@ public final class Anchors {
             Consumer<Matcher> onMatch) {
         Matcher m = null;
         int after = 0;
+        boolean[] starts = startWords == null ? null : membership(startWords);
+        boolean[] next = nextWords == null ? null : membership(nextWords);
         for (int k = 0; k < offsets.length; k++) {
             int anchor = offsets[k];
-            if (anchor < after || (startWords != null && !startWords.contains(words[k]))) {
+            if (anchor < after || (starts != null && !starts[ids[k]])) {
                 continue;
             }
-            if (nextWords != null && !(k + 1 < words.length && nextWords.contains(words[k + 1])
-                    || k + 2 < words.length && nextWords.contains(words[k + 2]))) {
+            if (next != null && !(k + 1 < ids.length && next[ids[k + 1]] || k + 2 < ids.length && next[ids[k + 2]])) {
                 continue;
             }
             if (m == null) {
