@@ -146,8 +146,9 @@ class DeliveryClaimsTest {
                         "select id, lease_until, announcement_id from delivery where announcement_id in (?1, ?2)")
                 .setParameter(1, held).setParameter(2, lost).getResultList().stream().map(r -> {
                     Object[] row = (Object[]) r;
-                    java.time.OffsetDateTime lease = row[1] instanceof java.time.Instant i
-                            ? i.atOffset(java.time.ZoneOffset.UTC) : (java.time.OffsetDateTime) row[1];
+                    java.time.OffsetDateTime lease = row[1] instanceof java.time.OffsetDateTime o ? o
+                            : (row[1] instanceof java.sql.Timestamp t ? t.toInstant() : (java.time.Instant) row[1])
+                                    .atOffset(java.time.ZoneOffset.UTC);
                     return new DeliveryStore.Claimed((UUID) row[0], subscription, (String) row[2], 1, "{}", 0, lease,
                             null, null, DeliveryStore.CHANNEL_WEBHOOK, null, null, null);
                 }).toList());
