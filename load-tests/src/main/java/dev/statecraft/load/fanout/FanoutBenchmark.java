@@ -139,7 +139,9 @@ public final class FanoutBenchmark {
                         loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
                 System.out.print(report);
                 Files.createDirectories(out.toAbsolutePath().getParent());
-                Files.writeString(out, report);
+                // appended: earlier runs stay in the file for comparison
+                Files.writeString(out, "\n" + report, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
             } finally {
                 ChildProcesses.stop(notify, Duration.ofSeconds(15));
             }

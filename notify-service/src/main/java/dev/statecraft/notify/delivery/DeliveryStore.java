@@ -62,7 +62,31 @@ public class DeliveryStore {
      */
     public boolean createIfNew(UUID subscriptionId, String channel, String announcementId, int revision,
             String payload, boolean alsoRevisions) {
-        return work(connection -> {
+        return createAllIfNew(List.of(new NewDelivery(subscriptionId, channel, alsoRevisions)), announcementId,
+                revision, payload)[0];
+    }
+
+    /** A delivery to insert for an announcement revision: {@code alsoRevisions} as in {@link #createIfNew}. */
+    public record NewDelivery(UUID subscriptionId, String channel, boolean alsoRevisions) {
+    }
+
+    /** Statements sent to the database in one round trip by {@link #createAllIfNew}. */
+    private static final int INSERT_CHUNK = 1000;
+
+    /**
+     * {@link #createIfNew} for many deliveries of one announcement revision: the same statement and rules per
+     * row, sent as JDBC batches (one round trip per {@value #INSERT_CHUNK} rows instead of one per row). Must
+     * run in the caller's transaction.
+     *
+     * @return per delivery, in order, whether its row was inserted
+     */
+    public boolean[] createAllIfNew(List<NewDelivery> deliveries, String announcementId, int revision,
+            String payload) {
+        boolean[] inserted = new boolean[deliveries.size()];
+        if (deliveries.isEmpty()) {
+            return inserted;
+        }
+        work(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     insert into delivery (id, subscription_id, announcement_id, revision, channel, payload, status,
                                           attempts, next_attempt_at, created_at)
@@ -72,20 +96,34 @@ public class DeliveryStore {
                                              and d.channel = ? and d.revision <> ?)
                     on conflict (subscription_id, announcement_id, revision, channel) do nothing
                     """)) {
-                ps.setObject(1, UUID.randomUUID());
-                ps.setObject(2, subscriptionId);
-                ps.setString(3, announcementId);
-                ps.setInt(4, revision);
-                ps.setString(5, channel);
-                ps.setString(6, payload);
-                ps.setBoolean(7, alsoRevisions);
-                ps.setObject(8, subscriptionId);
-                ps.setString(9, announcementId);
-                ps.setString(10, channel);
-                ps.setInt(11, revision);
-                return ps.executeUpdate() == 1;
+                for (int start = 0; start < deliveries.size(); start += INSERT_CHUNK) {
+                    int end = Math.min(deliveries.size(), start + INSERT_CHUNK);
+                    for (NewDelivery d : deliveries.subList(start, end)) {
+                        ps.setObject(1, UUID.randomUUID());
+                        ps.setObject(2, d.subscriptionId());
+                        ps.setString(3, announcementId);
+                        ps.setInt(4, revision);
+                        ps.setString(5, d.channel());
+                        ps.setString(6, payload);
+                        ps.setBoolean(7, d.alsoRevisions());
+                        ps.setObject(8, d.subscriptionId());
+                        ps.setString(9, announcementId);
+                        ps.setString(10, d.channel());
+                        ps.setInt(11, revision);
+                        ps.addBatch();
+                    }
+                    int[] counts = ps.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                            throw new IllegalStateException("the driver did not report per-row insert counts");
+                        }
+                        inserted[start + i] = counts[i] == 1;
+                    }
+                }
+                return null;
             }
         });
+        return inserted;
     }
 
     /**
@@ -314,6 +352,49 @@ public class DeliveryStore {
                     rs.next();
                     return rs.getInt(1) == 1;
                 }
+            }
+        }));
+    }
+
+    /** A 2xx for one claim, to be recorded with others. */
+    public record DeliveredOutcome(Claimed delivery, int statusCode) {
+    }
+
+    /**
+     * {@link #markDelivered} for many claims in one transaction and one statement; returns the ids whose claim was
+     * still held (the others were taken over after their lease expired and are left alone).
+     */
+    public java.util.Set<UUID> markDeliveredAll(List<DeliveredOutcome> outcomes) {
+        return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    with outcome as (
+                        select * from unnest(?::uuid[], ?::text[], ?::int[]) as o(id, lease_until, status_code)
+                    ), delivered as (
+                        update delivery d set status = 'delivered', attempts = d.attempts + 1, delivered_at = now(),
+                               last_status_code = o.status_code, last_error = null, next_attempt_at = null,
+                               lease_until = null
+                        from outcome o
+                        where d.id = o.id and d.status = 'sending' and d.lease_until = o.lease_until::timestamptz
+                        returning d.id, d.subscription_id, d.channel
+                    ), healthy as (
+                        update subscription s set endpoint_failing_since = null
+                        where s.id in (select subscription_id from delivered where channel = 'webhook')
+                          and s.endpoint_failing_since is not null
+                    )
+                    select id from delivered
+                    """)) {
+                ps.setArray(1, connection.createArrayOf("uuid", outcomes.stream().map(o -> o.delivery().id()).toArray()));
+                ps.setArray(2, connection.createArrayOf("text",
+                        outcomes.stream().map(o -> o.delivery().leaseUntil().toString()).toArray()));
+                ps.setArray(3, connection.createArrayOf("int4",
+                        outcomes.stream().map(DeliveredOutcome::statusCode).toArray()));
+                java.util.Set<UUID> recorded = new java.util.HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        recorded.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return recorded;
             }
         }));
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -32,8 +33,12 @@ import org.jboss.logging.Logger;
  * to its endpoint's queue: at most {@code per-endpoint-concurrency} sends run at once per endpoint, a few more
  * may wait, and an endpoint that is full is left out of the next claims. Nothing waits for a batch to finish,
  * so a slow or failing endpoint occupies only its own slots while the others' deliveries keep flowing. Each
- * outcome is recorded in its own short transaction. Safe with many instances: claims skip rows that another
- * instance holds.
+ * "delivered" outcome is handed to {@link OutcomeRecorder}, which writes many in one transaction; other outcomes
+ * are recorded one by one. Safe with many instances: claims skip rows that another instance holds.
+ *
+ * <p>The claim loop runs only on one claimer thread, never twice at once: {@link #wakeUp()} (the consumer
+ * after it committed new deliveries) and the scheduled tick (the fallback for retries coming due and rows
+ * committed by other instances) both just ask that thread to run it.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -62,6 +67,12 @@ public class DeliveryWorker {
     /** A permit per finished send: wakes the claim loop. */
     private final Semaphore progress = new Semaphore(0);
     private volatile Instant pausedUntil = Instant.EPOCH;
+    private final OutcomeRecorder recorder;
+    private final ExecutorService claimer;
+    /** Set by every wake-up before it tries to start the claimer: a wake-up during a run causes one more run. */
+    private final AtomicBoolean rerun = new AtomicBoolean();
+    /** True while a claim run is queued or running on the claimer thread. */
+    private final AtomicBoolean claiming = new AtomicBoolean();
 
     /** One endpoint's sends in flight and deliveries waiting for a slot. Guarded by itself. */
     private static final class Endpoint {
@@ -72,13 +83,15 @@ public class DeliveryWorker {
     private record Queued(DeliveryStore.Claimed delivery, String endpoint, Instant sendDeadline) {
     }
 
-    DeliveryWorker(DeliveryStore store, WebhookSender sender, EmailSender emailSender, EndpointHealth endpointHealth,
+    DeliveryWorker(DeliveryStore store, OutcomeRecorder recorder, WebhookSender sender, EmailSender emailSender,
+            EndpointHealth endpointHealth,
             @ConfigProperty(name = "statecraft.delivery.retry-schedule") List<Duration> retrySchedule,
             @ConfigProperty(name = "statecraft.delivery.batch-size", defaultValue = "32") int batchSize,
             @ConfigProperty(name = "statecraft.delivery.threads", defaultValue = "8") int threads,
             @ConfigProperty(name = "statecraft.delivery.per-endpoint-concurrency", defaultValue = "2") int perEndpoint,
             @ConfigProperty(name = "statecraft.delivery.lease", defaultValue = "60s") Duration lease) {
         this.store = store;
+        this.recorder = recorder;
         this.sender = sender;
         this.emailSender = emailSender;
         this.endpointHealth = endpointHealth;
@@ -97,14 +110,59 @@ public class DeliveryWorker {
             t.setDaemon(true);
             return t;
         });
+        this.claimer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "delivery-claimer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The fallback: retries that came due, rows committed by other instances, leases that expired. */
+    @Scheduled(identity = "webhook-delivery", every = "${statecraft.delivery.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        wakeUp();
+    }
+
+    /**
+     * Asks the claimer thread to claim and send what is due now. Call after the transaction that created
+     * deliveries has committed (before, the claim could not see them). Never runs the loop twice at once, and
+     * never loses a wake-up: {@code rerun} is set before the compare-and-set, and the runner repeats while it is set.
+     */
+    public void wakeUp() {
+        rerun.set(true);
+        startClaimer();
+    }
+
+    private void startClaimer() {
+        if (claiming.compareAndSet(false, true)) {
+            try {
+                claimer.execute(this::runClaims);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                claiming.set(false); // shutting down
+            }
+        }
+    }
+
+    private void runClaims() {
+        try {
+            while (rerun.getAndSet(false)) {
+                deliverDue();
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf("delivery worker: claim run failed: %s", rootMessage(e));
+        } finally {
+            claiming.set(false);
+        }
+        if (rerun.get()) {
+            startClaimer(); // woken between the last check and the release of the flag
+        }
     }
 
     /**
      * Claims as long as deliveries are due and there is room to hold them; while an endpoint is full it waits
      * for sends to finish and claims again, so a backlog drains without waiting for the next tick.
      */
-    @Scheduled(identity = "webhook-delivery", every = "${statecraft.delivery.poll-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
         while (!pool.isShutdown() && !Instant.now().isBefore(pausedUntil)) {
             int room = Math.min(batchSize, maxHeld - held.get());
@@ -237,8 +295,8 @@ public class DeliveryWorker {
         RetryPolicy.Next next = retryPolicy.after(attempt, outcome, Instant.now());
         boolean webhook = DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel());
         if (next instanceof RetryPolicy.Delivered) {
-            store.markDelivered(d, outcome.statusCode()); // also ends a webhook endpoint's failing streak
-            LOG.infof("%s: delivered (%d)", about, outcome.statusCode());
+            // written with other finished sends in one transaction; also ends a webhook endpoint's failing streak
+            recorder.delivered(d, outcome.statusCode(), about);
             return;
         }
         if (next instanceof RetryPolicy.EndpointGone) {
@@ -273,7 +331,19 @@ public class DeliveryWorker {
         }
     }
 
+    /**
+     * Stops claiming and sending, then writes the outcomes still waiting in the recorder. A send interrupted here,
+     * or an outcome whose write fails, leaves its row leased: it is sent again after the lease with the same
+     * {@code webhook-id}, which receivers use to drop the duplicate.
+     */
     void stop(@Observes ShutdownEvent event) {
+        claimer.shutdownNow();
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        recorder.flush();
     }
 }

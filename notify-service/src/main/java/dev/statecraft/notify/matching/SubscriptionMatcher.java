@@ -61,6 +61,9 @@ public class SubscriptionMatcher {
         String payload = null;
         int matched = 0;
         int created = 0;
+        // webhook and email rows are inserted together after the loop (JDBC batches); sse and digest rows need
+        // a per-subscription sequence or upsert and stay one statement each
+        List<DeliveryStore.NewDelivery> sent = new ArrayList<>();
         for (Candidate c : candidates) {
             if (!KeywordMatcher.anyMatches(c.keywords(), text)) {
                 continue;
@@ -69,7 +72,6 @@ public class SubscriptionMatcher {
             if (payload == null) {
                 payload = markPayload.apply(WebhookPayload.of(a, Instant.now().truncatedTo(ChronoUnit.MILLIS)).toJson());
             }
-            int before = created;
             if (c.digest()) {
                 // told later, in the subscription's next digest
                 if (digests.addItem(c.id(), a)) {
@@ -77,21 +79,25 @@ public class SubscriptionMatcher {
                 }
                 continue;
             }
-            if (c.webhook() && deliveries.createIfNew(c.id(), DeliveryStore.CHANNEL_WEBHOOK, a.id(), a.revision(),
-                    payload, c.notifyOnRevisions())) {
-                created++;
+            if (c.webhook()) {
+                sent.add(new DeliveryStore.NewDelivery(c.id(), DeliveryStore.CHANNEL_WEBHOOK, c.notifyOnRevisions()));
             }
-            if (c.email() && deliveries.createIfNew(c.id(), DeliveryStore.CHANNEL_EMAIL, a.id(), a.revision(),
-                    payload, c.notifyOnRevisions())) {
-                created++;
+            if (c.email()) {
+                sent.add(new DeliveryStore.NewDelivery(c.id(), DeliveryStore.CHANNEL_EMAIL, c.notifyOnRevisions()));
             }
             if (c.sse() && deliveries.createSseIfNew(c.id(), a.id(), a.revision(), payload, c.notifyOnRevisions(),
                     false).isPresent()) {
                 created++;
-            }
-            if (created > before) {
-                LOG.debugf("announcement %s revision %d: delivery queued for subscription %s", a.id(),
+                LOG.debugf("announcement %s revision %d: sse delivery queued for subscription %s", a.id(),
                         a.revision(), c.id());
+            }
+        }
+        boolean[] inserted = deliveries.createAllIfNew(sent, a.id(), a.revision(), payload);
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i]) {
+                created++;
+                LOG.debugf("announcement %s revision %d: %s delivery queued for subscription %s", a.id(),
+                        a.revision(), sent.get(i).channel(), sent.get(i).subscriptionId());
             }
         }
         LOG.infof("announcement %s revision %d: %d subscription(s) matched, %d new deliveries", a.id(),

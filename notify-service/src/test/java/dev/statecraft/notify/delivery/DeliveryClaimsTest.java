@@ -102,4 +102,71 @@ class DeliveryClaimsTest {
             assertThat(store.createIfNew(subscription, announcement, 3, "{}")).isFalse();
         });
     }
+
+    @Test
+    void aBatchedInsertAppliesTheSameRulesRowByRow() {
+        UUID told = UUID.fromString(TestSubscriptions.create(Map.of("webhook_url", "http://127.0.0.1:9/")).id());
+        UUID optedIn = UUID.fromString(TestSubscriptions.create(Map.of("webhook_url", "http://127.0.0.1:9/")).id());
+        UUID fresh = UUID.fromString(TestSubscriptions.create(Map.of("webhook_url", "http://127.0.0.1:9/")).id());
+        String announcement = "ann_batch_" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(store.createIfNew(told, announcement, 1, "{}")).isTrue();
+            assertThat(store.createIfNew(optedIn, announcement, 1, "{}")).isTrue();
+            boolean[] inserted = store.createAllIfNew(List.of(
+                    new DeliveryStore.NewDelivery(told, DeliveryStore.CHANNEL_WEBHOOK, false), // told of revision 1
+                    new DeliveryStore.NewDelivery(optedIn, DeliveryStore.CHANNEL_WEBHOOK, true), // opted in
+                    new DeliveryStore.NewDelivery(fresh, DeliveryStore.CHANNEL_WEBHOOK, false), // never told
+                    new DeliveryStore.NewDelivery(told, DeliveryStore.CHANNEL_EMAIL, false)), // other channel
+                    announcement, 2, "{}");
+            assertThat(inserted).containsExactly(false, true, true, true);
+            // the same batch again (a redelivered record): nothing
+            assertThat(store.createAllIfNew(List.of(
+                    new DeliveryStore.NewDelivery(optedIn, DeliveryStore.CHANNEL_WEBHOOK, true),
+                    new DeliveryStore.NewDelivery(fresh, DeliveryStore.CHANNEL_WEBHOOK, false)),
+                    announcement, 2, "{}")).containsExactly(false, false);
+            // keep the app's own worker away from these rows
+            em.createNativeQuery("update delivery set status = 'exhausted', next_attempt_at = null "
+                    + "where announcement_id = ?1").setParameter(1, announcement).executeUpdate();
+        });
+    }
+
+    @Test
+    void groupedOutcomesAreRecordedOnlyForClaimsStillHeld() {
+        UUID subscription = UUID.fromString(TestSubscriptions.create(Map.of("webhook_url", "http://127.0.0.1:9/")).id());
+        String held = "ann_outcome_held_" + UUID.randomUUID();
+        String lost = "ann_outcome_lost_" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.createIfNew(subscription, held, 1, "{}");
+            store.createIfNew(subscription, lost, 1, "{}");
+            // as if claimed: far-future leases so the app's own worker leaves them alone
+            em.createNativeQuery("update delivery set status = 'sending', lease_until = now() + interval '1 hour' "
+                    + "where announcement_id in (?1, ?2)").setParameter(1, held).setParameter(2, lost).executeUpdate();
+        });
+        List<DeliveryStore.Claimed> claims = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select id, lease_until, announcement_id from delivery where announcement_id in (?1, ?2)")
+                .setParameter(1, held).setParameter(2, lost).getResultList().stream().map(r -> {
+                    Object[] row = (Object[]) r;
+                    java.time.OffsetDateTime lease = row[1] instanceof java.time.OffsetDateTime o ? o
+                            : (row[1] instanceof java.sql.Timestamp t ? t.toInstant() : (java.time.Instant) row[1])
+                                    .atOffset(java.time.ZoneOffset.UTC);
+                    return new DeliveryStore.Claimed((UUID) row[0], subscription, (String) row[2], 1, "{}", 0, lease,
+                            null, null, DeliveryStore.CHANNEL_WEBHOOK, null, null, null);
+                }).toList());
+        // the lost one was taken over by another worker (a new lease)
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update delivery set lease_until = lease_until + interval '1 minute' where announcement_id = ?1")
+                .setParameter(1, lost).executeUpdate());
+
+        Set<UUID> recorded = store.markDeliveredAll(claims.stream()
+                .map(c -> new DeliveryStore.DeliveredOutcome(c, 200)).toList());
+
+        UUID heldId = claims.stream().filter(c -> c.announcementId().equals(held)).findFirst().orElseThrow().id();
+        assertThat(recorded).containsExactly(heldId);
+        Map<String, String> status = new java.util.HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "select announcement_id, status from delivery where announcement_id in (?1, ?2)")
+                .setParameter(1, held).setParameter(2, lost).getResultList()
+                .forEach(r -> status.put((String) ((Object[]) r)[0], (String) ((Object[]) r)[1])));
+        assertThat(status).containsEntry(held, "delivered").containsEntry(lost, "sending");
+    }
 }
