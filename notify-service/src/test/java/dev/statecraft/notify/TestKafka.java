@@ -46,9 +46,20 @@ public final class TestKafka {
         return send(null, a.id(), AnnouncementJson.write(a), AnnouncementEvents.typeFor(a.revision()), a.id());
     }
 
+    /** Publishes an event as the ingest relay does within a trace: with its W3C {@code traceparent} header. */
+    public static RecordMetadata publish(Announcement a, String traceparent) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "traceparent", traceparent);
+        return send(null, a.id(), AnnouncementJson.write(a), AnnouncementEvents.typeFor(a.revision()), a.id(), headers);
+    }
+
     /** Sends any record to the announcements topic (partition null = by key). */
     public static RecordMetadata send(Integer partition, String key, String value, String ceType, String subject) {
-        RecordHeaders headers = new RecordHeaders();
+        return send(partition, key, value, ceType, subject, new RecordHeaders());
+    }
+
+    private static RecordMetadata send(Integer partition, String key, String value, String ceType, String subject,
+            RecordHeaders headers) {
         header(headers, AnnouncementEvents.HEADER_SPEC_VERSION, AnnouncementEvents.SPEC_VERSION);
         header(headers, AnnouncementEvents.HEADER_ID, key + "/event");
         header(headers, AnnouncementEvents.HEADER_SOURCE, AnnouncementEvents.SOURCE);

@@ -1,5 +1,7 @@
 package dev.statecraft.ingest.outbox;
 
+import dev.statecraft.support.tracing.StoredTraceContext;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,9 +37,9 @@ public class OutboxRow extends PanacheEntityBase {
     @PrePersist
     void keepTraceContext() {
         if (traceparent == null) {
-            java.util.Map<String, String> context = OutboxTracing.currentContext();
-            traceparent = context.get("traceparent");
-            tracestate = context.get("tracestate");
+            StoredTraceContext context = StoredTraceContext.current();
+            traceparent = context.traceparent();
+            tracestate = context.tracestate();
         }
     }
 }

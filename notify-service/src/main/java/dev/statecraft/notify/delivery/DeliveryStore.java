@@ -1,5 +1,7 @@
 package dev.statecraft.notify.delivery;
 
+import dev.statecraft.support.tracing.StoredTraceContext;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +28,7 @@ public class DeliveryStore {
     /** A claimed delivery with what is needed to send it. {@code leaseUntil} identifies this claim. */
     public record Claimed(UUID id, UUID subscriptionId, String announcementId, int revision, String payload,
             int attempts, OffsetDateTime leaseUntil, String webhookUrl, String webhookSecret, String channel,
-            String email, String unsubscribeToken, String previousSecret) {
+            String email, String unsubscribeToken, String previousSecret, StoredTraceContext trace) {
         /** The secrets that sign this send: the current one, and the previous one while a rotation overlaps. */
         public List<String> signingSecrets() {
             return previousSecret == null ? List.of(webhookSecret) : List.of(webhookSecret, previousSecret);
@@ -86,11 +88,13 @@ public class DeliveryStore {
         if (deliveries.isEmpty()) {
             return inserted;
         }
+        // the consumer's span (the announcement's trace, from the record's traceparent), for the send to continue
+        StoredTraceContext trace = StoredTraceContext.current();
         work(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     insert into delivery (id, subscription_id, announcement_id, revision, channel, payload, status,
-                                          attempts, next_attempt_at, created_at)
-                    select ?, ?, ?, ?, ?, ?, 'pending', 0, now(), now()
+                                          attempts, next_attempt_at, created_at, traceparent, tracestate)
+                    select ?, ?, ?, ?, ?, ?, 'pending', 0, now(), now(), ?, ?
                     where ? or not exists (select 1 from delivery d
                                            where d.subscription_id = ? and d.announcement_id = ?
                                              and d.channel = ? and d.revision <> ?)
@@ -105,11 +109,13 @@ public class DeliveryStore {
                         ps.setInt(4, revision);
                         ps.setString(5, d.channel());
                         ps.setString(6, payload);
-                        ps.setBoolean(7, d.alsoRevisions());
-                        ps.setObject(8, d.subscriptionId());
-                        ps.setString(9, announcementId);
-                        ps.setString(10, d.channel());
-                        ps.setInt(11, revision);
+                        ps.setString(7, trace.traceparent());
+                        ps.setString(8, trace.tracestate());
+                        ps.setBoolean(9, d.alsoRevisions());
+                        ps.setObject(10, d.subscriptionId());
+                        ps.setString(11, announcementId);
+                        ps.setString(12, d.channel());
+                        ps.setInt(13, revision);
                         ps.addBatch();
                     }
                     int[] counts = ps.executeBatch();
@@ -298,7 +304,7 @@ public class DeliveryStore {
                         update delivery d set status = 'sending', lease_until = now() + make_interval(secs => ?)
                         from due where d.id = due.id
                         returning d.id, d.subscription_id, d.announcement_id, d.revision, d.payload, d.attempts,
-                                  d.lease_until, d.channel
+                                  d.lease_until, d.channel, d.traceparent, d.tracestate
                     )
                     select c.*, s.webhook_url, s.webhook_secret, s.email, s.unsubscribe_token,
                            case when s.previous_secret_expires_at > now() then s.previous_webhook_secret end
@@ -318,7 +324,8 @@ public class DeliveryStore {
                                 rs.getInt("attempts"), rs.getObject("lease_until", OffsetDateTime.class),
                                 rs.getString("webhook_url"), rs.getString("webhook_secret"), rs.getString("channel"),
                                 rs.getString("email"), rs.getString("unsubscribe_token"),
-                                rs.getString("previous_secret")));
+                                rs.getString("previous_secret"),
+                                new StoredTraceContext(rs.getString("traceparent"), rs.getString("tracestate"))));
                     }
                 }
                 return claimed;

@@ -4,6 +4,11 @@ import static dev.statecraft.support.Failures.rootMessage;
 import dev.statecraft.notify.email.EmailSender;
 import dev.statecraft.notify.webhook.WebhookSender;
 import dev.statecraft.notify.webhook.WebhookSender.Outcome;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +66,7 @@ public class DeliveryWorker {
     private final int maxHeld;
     private final Duration lease;
     private final ExecutorService pool;
+    private final Tracer tracer;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     /** Claimed and not yet finished (sending or waiting for a slot of its endpoint). */
     private final AtomicInteger held = new AtomicInteger();
@@ -84,7 +90,7 @@ public class DeliveryWorker {
     }
 
     DeliveryWorker(DeliveryStore store, OutcomeRecorder recorder, WebhookSender sender, EmailSender emailSender,
-            EndpointHealth endpointHealth,
+            EndpointHealth endpointHealth, OpenTelemetry openTelemetry,
             @ConfigProperty(name = "statecraft.delivery.retry-schedule") List<Duration> retrySchedule,
             @ConfigProperty(name = "statecraft.delivery.batch-size", defaultValue = "32") int batchSize,
             @ConfigProperty(name = "statecraft.delivery.threads", defaultValue = "8") int threads,
@@ -95,6 +101,7 @@ public class DeliveryWorker {
         this.sender = sender;
         this.emailSender = emailSender;
         this.endpointHealth = endpointHealth;
+        this.tracer = openTelemetry.getTracer("dev.statecraft.notify.delivery");
         this.retryPolicy = new RetryPolicy(retrySchedule, () -> ThreadLocalRandom.current().nextDouble());
         this.batchSize = batchSize;
         this.perEndpointConcurrency = Math.max(1, perEndpoint);
@@ -275,10 +282,21 @@ public class DeliveryWorker {
                 store.release(d);
                 return;
             }
-            Outcome outcome = DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel())
-                    ? sender.send(new WebhookSender.Message(d.webhookUrl(), d.signingSecrets(),
-                            Delivery.webhookId(d.id()), d.payload()))
-                    : emailSender.send(d);
+            Outcome outcome;
+            Span span = tracer.spanBuilder("webhook send").setParent(d.trace().asParent())
+                    .setSpanKind(SpanKind.CLIENT).setAttribute("announcement.id", d.announcementId())
+                    .setAttribute("announcement.revision", d.revision())
+                    .setAttribute("subscription.id", d.subscriptionId().toString())
+                    .setAttribute("delivery.channel", d.channel()).startSpan();
+            try (Scope scope = span.makeCurrent()) {
+                outcome = DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel())
+                        ? sender.send(new WebhookSender.Message(d.webhookUrl(), d.signingSecrets(),
+                                Delivery.webhookId(d.id()), d.payload()))
+                        : emailSender.send(d);
+                span.setAttribute("http.response.status_code", outcome.statusCode());
+            } finally {
+                span.end();
+            }
             record(d, outcome);
         } catch (RuntimeException e) {
             // the lease runs out and the delivery is claimed again: at-least-once, never lost

@@ -92,14 +92,25 @@ public class SubscriptionStreamResource {
                     "Too many open streams on this instance; try again later."));
         }
         UUID subscriptionId = s.id;
-        streams.execute(() -> {
-            try {
-                run(subscriptionId, after, sink, sse);
-            } finally {
-                openStreams.release();
-                sink.close();
-            }
-        });
+        // The first write (a comment that tells the client the stream is open) is made here, on the request's
+        // thread, and the stream's own thread starts only once it is out: two first writes racing to send the
+        // response head fail one request in a while ("Response head already sent").
+        sink.send(sse.newEventBuilder().comment("stream of subscription " + subscriptionId).build())
+                .whenComplete((ignored, error) -> {
+                    if (error != null) {
+                        openStreams.release();
+                        sink.close();
+                        return;
+                    }
+                    streams.execute(() -> {
+                        try {
+                            run(subscriptionId, after, sink, sse);
+                        } finally {
+                            openStreams.release();
+                            sink.close();
+                        }
+                    });
+                });
     }
 
     private static long lastEventId(String header) {
@@ -123,8 +134,6 @@ public class SubscriptionStreamResource {
         Instant lastWrite = Instant.now();
         LOG.infof("subscription %s: stream opened after event %d", subscriptionId, after);
         try {
-            // an immediate comment commits the response, so the client knows the stream is open
-            write(sink, sse.newEventBuilder().comment("stream of subscription " + subscriptionId).build());
             while (!sink.isClosed() && !streams.isShutdown()) {
                 List<DeliveryStore.SseEvent> events = store.sseAfter(subscriptionId, last, PAGE);
                 for (DeliveryStore.SseEvent e : events) {

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hc.client5.http.HttpHostConnectException;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -111,6 +113,8 @@ public class WebhookSender {
         post.setHeader("webhook-timestamp", Long.toString(timestamp));
         post.setHeader("webhook-signature", WebhookSigner.signAll(message.secrets(), message.msgId(), timestamp,
                 message.body()));
+        // the current span's trace (the delivery's send span): receivers that trace see the whole journey
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), post, (request, key, value) -> request.setHeader(key, value));
         post.setEntity(new StringEntity(message.body(), ContentType.APPLICATION_JSON));
         try (CloseableHttpResponse response = client.execute(post)) {
             dropBody(response.getEntity());
