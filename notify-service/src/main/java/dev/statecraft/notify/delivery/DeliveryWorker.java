@@ -4,6 +4,7 @@ import static dev.statecraft.support.Failures.rootMessage;
 import dev.statecraft.notify.email.EmailSender;
 import dev.statecraft.notify.webhook.WebhookSender;
 import dev.statecraft.notify.webhook.WebhookSender.Outcome;
+import dev.statecraft.support.logging.LogContext;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -277,7 +278,7 @@ public class DeliveryWorker {
     }
 
     private void sendOne(DeliveryStore.Claimed d, Instant sendDeadline) {
-        try {
+        try (LogContext ignored = LogContext.delivery(d.announcementId(), d.subscriptionId().toString())) {
             if (Instant.now().isAfter(sendDeadline) || pool.isShutdown()) {
                 store.release(d);
                 return;
