@@ -65,7 +65,7 @@ public final class ApplyWithRetry {
         }
     }
 
-    /** Connection problems (SQLState class 08), shutdowns (57P), conflicts (40), pool timeouts. */
+    /** Connection problems (SQLState class 08), shutdowns (57P), conflicts (40), resources (53), pool timeouts. */
     public static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException) {
@@ -77,6 +77,9 @@ public final class ApplyWithRetry {
                         || state.startsWith("53")) {
                     return true;
                 }
+            }
+            if (t instanceof SQLException sql && isPoolAcquisitionTimeout(sql)) {
+                return true;
             }
             String name = t.getClass().getName();
             if (name.endsWith("JDBCConnectionException") || name.endsWith("AcquisitionTimeoutException")
@@ -90,6 +93,16 @@ public final class ApplyWithRetry {
         return false;
     }
 
+
+    /**
+     * Agroal reports an exhausted pool, or a database it cannot open a connection to in time, as a plain
+     * {@link SQLException} without SQLState ("Sorry, acquisition timeout!", "Acquisition timeout while waiting for
+     * new connection"): its message is the only sign.
+     */
+    private static boolean isPoolAcquisitionTimeout(SQLException e) {
+        return e.getSQLState() == null && e.getMessage() != null
+                && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout");
+    }
 
     private static void sleep(Duration pause) {
         try {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +52,28 @@ public class OperatorTokens {
                     // Say which entry is wrong by position only: the entry holds a secret.
                     throw new IllegalArgumentException("statecraft.operator-tokens entries must be name:token");
                 }
-                byName.put(entry.substring(0, colon).trim(), sha256(entry.substring(colon + 1).trim()));
+                String name = entry.substring(0, colon).trim();
+                if (byName.containsKey(name)) {
+                    throw new IllegalArgumentException("operator '" + name + "' is configured twice");
+                }
+                byName.put(name, sha256(entry.substring(colon + 1).trim()));
             }
         });
+        refuseSharedTokens(byName);
         return Map.copyOf(byName);
+    }
+
+    /** One token under two names would make the audit log name whichever comes first: refuse to start instead. */
+    private static void refuseSharedTokens(Map<String, byte[]> byName) {
+        List<Map.Entry<String, byte[]>> entries = List.copyOf(byName.entrySet());
+        for (int i = 0; i < entries.size(); i++) {
+            for (int j = i + 1; j < entries.size(); j++) {
+                if (MessageDigest.isEqual(entries.get(i).getValue(), entries.get(j).getValue())) {
+                    throw new IllegalArgumentException("operators '" + entries.get(i).getKey() + "' and '"
+                            + entries.get(j).getKey() + "' are configured with the same token; give each its own");
+                }
+            }
+        }
     }
 
     public boolean configured() {

@@ -44,4 +44,14 @@ class OperatorTokensTest {
         assertThatThrownBy(() -> new OperatorTokens(Optional.empty(), Optional.of("s3cret-without-name")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cret");
     }
+
+    @Test
+    void aTokenSharedByTwoNamesOrANameGivenTwiceRefusesToStart() {
+        assertThatThrownBy(() -> new OperatorTokens(Optional.of("s3cret"), Optional.of("ci: s3cret")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'operator' and 'ci'")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> new OperatorTokens(Optional.empty(), Optional.of("ci:s3cret-a,ci:s3cret-b")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ci' is configured twice")
+                .hasMessageNotContaining("s3cret");
+    }
 }
