@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.statecraft.ingest.intake.IntakeRequests;
+import dev.statecraft.support.problem.JsonBodies;
 import dev.statecraft.support.problem.ProblemException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -91,7 +91,7 @@ public record ReparseRange(@JsonProperty("published_from") Instant publishedFrom
     }
 
     private static Instant date(String parameter, String value) {
-        return value == null ? null : IntakeRequests.parseDate(parameter, value);
+        return value == null ? null : JsonBodies.instant(parameter, value);
     }
 
     private static String blankToNull(String s) {

@@ -1,29 +1,21 @@
 package dev.statecraft.ingest.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import static dev.statecraft.support.problem.JsonBodies.httpUrl;
+import static dev.statecraft.support.problem.JsonBodies.instant;
+import static dev.statecraft.support.problem.JsonBodies.text;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.parser.InputFormat;
 import dev.statecraft.support.problem.Problem;
+import dev.statecraft.support.problem.JsonBodies;
 import dev.statecraft.support.problem.ProblemException;
 import jakarta.ws.rs.QueryParam;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,11 +30,6 @@ import java.util.Set;
 public final class IntakeRequests {
     private static final Set<String> INTAKE_FIELDS = Set.of("title", "body", "published_at", "source_url",
             "publisher", "format");
-    /** Strict: a duplicated key or anything after the document is an error, not silently dropped data. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     private IntakeRequests() {
     }
@@ -110,44 +97,27 @@ public final class IntakeRequests {
     }
 
     private static IntakeDocument fromText(String mediaType, String text, InputFormat format, Metadata query) {
-        Instant published = query.published() == null ? null : parseDate("published", query.published());
-        String sourceUrl = query.sourceUrl() == null ? null : checkUrl("source_url", query.sourceUrl());
+        Instant published = query.published() == null ? null : instant("published", query.published());
+        String sourceUrl = query.sourceUrl() == null ? null : httpUrl("source_url", query.sourceUrl());
         String title = blankToNull(query.title());
         return new IntakeDocument(mediaType, text, format, title, published, sourceUrl,
                 blankToNull(query.publisher()), (title == null ? "" : title + "\n") + text);
     }
 
     private static IntakeDocument fromJson(String text) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw ProblemException.badRequest("malformed-json", "The body is not valid JSON: " + e.getOriginalMessage()
-                    + where);
-        }
-        if (!(root instanceof ObjectNode object)) {
-            throw ProblemException.badRequest("malformed-json", "The JSON body must be an object.");
-        }
+        ObjectNode object = JsonBodies.object(text, "Send the announcement as a JSON object.");
         if (object.has("base_path") && object.has("details")) {
             return fromGovukContent(object, text);
         }
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!INTAKE_FIELDS.contains(name)) {
-                throw ProblemException.invalidParameter(name, "Unknown field '" + name + "'; known fields are "
-                        + String.join(", ", INTAKE_FIELDS.stream().sorted().toList()) + ".");
-            }
-        }
-        String body = string(object, "body");
+        JsonBodies.onlyKnownFields(object, INTAKE_FIELDS);
+        String body = text(object, "body");
         if (body == null || body.isBlank()) {
             throw ProblemException.invalidParameter("body", "Field 'body' is required and must be a non-empty string.");
         }
-        String title = blankToNull(string(object, "title"));
-        String published = string(object, "published_at");
-        String sourceUrl = string(object, "source_url");
-        String formatName = string(object, "format");
+        String title = blankToNull(text(object, "title"));
+        String published = text(object, "published_at");
+        String sourceUrl = text(object, "source_url");
+        String formatName = text(object, "format");
         InputFormat format;
         if (formatName == null) {
             format = body.stripLeading().startsWith("<") ? InputFormat.HTML : InputFormat.TEXT;
@@ -159,56 +129,18 @@ public final class IntakeRequests {
             throw ProblemException.invalidParameter("format", "Field 'format' must be 'text' or 'html'.");
         }
         return new IntakeDocument("application/json", body, format, title,
-                published == null ? null : parseDate("published_at", published),
-                sourceUrl == null ? null : checkUrl("source_url", sourceUrl),
-                blankToNull(string(object, "publisher")), (title == null ? "" : title + "\n") + body);
+                published == null ? null : instant("published_at", published),
+                sourceUrl == null ? null : httpUrl("source_url", sourceUrl),
+                blankToNull(text(object, "publisher")), (title == null ? "" : title + "\n") + body);
     }
 
     private static IntakeDocument fromGovukContent(ObjectNode object, String text) {
-        String basePath = string(object, "base_path");
+        String basePath = text(object, "base_path");
         if (basePath == null || !basePath.startsWith("/")) {
             throw ProblemException.invalidParameter("base_path", "A GOV.UK content item needs a base_path starting with '/'.");
         }
-        return new IntakeDocument("application/json", text, InputFormat.GOVUK_CONTENT, string(object, "title"), null,
+        return new IntakeDocument("application/json", text, InputFormat.GOVUK_CONTENT, text(object, "title"), null,
                 "https://www.gov.uk" + basePath, null, text);
-    }
-
-    private static String string(ObjectNode object, String field) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw ProblemException.invalidParameter(field, "Field '" + field + "' must be a string.");
-        }
-        return node.asText();
-    }
-
-    /** A date ({@code 2025-03-18}, taken as midnight UTC) or an ISO-8601 date-time with an offset. */
-    public static Instant parseDate(String parameter, String value) {
-        String v = value.trim();
-        try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidParameter(parameter, "'" + value + "' is not a date (YYYY-MM-DD) or an "
-                    + "ISO-8601 date-time with offset (2025-03-18T09:30:00Z).");
-        }
-    }
-
-    static String checkUrl(String parameter, String value) {
-        try {
-            URI uri = new URI(value.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri.toString();
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw ProblemException.invalidParameter(parameter, "'" + value + "' is not an absolute http(s) URL.");
     }
 
     private static String decodeUtf8(byte[] body) {

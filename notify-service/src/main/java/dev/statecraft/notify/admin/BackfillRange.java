@@ -8,12 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.statecraft.support.problem.JsonBodies;
 import dev.statecraft.support.problem.ProblemException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -44,22 +41,12 @@ public record BackfillRange(@JsonProperty("subscription_id") UUID subscriptionId
         if (r == null || r.from() == null) {
             throw ProblemException.invalidParameter("from", "'from' is required.");
         }
-        Instant from = date("from", r.from());
-        Instant to = r.to() == null ? null : date("to", r.to());
+        Instant from = JsonBodies.instant("from", r.from());
+        Instant to = r.to() == null ? null : JsonBodies.instant("to", r.to());
         if (to != null && !from.isBefore(to)) {
             throw ProblemException.invalidParameter("from", "'from' must be before 'to'.");
         }
         return new BackfillRange(subscriptionId, from, to);
-    }
-
-    private static Instant date(String parameter, String value) {
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidParameter(parameter, "'" + value + "' is not a date (YYYY-MM-DD) or an "
-                    + "ISO-8601 date-time with offset.");
-        }
     }
 
     String toJson() {

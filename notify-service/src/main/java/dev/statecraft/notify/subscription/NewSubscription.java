@@ -1,17 +1,12 @@
 package dev.statecraft.notify.subscription;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import dev.statecraft.model.AnnouncementJson;
 import dev.statecraft.model.Kind;
 import dev.statecraft.notify.webhook.OutboundUrlGuard;
 import dev.statecraft.notify.webhook.WebhookSecrets;
+import dev.statecraft.support.problem.JsonBodies;
 import dev.statecraft.support.problem.ProblemException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,50 +33,18 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
             java.util.regex.Pattern.compile("[^@\\s\\p{Cntrl}<>,;\"]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     static final int MAX_KEYWORD_LENGTH = 200;
     static final int MAX_KEYWORDS = 100;
-    /** Trailing garbage and repeated fields are errors, not silently ignored. */
-    private static final ObjectReader STRICT_JSON = AnnouncementJson.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
 
     /** Parses and validates a request body. */
     public static NewSubscription from(String json) {
-        return from(readObject(json, "A JSON object with at least webhook_url is required."));
-    }
-
-    /** Reads a strict JSON object, or answers 400. */
-    static JsonNode readObject(String json, String whatIsRequired) {
-        if (json == null || json.isBlank()) {
-            throw ProblemException.badRequest("missing-body", whatIsRequired);
-        }
-        JsonNode body;
-        try {
-            body = STRICT_JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("malformed-json", "The body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("malformed-json", "The body must be a JSON object.");
-        }
-        return body;
-    }
-
-    /** Refuses any field not in {@code known}, naming it. */
-    static void onlyKnownFields(JsonNode body, Set<String> known) {
-        for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!known.contains(name)) {
-                throw ProblemException.invalidParameter(name, "Unknown field '" + name + "'; known fields: "
-                        + String.join(", ", known) + ".");
-            }
-        }
+        return from(JsonBodies.object(json, "A JSON object with at least webhook_url is required."));
     }
 
     static NewSubscription from(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badRequest("malformed-json", "The body must be a JSON object.");
         }
-        onlyKnownFields(body, FIELDS);
+        JsonBodies.onlyKnownFields(body, FIELDS);
         Optional<String> email = email(body);
         boolean sse = bool(body, "sse");
         String url = (email.isPresent() || sse) && text(body, "webhook_url").isEmpty() ? null : webhookUrl(body);

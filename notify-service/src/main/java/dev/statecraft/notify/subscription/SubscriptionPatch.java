@@ -1,6 +1,7 @@
 package dev.statecraft.notify.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statecraft.support.problem.JsonBodies;
 import dev.statecraft.support.problem.ProblemException;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +22,12 @@ public record SubscriptionPatch(Optional<String> webhookUrl, Optional<List<Strin
             "notify_on_revisions", "frequency", "timezone", "endpoint_enabled", "sse", "organisations", "persons", "publishers"));
 
     public static SubscriptionPatch from(String json) {
-        JsonNode body = NewSubscription.readObject(json, "A JSON object with the fields to change is required.");
+        JsonNode body = JsonBodies.object(json, "A JSON object with the fields to change is required.");
         if (body.has("secret")) {
             throw ProblemException.invalidParameter("secret",
                     "The secret cannot be changed; create a new subscription to get a new one.");
         }
-        NewSubscription.onlyKnownFields(body, FIELDS);
+        JsonBodies.onlyKnownFields(body, FIELDS);
         if (body.isEmpty()) {
             throw ProblemException.badRequest("empty-patch",
                     "Nothing to change; fields: " + String.join(", ", FIELDS) + ".");

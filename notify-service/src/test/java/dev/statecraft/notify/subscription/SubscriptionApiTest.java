@@ -119,7 +119,7 @@ class SubscriptionApiTest {
                 .body("detail", containsString("webhook_url"));
         given().contentType(ContentType.JSON).post("/api/subscriptions")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("type", endsWith("/missing-body"));
+                .body("type", endsWith("/empty-body"));
         given().contentType(ContentType.TEXT).body("webhook_url=x").post("/api/subscriptions")
                 .then().statusCode(415).contentType("application/problem+json");
     }
