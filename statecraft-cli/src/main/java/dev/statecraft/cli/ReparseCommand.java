@@ -1,27 +1,32 @@
 package dev.statecraft.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Re-parse jobs of ingest-service. */
 @Command(name = "reparse", description = "Re-parse stored documents and republish what changed (ingest-service).",
-        subcommands = {ReparseCommand.Start.class, ReparseCommand.Status.class, ReparseCommand.Cancel.class,
-                ReparseCommand.ListJobs.class})
-class ReparseCommand {
-    @ParentCommand
-    StatecraftCli cli;
+        subcommands = {ReparseCommand.Start.class, JobCommands.Status.class, JobCommands.Cancel.class,
+                JobCommands.ListJobs.class})
+class ReparseCommand extends JobCommands {
+    @Override
+    String service() {
+        return "ingest";
+    }
+
+    @Override
+    String kind() {
+        return "reparse";
+    }
 
     @Command(name = "start", description = "Queue a re-parse of a range; --follow shows its progress.")
     static class Start implements Callable<Integer> {
         @ParentCommand
-        ReparseCommand parent;
+        ReparseCommand group;
         @Option(names = "--published-from") String publishedFrom;
         @Option(names = "--published-to") String publishedTo;
         @Option(names = "--ingested-from") String ingestedFrom;
@@ -46,56 +51,13 @@ class ReparseCommand {
                 range.put("all", true);
             }
             range.put("dry_run", dryRun);
-            StatecraftCli cli = parent.cli;
-            AdminClient client = cli.client("ingest");
-            JsonNode job = client.post("/admin/jobs/reparse", range);
-            if (follow) {
-                return cli.follow(client, job.path("id").asText());
-            }
-            cli.print(job, j -> Jobs.describe(cli.out, j));
-            return 0;
+            return group.start("/admin/jobs/reparse", range, follow);
         }
 
         private static void put(Map<String, Object> range, String name, Object value) {
             if (value != null) {
                 range.put(name, value);
             }
-        }
-    }
-
-    @Command(name = "status", description = "Show a job; --follow waits for it with a progress bar.")
-    static class Status implements Callable<Integer> {
-        @ParentCommand
-        ReparseCommand parent;
-        @Parameters(paramLabel = "JOB_ID") String id;
-        @Option(names = "--follow") boolean follow;
-
-        @Override
-        public Integer call() {
-            return JobCommands.status(parent.cli, "ingest", id, follow);
-        }
-    }
-
-    @Command(name = "cancel", description = "Cancel a queued or running job.")
-    static class Cancel implements Callable<Integer> {
-        @ParentCommand
-        ReparseCommand parent;
-        @Parameters(paramLabel = "JOB_ID") String id;
-
-        @Override
-        public Integer call() {
-            return JobCommands.cancel(parent.cli, "ingest", id);
-        }
-    }
-
-    @Command(name = "list", description = "The newest re-parse jobs.")
-    static class ListJobs implements Callable<Integer> {
-        @ParentCommand
-        ReparseCommand parent;
-
-        @Override
-        public Integer call() {
-            return JobCommands.list(parent.cli, "ingest", "reparse");
         }
     }
 }

@@ -48,7 +48,7 @@ class StatecraftCliTest {
             answer(exchange, 401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"token required\"}");
         } else if (!auth.equals("Bearer " + TOKEN)) {
             answer(exchange, 403, "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"not an operator token\"}");
-        } else if (path.equals("/admin/jobs/reparse")) {
+        } else if (path.equals("/admin/jobs/reparse") || path.endsWith("/backfill")) {
             answer(exchange, 202, job("queued", 0));
         } else if (path.equals("/admin/jobs/job_1")) {
             int n = reads.incrementAndGet();
@@ -133,5 +133,17 @@ class StatecraftCliTest {
         Run run = cli("reparse", "list");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("cannot reach");
+    }
+
+    @Test
+    void backfillJobsGoToNotifyWithTheSameStatusCancelAndList() {
+        String notify = "--notify-url=http://127.0.0.1:" + server.getAddress().getPort();
+        assertThat(cli(notify, "backfill", "start", "sub 1", "--from", "2025-01-01").exit()).isZero();
+        assertThat(requests.get(0)).startsWith("POST /admin/subscriptions/sub+1/backfill ")
+                .contains("\"from\":\"2025-01-01\"").doesNotContain("\"to\"");
+        assertThat(cli(notify, "backfill", "list").exit()).isEqualTo(1);
+        assertThat(requests.get(1)).isEqualTo("GET /admin/jobs?kind=backfill ");
+        cli(notify, "backfill", "cancel", "job_1");
+        assertThat(requests.get(2)).startsWith("POST /admin/jobs/job_1/cancel ");
     }
 }
