@@ -61,7 +61,8 @@ public final class TimelineLoadBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("events", "1000000", "rate", "200", "facets-rate", "200",
                 "seconds", "60", "out", "timeline-service/benchmarks/timeline-load.txt",
-                "project-root", ".", "live-seconds", "120"));
+                "project-root", ".", "live-seconds", "120",
+                "phases", "produce,rebuild,copy,queries"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -75,27 +76,46 @@ public final class TimelineLoadBenchmark {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: ./mvnw -B -q -pl timeline-service -am package -DskipTests");
         }
-        Path work = Files.createTempDirectory("timeline-load-");
+        // --data-dir keeps PostgreSQL and the broker (with the loaded topic and read model) for later runs, so a
+        // 1M-event load is done once and the query phases can be repeated; without it all is thrown away.
+        boolean kept = options.containsKey("data-dir");
+        Path work = kept ? Files.createDirectories(Path.of(options.get("data-dir")))
+                : Files.createTempDirectory("timeline-load-");
+        List<String> phases = List.of(options.get("phases").split(","));
         long events = Long.parseLong(options.get("events"));
-        note("timeline-service load benchmark, " + Instant.now() + ", " + events + " events, machine: "
-                + Runtime.getRuntime().availableProcessors() + " cores; load average at start " + loadAverage());
-        try (LocalPostgres postgres = LocalPostgres.start(FreePorts.find(), work.resolve("postgres"), true);
-                KafkaBroker broker = KafkaBroker.start(FreePorts.find(), work.resolve("kafka"), true)) {
+        note("timeline-service load benchmark, " + Instant.now() + ", " + events + " events, phases " + phases
+                + (kept ? ", data kept in " + work : "") + ", machine: " + Runtime.getRuntime().availableProcessors()
+                + " cores; load average at start " + loadAverage());
+        try (LocalPostgres postgres = LocalPostgres.start(FreePorts.find(), work.resolve("postgres"), !kept);
+                KafkaBroker broker = KafkaBroker.start(FreePorts.find(), work.resolve("kafka"), !kept)) {
             postgres.createDatabase("timeline");
             String jdbc = postgres.jdbcUrl("timeline");
+            if (!phases.contains("produce")) {
+                liveConsumerCaughtUp(broker.bootstrapServers());
+            }
             int port = FreePorts.find();
             Process service = startService(jar, port, jdbc, broker.bootstrapServers(), work.resolve("timeline.log"));
             String base = "http://127.0.0.1:" + port;
             awaitReady(base, service, work.resolve("timeline.log"));
             try (Connection db = DriverManager.getConnection(jdbc, LocalPostgres.USER, LocalPostgres.PASSWORD)) {
                 db.setAutoCommit(true);
-                load(broker.bootstrapServers(), db, events);
-                vacuum(db);
-                rebuild(base, db);
-                copyReference(db);
-                vacuum(db);
-                slowStatementLog(db);
-                queries(base);
+                if (phases.contains("produce")) {
+                    load(broker.bootstrapServers(), db, events);
+                }
+                if (phases.contains("rebuild")) {
+                    vacuum(db);
+                    rebuild(base, db);
+                }
+                if (phases.contains("copy")) {
+                    copyReference(db);
+                }
+                note("read model: " + scalar(db, "select count(*) from timeline_entry") + " rows, "
+                        + scalar(db, "select coalesce(sum(revision), 0) from timeline_entry") + " revisions applied");
+                if (phases.contains("queries")) {
+                    vacuum(db);
+                    slowStatementLog(db);
+                    queries(base);
+                }
                 note("load average at end " + loadAverage());
                 write();
                 if (options.containsKey("hold")) {
@@ -174,6 +194,33 @@ public final class TimelineLoadBenchmark {
                 + "from the first send: %.0f events/s%s", applied, liveSeconds, applied / liveSeconds,
                 applied >= events ? "" : " (window ended before it caught up; it keeps consuming in the background,"
                         + " as no-ops once the rebuild has switched)"));
+    }
+
+    /**
+     * A later phase on kept data: the topic was fully read into the read model by a rebuild, so what the live
+     * consumer still had to read is all no-ops. Its group is moved to the end offsets (while the service is not
+     * running) so it idles, as a caught-up projection does, instead of replaying a million records through the
+     * measurements.
+     */
+    private void liveConsumerCaughtUp(String bootstrap) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", bootstrap))) {
+            var partitions = admin.describeTopics(List.of(dev.statecraft.model.AnnouncementEvents.TOPIC)).allTopicNames()
+                    .get().get(dev.statecraft.model.AnnouncementEvents.TOPIC).partitions();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            for (var p : partitions) {
+                latest.put(new org.apache.kafka.common.TopicPartition(dev.statecraft.model.AnnouncementEvents.TOPIC,
+                        p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> ends =
+                    new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) ->
+                    ends.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(info.offset())));
+            admin.alterConsumerGroupOffsets("timeline-service", ends).all().get();
+            note("live consumer group moved to the topic's end offsets " + ends.values().stream()
+                    .mapToLong(org.apache.kafka.clients.consumer.OffsetAndMetadata::offset).sum()
+                    + " (everything in the topic is already in the read model; it idles as a caught-up projection)");
+        }
     }
 
     private void rebuild(String base, Connection db) throws Exception {
@@ -403,7 +450,12 @@ public final class TimelineLoadBenchmark {
     private void write() throws IOException {
         Path out = Path.of(options.get("project-root")).resolve(options.get("out"));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, report);
+        // --append: a later phase of a kept data set adds its section to the same file
+        if (options.containsKey("append")) {
+            Files.write(out, report, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } else {
+            Files.write(out, report);
+        }
         System.out.println("written to " + out);
     }
 }
