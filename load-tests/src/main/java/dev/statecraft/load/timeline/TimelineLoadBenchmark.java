@@ -219,7 +219,19 @@ public final class TimelineLoadBenchmark {
                     new HashMap<>();
             admin.listOffsets(latest).all().get().forEach((tp, info) ->
                     ends.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(info.offset())));
-            admin.alterConsumerGroupOffsets("timeline-service", ends).all().get();
+            // A service of an earlier run may still count as a member until its session times out (45 s).
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    admin.alterConsumerGroupOffsets("timeline-service", ends).all().get();
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (attempt >= 30) {
+                        throw e;
+                    }
+                    System.out.println("consumer group still has a member, retrying: " + e.getCause());
+                    Thread.sleep(3000);
+                }
+            }
             note("live consumer group moved to the topic's end offsets " + ends.values().stream()
                     .mapToLong(org.apache.kafka.clients.consumer.OffsetAndMetadata::offset).sum()
                     + " (everything in the topic is already in the read model; it idles as a caught-up projection)");
