@@ -47,6 +47,8 @@ final class FacetIndex {
     private int[] days = new int[1024];
     /** Per facet, per ordinal: the value ids (kind and month hold exactly one). */
     private final int[][][] values = new int[FACETS.length][1024][];
+    /** Kind and month again as one flat array each: counting reads them without a pointer per entry. */
+    private final int[][] single = new int[FACETS.length][];
 
     FacetIndex() {
         for (int f = 0; f < FACETS.length; f++) {
@@ -54,6 +56,8 @@ final class FacetIndex {
             postings.add(new ArrayList<>());
             unfiltered[f] = new long[16];
         }
+        single[KIND] = new int[1024];
+        single[MONTH] = new int[1024];
     }
 
     /** True when every filter in {@code f} is one this index evaluates. */
@@ -132,6 +136,9 @@ final class FacetIndex {
                     }
                 }
                 values[f][ordinal] = ids;
+                if (single[f] != null) {
+                    single[f][ordinal] = ids[0];
+                }
             }
         } finally {
             lock.writeLock().unlock();
@@ -144,6 +151,9 @@ final class FacetIndex {
             days = Arrays.copyOf(days, n);
             for (int f = 0; f < FACETS.length; f++) {
                 values[f] = Arrays.copyOf(values[f], n);
+                if (single[f] != null) {
+                    single[f] = Arrays.copyOf(single[f], n);
+                }
             }
         }
     }
@@ -163,11 +173,20 @@ final class FacetIndex {
             own[MONTH] = dayRange(filters.from(), filters.toExclusive());
             BitSet all = intersection(own, -1);
             long total = all == null ? size : all.cardinality();
+            long[][] counts = new long[FACETS.length][];
+            // The facets without a condition of their own are all counted over the entries every condition
+            // admits: one walk for all of them. Each facet with its own condition walks its own set.
+            int[] unconstrained = java.util.stream.IntStream.range(0, FACETS.length).filter(f -> own[f] == null)
+                    .toArray();
+            countOver(unconstrained, all, counts);
+            for (int f = 0; f < FACETS.length; f++) {
+                if (own[f] != null) {
+                    countOver(new int[] {f}, intersection(own, f), counts);
+                }
+            }
             Map<String, List<Count>> facets = new LinkedHashMap<>();
             for (int f = 0; f < FACETS.length; f++) {
-                BitSet under = intersection(own, f);
-                long[] counts = under == null ? unfiltered[f] : countOver(f, under);
-                facets.put(FACETS[f].name, top(f, counts));
+                facets.put(FACETS[f].name, top(f, counts[f]));
             }
             return new Facets(total, facets);
         } finally {
@@ -233,15 +252,28 @@ final class FacetIndex {
         return result;
     }
 
-    private long[] countOver(int f, BitSet entries) {
-        long[] counts = new long[dictionaries[f].size()];
-        int[][] byOrdinal = values[f];
+    /** Counts the facets in {@code group} over {@code entries} in one walk; null entries: no filter. */
+    private void countOver(int[] group, BitSet entries, long[][] counts) {
+        if (entries == null) {
+            for (int f : group) {
+                counts[f] = unfiltered[f];
+            }
+            return;
+        }
+        for (int f : group) {
+            counts[f] = new long[dictionaries[f].size()];
+        }
         for (int i = entries.nextSetBit(0); i >= 0; i = entries.nextSetBit(i + 1)) {
-            for (int v : byOrdinal[i]) {
-                counts[v]++;
+            for (int f : group) {
+                if (single[f] != null) {
+                    counts[f][single[f][i]]++;
+                } else {
+                    for (int v : values[f][i]) {
+                        counts[f][v]++;
+                    }
+                }
             }
         }
-        return counts;
     }
 
     /** At most {@link FacetsRepository#MAX_VALUES}: by count then value, months newest first. */

@@ -14,9 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -25,12 +26,14 @@ import org.jboss.logging.Logger;
  * Keeps a {@link FacetIndex} of {@code timeline_entry} and answers facet requests from it when it can.
  *
  * <p>The database stays the only source of truth, so several instances sharing it agree: the index is loaded
- * from one consistent snapshot (rows and the highest change number in it), and before each request catches up
- * with the rows whose {@code change_seq} is above the highest it has seen (every applied upsert takes a new
- * one, and the projection's change-order lock makes them visible in order, as the SSE stream relies on). So a
- * request sees every change committed before it, as the SQL would. A projection rebuild replaces the table
- * (a new oid, rows may have gone): the index is then reloaded in the background and SQL answers meanwhile,
- * as it does while the first load runs and for filters the index does not evaluate.
+ * from one consistent snapshot (rows and the highest change number in it), and a poll every
+ * {@code statecraft.facets.index.poll} catches up with the rows whose {@code change_seq} is above the highest
+ * it has applied (every applied upsert takes a new one, and the projection's change-order lock makes them
+ * visible in order, as the SSE stream relies on). Requests never wait for the database (a pool busy with slow SQL
+ * cannot stall them): they count exactly what the table held at the last poll, so a change shows up in the counts within one poll interval. A projection
+ * rebuild replaces the table (a new oid, rows may have gone): the poll sees it and reloads the index in the
+ * background; SQL answers meanwhile, as it does while the first load runs (a failed load is retried by the
+ * next poll) and for filters the index does not evaluate.
  */
 @ApplicationScoped
 public class IndexedFacets {
@@ -45,6 +48,8 @@ public class IndexedFacets {
     DataSource dataSource;
     @ConfigProperty(name = "statecraft.facets.index.enabled", defaultValue = "true")
     boolean enabled;
+    @ConfigProperty(name = "statecraft.facets.index.poll", defaultValue = "PT0.2S")
+    Duration pollInterval;
 
     /** The index with the table it mirrors and the highest change number applied to it. */
     private static final class Loaded {
@@ -54,39 +59,46 @@ public class IndexedFacets {
     }
 
     private volatile Loaded current;
-    private final AtomicBoolean loading = new AtomicBoolean();
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "facet-index-loader");
+    /** One thread loads and polls, so a (re)load and a catch-up never overlap. */
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "facet-index-poller");
         t.setDaemon(true);
         return t;
     });
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
-            reloadInBackground();
+            poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        loader.shutdownNow();
+        poller.shutdownNow();
     }
 
-    /** The counts from the index, up to date with the database; empty when SQL has to answer. */
+    /** The counts from the index as of its last poll; empty when SQL has to answer. */
     public Optional<Facets> count(Filters filters) {
         Loaded loaded = current;
         if (!enabled || loaded == null || !FacetIndex.supports(filters)) {
             return Optional.empty();
         }
-        try {
-            if (!catchUp(loaded)) {
-                current = null;
-                reloadInBackground();
-                return Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("facet index catch-up failed", e);
-        }
         return Optional.of(loaded.index.count(filters));
+    }
+
+    /** Keeps the index in step with the table: catches up, or (re)loads after a switch or a failed load. */
+    void poll() {
+        try {
+            Loaded loaded = current;
+            if (loaded == null) {
+                load();
+            } else if (!catchUp(loaded)) {
+                current = null; // the table was replaced: SQL answers until the reload is done
+                load();
+            }
+        } catch (Exception e) {
+            LOG.warnf("facet index not up to date, retried at the next poll (SQL answers while none is loaded): %s",
+                    e.toString());
+        }
     }
 
     /** Applies the rows changed since the last look; false when the table was replaced (a rebuild switched). */
@@ -99,23 +111,21 @@ public class IndexedFacets {
             if (tableAndNewest[1] <= loaded.lastChange) {
                 return true;
             }
-            synchronized (loaded) {
-                while (loaded.lastChange < tableAndNewest[1]) {
-                    int read = 0;
-                    try (PreparedStatement ps = c.prepareStatement(COLUMNS
-                            + " where change_seq > ? order by change_seq limit " + CATCH_UP_PAGE)) {
-                        ps.setLong(1, loaded.lastChange);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                put(loaded.index, rs);
-                                loaded.lastChange = rs.getLong(7);
-                                read++;
-                            }
+            while (loaded.lastChange < tableAndNewest[1]) {
+                int read = 0;
+                try (PreparedStatement ps = c.prepareStatement(COLUMNS
+                        + " where change_seq > ? order by change_seq limit " + CATCH_UP_PAGE)) {
+                    ps.setLong(1, loaded.lastChange);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            put(loaded.index, rs);
+                            loaded.lastChange = rs.getLong(7);
+                            read++;
                         }
                     }
-                    if (read < CATCH_UP_PAGE) {
-                        break;
-                    }
+                }
+                if (read < CATCH_UP_PAGE) {
+                    break;
                 }
             }
             // The rows above were read from the same table only if it is still the one the index mirrors.
@@ -123,27 +133,9 @@ public class IndexedFacets {
         }
     }
 
-    private void reloadInBackground() {
-        if (!loading.compareAndSet(false, true)) {
-            return;
-        }
-        loader.execute(() -> {
-            try {
-                long started = System.nanoTime();
-                Loaded loaded = load();
-                current = loaded;
-                LOG.infof("facet index loaded: %d entries up to change %d in %d ms", loaded.index.size(),
-                        loaded.lastChange, (System.nanoTime() - started) / 1_000_000);
-            } catch (Exception e) {
-                LOG.warnf("facet index not loaded, SQL answers facet requests until the next try: %s", e.toString());
-            } finally {
-                loading.set(false);
-            }
-        });
-    }
-
     /** Every row of one snapshot, with the table's oid and the highest change number in that snapshot. */
-    private Loaded load() throws SQLException {
+    private void load() throws SQLException {
+        long started = System.nanoTime();
         Loaded loaded = new Loaded();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
@@ -169,7 +161,9 @@ public class IndexedFacets {
                 c.setAutoCommit(autoCommit);
             }
         }
-        return loaded;
+        current = loaded;
+        LOG.infof("facet index loaded: %d entries up to change %d in %d ms", loaded.index.size(), loaded.lastChange,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static long[] tableAndNewest(Connection c) throws SQLException {
