@@ -44,7 +44,7 @@ import org.postgresql.copy.CopyManager;
  * a PostgreSQL COPY of the same rows in the same run as the reference, then runs fixed-rate load on filtered
  * {@code /api/timeline} queries and, separately, on {@code /api/facets}, and writes everything to a file.
  *
- * <pre>./mvnw -B -q -pl load-tests exec:java -Dexec.args="--events 1000000 --out timeline-service/benchmarks/timeline-load.txt"</pre>
+ * <pre>./mvnw -B -q -pl load-tests exec:java -Dexec.args="--events 1000000 --out load-tests/benchmarks/timeline-load.txt"</pre>
  */
 public final class TimelineLoadBenchmark {
     private static final String TOKEN = "benchmark-operator-token";
@@ -60,7 +60,7 @@ public final class TimelineLoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("events", "1000000", "rate", "200", "facets-rate", "200",
-                "seconds", "60", "out", "timeline-service/benchmarks/timeline-load.txt",
+                "seconds", "60", "out", "load-tests/benchmarks/timeline-load.txt",
                 "project-root", ".", "live-seconds", "120",
                 "phases", "produce,rebuild,copy,queries"));
         for (int i = 0; i + 1 < args.length; i += 2) {
