@@ -6,6 +6,7 @@ import dev.statecraft.infra.FreePorts;
 import dev.statecraft.infra.ParentWatch;
 import dev.statecraft.infra.kafka.KafkaBroker;
 import dev.statecraft.infra.postgres.LocalPostgres;
+import dev.statecraft.model.AnnouncementEvents;
 import dev.statecraft.model.AnnouncementJson;
 import dev.statecraft.model.Kind;
 import java.io.File;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,7 +35,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -206,25 +213,25 @@ public final class TimelineLoadBenchmark {
      * measurements.
      */
     private void liveConsumerCaughtUp(String bootstrap) throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        try (Admin admin = Admin.create(
                 Map.of("bootstrap.servers", bootstrap))) {
-            var partitions = admin.describeTopics(List.of(dev.statecraft.model.AnnouncementEvents.TOPIC)).allTopicNames()
-                    .get().get(dev.statecraft.model.AnnouncementEvents.TOPIC).partitions();
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            var partitions = admin.describeTopics(List.of(AnnouncementEvents.TOPIC)).allTopicNames()
+                    .get().get(AnnouncementEvents.TOPIC).partitions();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (var p : partitions) {
-                latest.put(new org.apache.kafka.common.TopicPartition(dev.statecraft.model.AnnouncementEvents.TOPIC,
-                        p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest());
+                latest.put(new TopicPartition(AnnouncementEvents.TOPIC,
+                        p.partition()), OffsetSpec.latest());
             }
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> ends =
+            Map<TopicPartition, OffsetAndMetadata> ends =
                     new HashMap<>();
             admin.listOffsets(latest).all().get().forEach((tp, info) ->
-                    ends.put(tp, new org.apache.kafka.clients.consumer.OffsetAndMetadata(info.offset())));
+                    ends.put(tp, new OffsetAndMetadata(info.offset())));
             // A service of an earlier run may still count as a member until its session times out (45 s).
             for (int attempt = 1; ; attempt++) {
                 try {
                     admin.alterConsumerGroupOffsets("timeline-service", ends).all().get();
                     break;
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (attempt >= 30) {
                         throw e;
                     }
@@ -233,7 +240,7 @@ public final class TimelineLoadBenchmark {
                 }
             }
             note("live consumer group moved to the topic's end offsets " + ends.values().stream()
-                    .mapToLong(org.apache.kafka.clients.consumer.OffsetAndMetadata::offset).sum()
+                    .mapToLong(OffsetAndMetadata::offset).sum()
                     + " (everything in the topic is already in the read model; it idles as a caught-up projection)");
         }
     }
@@ -467,7 +474,7 @@ public final class TimelineLoadBenchmark {
         Files.createDirectories(out.toAbsolutePath().getParent());
         // --append: a later phase of a kept data set adds its section to the same file
         if (options.containsKey("append")) {
-            Files.write(out, report, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.write(out, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } else {
             Files.write(out, report);
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
 
 /**
  * The facet counts of the timeline held in memory, the way search engines count facets: every entry has an
@@ -176,7 +177,7 @@ final class FacetIndex {
             long[][] counts = new long[FACETS.length][];
             // The facets without a condition of their own are all counted over the entries every condition
             // admits: one walk for all of them. Each facet with its own condition walks its own set.
-            int[] unconstrained = java.util.stream.IntStream.range(0, FACETS.length).filter(f -> own[f] == null)
+            int[] unconstrained = IntStream.range(0, FACETS.length).filter(f -> own[f] == null)
                     .toArray();
             countOver(unconstrained, all, counts);
             for (int f = 0; f < FACETS.length; f++) {
