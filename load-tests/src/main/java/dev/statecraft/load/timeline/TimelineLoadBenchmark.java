@@ -6,6 +6,7 @@ import dev.statecraft.infra.FreePorts;
 import dev.statecraft.infra.ParentWatch;
 import dev.statecraft.infra.kafka.KafkaBroker;
 import dev.statecraft.infra.postgres.LocalPostgres;
+import dev.statecraft.model.AnnouncementEvents;
 import dev.statecraft.model.AnnouncementJson;
 import dev.statecraft.model.Kind;
 import java.io.File;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,7 +35,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -44,7 +51,7 @@ import org.postgresql.copy.CopyManager;
  * a PostgreSQL COPY of the same rows in the same run as the reference, then runs fixed-rate load on filtered
  * {@code /api/timeline} queries and, separately, on {@code /api/facets}, and writes everything to a file.
  *
- * <pre>./mvnw -B -q -pl load-tests exec:java -Dexec.args="--events 1000000 --out timeline-service/benchmarks/timeline-load.txt"</pre>
+ * <pre>./mvnw -B -q -pl load-tests exec:java -Dexec.args="--events 1000000 --out load-tests/benchmarks/timeline-load.txt"</pre>
  */
 public final class TimelineLoadBenchmark {
     private static final String TOKEN = "benchmark-operator-token";
@@ -60,8 +67,9 @@ public final class TimelineLoadBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("events", "1000000", "rate", "200", "facets-rate", "200",
-                "seconds", "60", "out", "timeline-service/benchmarks/timeline-load.txt",
-                "project-root", ".", "live-seconds", "120"));
+                "seconds", "60", "out", "load-tests/benchmarks/timeline-load.txt",
+                "project-root", ".", "live-seconds", "120",
+                "phases", "produce,rebuild,copy,queries"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -75,27 +83,47 @@ public final class TimelineLoadBenchmark {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: ./mvnw -B -q -pl timeline-service -am package -DskipTests");
         }
-        Path work = Files.createTempDirectory("timeline-load-");
+        // --data-dir keeps PostgreSQL and the broker (with the loaded topic and read model) for later runs, so a
+        // 1M-event load is done once and the query phases can be repeated; without it all is thrown away.
+        boolean kept = options.containsKey("data-dir");
+        Path work = kept ? Files.createDirectories(Path.of(options.get("data-dir")))
+                : Files.createTempDirectory("timeline-load-");
+        List<String> phases = List.of(options.get("phases").split(","));
         long events = Long.parseLong(options.get("events"));
-        note("timeline-service load benchmark, " + Instant.now() + ", " + events + " events, machine: "
-                + Runtime.getRuntime().availableProcessors() + " cores; load average at start " + loadAverage());
-        try (LocalPostgres postgres = LocalPostgres.start(FreePorts.find(), work.resolve("postgres"), true);
-                KafkaBroker broker = KafkaBroker.start(FreePorts.find(), work.resolve("kafka"), true)) {
+        note("timeline-service load benchmark, " + Instant.now() + ", " + events + " events, phases " + phases
+                + (kept ? ", data kept in " + work : "") + ", facets index " + options.getOrDefault("facets-index",
+                "true") + ", machine: " + Runtime.getRuntime().availableProcessors()
+                + " cores; load average at start " + loadAverage());
+        try (LocalPostgres postgres = LocalPostgres.start(FreePorts.find(), work.resolve("postgres"), !kept);
+                KafkaBroker broker = KafkaBroker.start(FreePorts.find(), work.resolve("kafka"), !kept)) {
             postgres.createDatabase("timeline");
             String jdbc = postgres.jdbcUrl("timeline");
+            if (!phases.contains("produce")) {
+                liveConsumerCaughtUp(broker.bootstrapServers());
+            }
             int port = FreePorts.find();
             Process service = startService(jar, port, jdbc, broker.bootstrapServers(), work.resolve("timeline.log"));
             String base = "http://127.0.0.1:" + port;
             awaitReady(base, service, work.resolve("timeline.log"));
             try (Connection db = DriverManager.getConnection(jdbc, LocalPostgres.USER, LocalPostgres.PASSWORD)) {
                 db.setAutoCommit(true);
-                load(broker.bootstrapServers(), db, events);
-                vacuum(db);
-                rebuild(base, db);
-                copyReference(db);
-                vacuum(db);
-                slowStatementLog(db);
-                queries(base);
+                if (phases.contains("produce")) {
+                    load(broker.bootstrapServers(), db, events);
+                }
+                if (phases.contains("rebuild")) {
+                    vacuum(db);
+                    rebuild(base, db);
+                }
+                if (phases.contains("copy")) {
+                    copyReference(db);
+                }
+                note("read model: " + scalar(db, "select count(*) from timeline_entry") + " rows, "
+                        + scalar(db, "select coalesce(sum(revision), 0) from timeline_entry") + " revisions applied");
+                if (phases.contains("queries")) {
+                    vacuum(db);
+                    slowStatementLog(db);
+                    queries(base);
+                }
                 note("load average at end " + loadAverage());
                 write();
                 if (options.containsKey("hold")) {
@@ -117,6 +145,8 @@ public final class TimelineLoadBenchmark {
         env.put("TIMELINE_DB_PASSWORD", LocalPostgres.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("STATECRAFT_OPERATOR_TOKEN", TOKEN);
+        // --facets-index false: the SQL facets only, for a before/after pair on the same data
+        env.put("STATECRAFT_FACETS_INDEX_ENABLED", options.getOrDefault("facets-index", "true"));
         List<String> command = List.of(ChildProcesses.javaExecutable(), "-Xmx1g", "-cp",
                 jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class), ParentWatch.class.getName(),
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint");
@@ -170,10 +200,49 @@ public final class TimelineLoadBenchmark {
             Thread.sleep(2000);
         }
         double liveSeconds = seconds(started);
-        note(String.format("live projection (one transaction per record, as deployed): %d events applied in %.1f s "
+        note(String.format("live projection (one transaction per poll: multi-row upsert of the batch): %d events applied in %.1f s "
                 + "from the first send: %.0f events/s%s", applied, liveSeconds, applied / liveSeconds,
                 applied >= events ? "" : " (window ended before it caught up; it keeps consuming in the background,"
                         + " as no-ops once the rebuild has switched)"));
+    }
+
+    /**
+     * A later phase on kept data: the topic was fully read into the read model by a rebuild, so what the live
+     * consumer still had to read is all no-ops. Its group is moved to the end offsets (while the service is not
+     * running) so it idles, as a caught-up projection does, instead of replaying a million records through the
+     * measurements.
+     */
+    private void liveConsumerCaughtUp(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(
+                Map.of("bootstrap.servers", bootstrap))) {
+            var partitions = admin.describeTopics(List.of(AnnouncementEvents.TOPIC)).allTopicNames()
+                    .get().get(AnnouncementEvents.TOPIC).partitions();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var p : partitions) {
+                latest.put(new TopicPartition(AnnouncementEvents.TOPIC,
+                        p.partition()), OffsetSpec.latest());
+            }
+            Map<TopicPartition, OffsetAndMetadata> ends =
+                    new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) ->
+                    ends.put(tp, new OffsetAndMetadata(info.offset())));
+            // A service of an earlier run may still count as a member until its session times out (45 s).
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    admin.alterConsumerGroupOffsets("timeline-service", ends).all().get();
+                    break;
+                } catch (ExecutionException e) {
+                    if (attempt >= 30) {
+                        throw e;
+                    }
+                    System.out.println("consumer group still has a member, retrying: " + e.getCause());
+                    Thread.sleep(3000);
+                }
+            }
+            note("live consumer group moved to the topic's end offsets " + ends.values().stream()
+                    .mapToLong(OffsetAndMetadata::offset).sum()
+                    + " (everything in the topic is already in the read model; it idles as a caught-up projection)");
+        }
     }
 
     private void rebuild(String base, Connection db) throws Exception {
@@ -403,7 +472,12 @@ public final class TimelineLoadBenchmark {
     private void write() throws IOException {
         Path out = Path.of(options.get("project-root")).resolve(options.get("out"));
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, report);
+        // --append: a later phase of a kept data set adds its section to the same file
+        if (options.containsKey("append")) {
+            Files.write(out, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } else {
+            Files.write(out, report);
+        }
         System.out.println("written to " + out);
     }
 }

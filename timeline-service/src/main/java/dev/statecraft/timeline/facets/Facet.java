@@ -24,12 +24,17 @@ enum Facet {
         this.field = field;
     }
 
+    /** The filter this facet is counted without; null for the month (its own filter is the day range). */
+    Field field() {
+        return field;
+    }
+
     Filters countedUnder(Filters filters) {
         return field == null ? filters.withoutPublicationDays() : filters.without(field);
     }
 
-    /** Months read best in calendar order, the rest by count. */
+    /** Months read best in calendar order, the rest by count; ties by code point, as the index sorts them. */
     String order() {
-        return this == MONTH ? "value desc" : "count desc, value";
+        return this == MONTH ? "value desc" : "count desc, value collate \"C\"";
     }
 }

@@ -22,6 +22,8 @@ public class FacetsRepository {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    IndexedFacets index;
 
     public record Count(String value, long count) {
     }
@@ -29,7 +31,13 @@ public class FacetsRepository {
     public record Facets(long total, Map<String, List<Count>> facets) {
     }
 
+    /** From the in-memory index when it can evaluate the filters, else by SQL; the same counts either way. */
     public Facets count(Filters filters) {
+        return index.count(filters).orElseGet(() -> countBySql(filters));
+    }
+
+    /** The SQL path on its own: the fallback, and the reference the index is tested against. */
+    public Facets countBySql(Filters filters) {
         try (Connection c = dataSource.getConnection()) {
             SqlWhere all = SqlWhere.of(filters);
             long total;

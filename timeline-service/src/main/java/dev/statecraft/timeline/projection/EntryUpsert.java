@@ -5,14 +5,17 @@ import dev.statecraft.model.AnnouncementJson;
 import dev.statecraft.model.LocationMention;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -80,12 +83,18 @@ public final class EntryUpsert {
      * outcome is the same as applying them one by one in any order. Returns the rows inserted or replaced.
      */
     public static int applyAll(Connection c, String table, Collection<Announcement> batch) throws SQLException {
+        return applyAllReturningIds(c, table, batch).size();
+    }
+
+    /** {@link #applyAll}, returning the ids of the rows inserted or replaced. */
+    public static Set<String> applyAllReturningIds(Connection c, String table, Collection<Announcement> batch)
+            throws SQLException {
         Map<String, Announcement> newest = new LinkedHashMap<>();
         for (Announcement a : batch) {
             newest.merge(a.id(), a, (x, y) -> y.revision() > x.revision() ? y : x);
         }
         if (newest.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         int n = newest.size();
         Object[][] columns = new Object[15][n];
@@ -109,11 +118,17 @@ public final class EntryUpsert {
             columns[14][i] = now;
             i++;
         }
-        try (PreparedStatement ps = c.prepareStatement(forTable(UPSERT_BATCH, table))) {
+        try (PreparedStatement ps = c.prepareStatement(forTable(UPSERT_BATCH, table) + " returning t.id")) {
             for (int col = 0; col < columns.length; col++) {
                 ps.setArray(col + 1, c.createArrayOf(col == 1 ? "integer" : "text", columns[col]));
             }
-            return ps.executeUpdate();
+            Set<String> applied = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    applied.add(rs.getString(1));
+                }
+            }
+            return applied;
         }
     }
 

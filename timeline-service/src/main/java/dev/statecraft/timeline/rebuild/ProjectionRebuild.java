@@ -121,6 +121,11 @@ public class ProjectionRebuild {
     private void run(Connection c) {
         try {
             LOG.info("projection rebuild: started, reading the topic from offset 0 into " + REBUILD_TABLE);
+            // Losing the last commits of a crashed rebuild costs nothing (the next one starts over; the old table
+            // serves until the switch), so its many commits need not wait for the WAL flush.
+            try (Statement s = c.createStatement()) {
+                s.execute("set synchronous_commit = off");
+            }
             prepareTable(c);
             readTopic(c);
             createIndexes(c);
@@ -143,6 +148,9 @@ public class ProjectionRebuild {
                 try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
                     ps.setLong(1, REBUILD_LOCK);
                     ps.execute();
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("reset synchronous_commit"); // the connection goes back to the pool
                 }
             } catch (SQLException e) {
                 LOG.warn("projection rebuild: could not release the rebuild lock explicitly", e);

@@ -1,0 +1,184 @@
+package dev.statecraft.timeline.facets;
+
+import dev.statecraft.timeline.facets.FacetsRepository.Facets;
+import dev.statecraft.timeline.query.Filters;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps a {@link FacetIndex} of {@code timeline_entry} and answers facet requests from it when it can.
+ *
+ * <p>The database stays the only source of truth, so several instances sharing it agree: the index is loaded
+ * from one consistent snapshot (rows and the highest change number in it), and a poll every
+ * {@code statecraft.facets.index.poll} catches up with the rows whose {@code change_seq} is above the highest
+ * it has applied (every applied upsert takes a new one, and the projection's change-order lock makes them
+ * visible in order, as the SSE stream relies on). Requests never wait for the database (a pool busy with slow SQL
+ * cannot stall them): they count exactly what the table held at the last poll, so a change shows up in the counts within one poll interval. A projection
+ * rebuild replaces the table (a new oid, rows may have gone): the poll sees it and reloads the index in the
+ * background; SQL answers meanwhile, as it does while the first load runs (a failed load is retried by the
+ * next poll) and for filters the index does not evaluate.
+ */
+@ApplicationScoped
+public class IndexedFacets {
+    private static final Logger LOG = Logger.getLogger(IndexedFacets.class);
+    private static final String TABLE_AND_NEWEST = "select cast(cast('timeline_entry' as regclass) as oid),"
+            + " (select coalesce(max(change_seq), 0) from timeline_entry)";
+    private static final String COLUMNS = "select id, kind, published_at, countries, organisations, persons,"
+            + " change_seq from timeline_entry";
+    private static final int CATCH_UP_PAGE = 5000;
+
+    @Inject
+    DataSource dataSource;
+    @ConfigProperty(name = "statecraft.facets.index.enabled", defaultValue = "true")
+    boolean enabled;
+    @ConfigProperty(name = "statecraft.facets.index.poll", defaultValue = "PT0.2S")
+    Duration pollInterval;
+
+    /** The index with the table it mirrors and the highest change number applied to it. */
+    private static final class Loaded {
+        final FacetIndex index = new FacetIndex();
+        long table;
+        volatile long lastChange;
+    }
+
+    private volatile Loaded current;
+    /** One thread loads and polls, so a (re)load and a catch-up never overlap. */
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "facet-index-poller");
+        t.setDaemon(true);
+        return t;
+    });
+
+    void onStart(@Observes StartupEvent event) {
+        if (enabled) {
+            poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        poller.shutdownNow();
+    }
+
+    /** The counts from the index as of its last poll; empty when SQL has to answer. */
+    public Optional<Facets> count(Filters filters) {
+        Loaded loaded = current;
+        if (!enabled || loaded == null || !FacetIndex.supports(filters)) {
+            return Optional.empty();
+        }
+        return Optional.of(loaded.index.count(filters));
+    }
+
+    /** Keeps the index in step with the table: catches up, or (re)loads after a switch or a failed load. */
+    void poll() {
+        try {
+            Loaded loaded = current;
+            if (loaded == null) {
+                load();
+            } else if (!catchUp(loaded)) {
+                current = null; // the table was replaced: SQL answers until the reload is done
+                load();
+            }
+        } catch (Exception e) {
+            LOG.warnf("facet index not up to date, retried at the next poll (SQL answers while none is loaded): %s",
+                    e.toString());
+        }
+    }
+
+    /** Applies the rows changed since the last look; false when the table was replaced (a rebuild switched). */
+    private boolean catchUp(Loaded loaded) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            long[] tableAndNewest = tableAndNewest(c);
+            if (tableAndNewest[0] != loaded.table) {
+                return false;
+            }
+            if (tableAndNewest[1] <= loaded.lastChange) {
+                return true;
+            }
+            while (loaded.lastChange < tableAndNewest[1]) {
+                int read = 0;
+                try (PreparedStatement ps = c.prepareStatement(COLUMNS
+                        + " where change_seq > ? order by change_seq limit " + CATCH_UP_PAGE)) {
+                    ps.setLong(1, loaded.lastChange);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            put(loaded.index, rs);
+                            loaded.lastChange = rs.getLong(7);
+                            read++;
+                        }
+                    }
+                }
+                if (read < CATCH_UP_PAGE) {
+                    break;
+                }
+            }
+            // The rows above were read from the same table only if it is still the one the index mirrors.
+            return tableAndNewest(c)[0] == loaded.table;
+        }
+    }
+
+    /** Every row of one snapshot, with the table's oid and the highest change number in that snapshot. */
+    private void load() throws SQLException {
+        long started = System.nanoTime();
+        Loaded loaded = new Loaded();
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                long[] tableAndNewest = tableAndNewest(c);
+                loaded.table = tableAndNewest[0];
+                loaded.lastChange = tableAndNewest[1];
+                try (Statement s = c.createStatement()) {
+                    s.setFetchSize(10_000);
+                    try (ResultSet rs = s.executeQuery(COLUMNS)) {
+                        while (rs.next()) {
+                            put(loaded.index, rs);
+                        }
+                    }
+                }
+                c.commit();
+            } finally {
+                c.rollback();
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
+            }
+        }
+        current = loaded;
+        LOG.infof("facet index loaded: %d entries up to change %d in %d ms", loaded.index.size(), loaded.lastChange,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static long[] tableAndNewest(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(TABLE_AND_NEWEST)) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    private static void put(FacetIndex index, ResultSet rs) throws SQLException {
+        index.put(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), strings(rs.getArray(4)),
+                strings(rs.getArray(5)), strings(rs.getArray(6)));
+    }
+
+    private static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+}

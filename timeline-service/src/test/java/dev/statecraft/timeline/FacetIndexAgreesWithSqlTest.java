@@ -1,0 +1,95 @@
+package dev.statecraft.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.statecraft.infra.quarkus.KafkaTestResource;
+import dev.statecraft.infra.quarkus.PostgresTestResource;
+import dev.statecraft.model.Kind;
+import dev.statecraft.timeline.facets.FacetsRepository;
+import dev.statecraft.timeline.facets.IndexedFacets;
+import dev.statecraft.timeline.query.Filters;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The in-memory facet index against the SQL facets on the same real read model: after a mix of announcements
+ * and revisions has gone through the real projection, both give the same counts for every filter the index
+ * evaluates, and the index sees a change as soon as it is committed.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class FacetIndexAgreesWithSqlTest {
+    private static final String[] COUNTRIES = {"GB", "FR", "DE", "UA", "PL", "US", "JP"};
+    private static final String[] PEOPLE = {"Ada Example", "Bob Example", "Cleo Example", "Dan Example"};
+
+    @Inject
+    IndexedFacets index;
+    @Inject
+    FacetsRepository repository;
+
+    @Test
+    void indexAndSqlGiveTheSameCounts() {
+        Random random = new Random(11);
+        String org = "ORG-" + Events.newId();
+        LocalDate day = LocalDate.parse(TimelineTest.uniqueDay());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = Events.newId();
+            ids.add(id);
+            Events.send(Events.with(id).kind(Kind.values()[random.nextInt(Kind.values().length)])
+                    .publishedAt(TimelineTest.at(day.plusDays(random.nextInt(90)).toString(), 9))
+                    .countries(pick(random, COUNTRIES), pick(random, COUNTRIES))
+                    .organisations(random.nextBoolean() ? org : "EU").persons(pick(random, PEOPLE)).build());
+        }
+        // Revisions that move announcements to other values, and one older revision that must change nothing.
+        for (int i = 0; i < 5; i++) {
+            Events.send(Events.with(ids.get(i)).revision(3).kind(Kind.AID)
+                    .publishedAt(TimelineTest.at(day.plusDays(100).toString(), 9)).countries("NZ")
+                    .organisations(org).persons("Eve Example").build());
+        }
+        Events.send(Events.with(ids.get(0)).revision(2).kind(Kind.SUMMIT).countries("BR").organisations(org).build());
+        Filters mine = filters("organisation", org);
+        await().atMost(Duration.ofSeconds(60)).until(() -> index.count(mine)
+                .map(f -> f.facets().get("country").stream().anyMatch(c -> c.value().equals("NZ")
+                        && c.count() == 5)).orElse(false));
+
+        List<Filters> cases = List.of(filters(), mine, filters("organisation", org, "country", "GB"),
+                filters("organisation", org, "country", "GB,FR", "kind", "visit"),
+                filters("organisation", org, "-kind", "statement", "-country", "DE"),
+                filters("organisation", org, "person", "Ada Example"),
+                filters("organisation", org, "from", day.plusDays(10).toString(), "to", day.plusDays(40).toString()),
+                filters("country", "NZ", "-person", "Eve Example"), filters("country", "BR"),
+                filters("-organisation", org, "from", day.toString()));
+        for (Filters f : cases) {
+            // equal once nothing else is being applied (other tests' records may still arrive in between)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(index.count(f)).isEqualTo(Optional.of(repository.countBySql(f))));
+        }
+        assertThat(index.count(filters("country", "BR")).orElseThrow().total()).isZero();
+        assertThat(index.count(filters("q", "visit"))).isEmpty();
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static Filters filters(String... parameters) {
+        Map<String, List<String>> map = new HashMap<>();
+        for (int i = 0; i < parameters.length; i += 2) {
+            map.computeIfAbsent(parameters[i], k -> new ArrayList<>()).add(parameters[i + 1]);
+        }
+        return Filters.from(map);
+    }
+}
