@@ -1,16 +1,16 @@
 package dev.statecraft.notify.matching;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.model.Announcement;
+import dev.statecraft.model.AnnouncementJson;
 import dev.statecraft.notify.delivery.DeliveryStore;
 import dev.statecraft.notify.webhook.WebhookPayload;
+import dev.statecraft.support.logging.LogContext;
+import dev.statecraft.support.tracing.StoredTraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.statecraft.model.AnnouncementJson;
-import dev.statecraft.support.logging.LogContext;
-import dev.statecraft.support.tracing.StoredTraceContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -65,10 +65,6 @@ public class SubscriptionMatcher {
 
     /** An announcement to match, with the trace (of its Kafka record) that the sends of its deliveries continue. */
     public record Event(Announcement announcement, StoredTraceContext trace) {
-    }
-
-    public Result match(Announcement a) {
-        return matchAll(List.of(new Event(a, StoredTraceContext.current()))).get(0);
     }
 
     /**
