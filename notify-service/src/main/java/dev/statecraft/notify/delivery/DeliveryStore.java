@@ -76,20 +76,38 @@ public class DeliveryStore {
     private static final int INSERT_CHUNK = 1000;
 
     /**
-     * {@link #createIfNew} for many deliveries of one announcement revision: the same statement and rules per
-     * row, sent as JDBC batches (one round trip per {@value #INSERT_CHUNK} rows instead of one per row). Must
-     * run in the caller's transaction.
+     * {@link #createIfNew} for many deliveries of one announcement revision, continuing the current trace. Must run
+     * in the caller's transaction.
      *
      * @return per delivery, in order, whether its row was inserted
      */
     public boolean[] createAllIfNew(List<NewDelivery> deliveries, String announcementId, int revision,
             String payload) {
+        // the consumer's span (the announcement's trace, from the record's traceparent), for the send to continue
+        StoredTraceContext trace = StoredTraceContext.current();
+        return createAllIfNew(deliveries.stream().map(d -> new AnnouncementDelivery(d, announcementId, revision,
+                payload, trace)).toList());
+    }
+
+    /** A delivery of one announcement revision, with the trace its send continues; for {@link #createAllIfNew(List)}. */
+    public record AnnouncementDelivery(NewDelivery delivery, String announcementId, int revision, String payload,
+            StoredTraceContext trace) {
+    }
+
+    /**
+     * {@link #createIfNew} for many deliveries, of any number of announcement revisions (a consumer's batch): the
+     * same statement and rules per row, sent as JDBC batches (one round trip per {@value #INSERT_CHUNK} rows
+     * instead of one per row). The statements run in list order, each seeing the rows of the ones before it, so
+     * two revisions of one announcement in one list follow the revision rule as if consumed one by one. Must run
+     * in the caller's transaction.
+     *
+     * @return per delivery, in order, whether its row was inserted
+     */
+    public boolean[] createAllIfNew(List<AnnouncementDelivery> deliveries) {
         boolean[] inserted = new boolean[deliveries.size()];
         if (deliveries.isEmpty()) {
             return inserted;
         }
-        // the consumer's span (the announcement's trace, from the record's traceparent), for the send to continue
-        StoredTraceContext trace = StoredTraceContext.current();
         work(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
                     insert into delivery (id, subscription_id, announcement_id, revision, channel, payload, status,
@@ -102,20 +120,21 @@ public class DeliveryStore {
                     """)) {
                 for (int start = 0; start < deliveries.size(); start += INSERT_CHUNK) {
                     int end = Math.min(deliveries.size(), start + INSERT_CHUNK);
-                    for (NewDelivery d : deliveries.subList(start, end)) {
+                    for (AnnouncementDelivery row : deliveries.subList(start, end)) {
+                        NewDelivery d = row.delivery();
                         ps.setObject(1, UUID.randomUUID());
                         ps.setObject(2, d.subscriptionId());
-                        ps.setString(3, announcementId);
-                        ps.setInt(4, revision);
+                        ps.setString(3, row.announcementId());
+                        ps.setInt(4, row.revision());
                         ps.setString(5, d.channel());
-                        ps.setString(6, payload);
-                        ps.setString(7, trace.traceparent());
-                        ps.setString(8, trace.tracestate());
+                        ps.setString(6, row.payload());
+                        ps.setString(7, row.trace().traceparent());
+                        ps.setString(8, row.trace().tracestate());
                         ps.setBoolean(9, d.alsoRevisions());
                         ps.setObject(10, d.subscriptionId());
-                        ps.setString(11, announcementId);
+                        ps.setString(11, row.announcementId());
                         ps.setString(12, d.channel());
-                        ps.setInt(13, revision);
+                        ps.setInt(13, row.revision());
                         ps.addBatch();
                     }
                     int[] counts = ps.executeBatch();
