@@ -104,11 +104,13 @@ public final class AnnouncementParser {
         // One folded copy of the text serves the gazetteer, the anchors and the kind cues.
         char[] folded = Gazetteer.foldChars(text);
         String foldedText = new String(folded);
-        Gazetteer.Matches matches = gazetteer.find(text, folded);
-        People people = persons.extract(text, matches, doc.metadataPeople());
+        // The text's chars, for the scans that read it char by char (array reads beat charAt on UTF-16).
+        char[] chars = text.toCharArray();
+        Gazetteer.Matches matches = gazetteer.find(text, chars, folded);
+        People people = persons.extract(text, chars, matches, doc.metadataPeople());
         PlaceExtractor.Places found = places.extract(text, matches.places(), people.affiliations(),
                 doc.metadataPlaces(), doc.metadataOrganisations());
-        Anchors anchors = Anchors.find(text, folded, foldedText, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
+        Anchors anchors = Anchors.find(chars, folded, foldedText, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
         List<DateMention> dates = DateExtractor.extract(text, published.date(), anchors);
         BitSet claimed = new BitSet(text.length());
         for (DateMention d : dates) {

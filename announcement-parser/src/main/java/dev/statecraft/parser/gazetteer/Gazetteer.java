@@ -191,10 +191,15 @@ public final class Gazetteer {
 
     /** As {@link #find(String)}, with the text already folded by {@link #foldChars}. */
     public Matches find(String text, char[] folded) {
+        return find(text, text.toCharArray(), folded);
+    }
+
+    /** As {@link #find(String, char[])}, with {@code chars} the text's chars (array reads beat charAt). */
+    public Matches find(String text, char[] chars, char[] folded) {
         List<GazetteerMatch> candidates = new ArrayList<>();
         trie.scanWordStarts(folded, 0, folded.length, (start, end, pattern) -> {
-            boolean wordEnd = boundaryAfter(text, end);
-            boolean pluralEnd = !wordEnd && text.charAt(end) == 's' && boundaryAfter(text, end + 1);
+            boolean wordEnd = boundaryAfter(chars, end);
+            boolean pluralEnd = !wordEnd && chars[end] == 's' && boundaryAfter(chars, end + 1);
             if (!wordEnd && !pluralEnd) {
                 return;
             }
@@ -205,7 +210,7 @@ public final class Gazetteer {
                 if (pluralEnd && entry.type() != EntryType.ROLE) {
                     continue;
                 }
-                if (caseFits(entry.surface(), casedOffsetsByPattern[pattern][e], allCapsByPattern[pattern][e], text,
+                if (caseFits(entry.surface(), casedOffsetsByPattern[pattern][e], allCapsByPattern[pattern][e], chars,
                         start)) {
                     candidates.add(new GazetteerMatch(start, pluralEnd ? end + 1 : end, entry));
                 }
@@ -251,10 +256,10 @@ public final class Gazetteer {
      * Case rules, decided once per entry: an all-capitals entry ("US") must match in capitals at every letter;
      * otherwise a capital that starts a word of the entry must be a capital in the text.
      */
-    private static boolean caseFits(String surface, int[] casedOffsets, boolean allCaps, String text, int start) {
+    private static boolean caseFits(String surface, int[] casedOffsets, boolean allCaps, char[] text, int start) {
         for (int i : casedOffsets) {
             char s = surface.charAt(i);
-            char t = text.charAt(start + i);
+            char t = text[start + i];
             if (allCaps ? s != t : !Character.isUpperCase(t)) {
                 return false;
             }
@@ -287,8 +292,8 @@ public final class Gazetteer {
         return offsets.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static boolean boundaryAfter(String text, int end) {
-        return end >= text.length() || !TextWords.isLetterOrDigit(text.charAt(end));
+    private static boolean boundaryAfter(char[] text, int end) {
+        return end >= text.length || !TextWords.isLetterOrDigit(text[end]);
     }
 
     /** Whether the id names an international organisation (the EU, the UN) rather than a national body. */

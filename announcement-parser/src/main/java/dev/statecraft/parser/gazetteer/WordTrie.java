@@ -25,6 +25,8 @@ public final class WordTrie {
     private final int[] output;
     /** Transitions out of the root for ASCII chars, where nearly every walk starts; others by binary search. */
     private final int[] rootAscii = new int[128];
+    /** Nodes with at most this many edges are searched linearly. */
+    private static final int LINEAR_EDGES = 8;
 
     /** Receives (start, end exclusive, pattern index) for each occurrence. */
     @FunctionalInterface
@@ -85,8 +87,20 @@ public final class WordTrie {
         if (node == 0 && c < rootAscii.length) {
             return rootAscii[c];
         }
-        int i = Arrays.binarySearch(edgeChars, edgeStart[node], edgeStart[node + 1], c);
-        return i >= 0 ? edgeTargets[i] : -1;
+        int from = edgeStart[node];
+        int to = edgeStart[node + 1];
+        if (to - from > LINEAR_EDGES) {
+            int i = Arrays.binarySearch(edgeChars, from, to, c);
+            return i >= 0 ? edgeTargets[i] : -1;
+        }
+        // Most nodes have one or two edges: a short scan of the sorted labels beats a binary search.
+        for (int e = from; e < to; e++) {
+            char label = edgeChars[e];
+            if (label >= c) {
+                return label == c ? edgeTargets[e] : -1;
+            }
+        }
+        return -1;
     }
 
     /**

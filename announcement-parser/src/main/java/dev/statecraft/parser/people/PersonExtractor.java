@@ -36,6 +36,11 @@ public final class PersonExtractor {
     }
 
     public People extract(String text, Gazetteer.Matches matches, List<String> metadataPeople) {
+        return extract(text, text.toCharArray(), matches, metadataPeople);
+    }
+
+    /** As {@link #extract(String, Gazetteer.Matches, List)} with {@code chars} the text's chars. */
+    public People extract(String text, char[] chars, Gazetteer.Matches matches, List<String> metadataPeople) {
         List<RoleMention> roles = RoleFinder.find(text, matches.people(), matches.places(), gazetteer);
         List<NameMention> names = new ArrayList<>();
         for (GazetteerMatch m : matches.people()) {
@@ -45,7 +50,7 @@ public final class PersonExtractor {
                 names.add(new NameMention(m.start(), m.end(), m.entry().key(), true));
             }
         }
-        List<Token> tokens = Token.tokenize(text);
+        List<Token> tokens = Token.tokenize(chars);
         names.addAll(capitalisedNames(text, tokens, matches, roles));
         names.sort(Comparator.comparingInt(NameMention::start));
         names = resolveSurnames(text, tokens, names);

@@ -68,31 +68,37 @@ public final class Anchors {
     /** As {@link #find(String, char[], Vocabulary, String)}, with {@code foldedText} the same as a string. */
     public static Anchors find(String text, char[] folded, String foldedText, Vocabulary vocabulary,
             String symbols) {
+        return find(text.toCharArray(), folded, foldedText, vocabulary, symbols);
+    }
+
+    /** As {@link #find(String, char[], String, Vocabulary, String)}, with {@code text} as chars. */
+    public static Anchors find(char[] text, char[] folded, String foldedText, Vocabulary vocabulary,
+            String symbols) {
         int[] offsets = new int[16];
         int[] foundIds = new int[16];
         // Ids: vocabulary words by their index, then numbers, then each symbol.
         int vocabularySize = vocabulary.words.size();
         String[] wordById = new String[vocabularySize + 1 + symbols.length()];
         int n = 0;
-        int length = text.length();
+        int length = text.length;
         int i = 0;
         while (i < length) {
-            char c = text.charAt(i);
+            char c = text[i];
             String word = null;
             int id = -1;
             int start = i;
             if (TextWords.isLetter(c)) {
-                while (i < length && TextWords.isLetter(text.charAt(i))) {
+                while (i < length && TextWords.isLetter(text[i])) {
                     i++;
                 }
-                boolean wordStart = start == 0 || !TextWords.isLetterOrDigit(text.charAt(start - 1));
+                boolean wordStart = start == 0 || !TextWords.isLetterOrDigit(text[start - 1]);
                 if (wordStart && i - start <= MAX_WORD) {
                     int pattern = vocabulary.trie.exact(folded, start, i);
                     word = pattern >= 0 ? vocabulary.words.get(pattern) : null;
                     id = pattern;
                 }
             } else {
-                if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text.charAt(i - 1)))) {
+                if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text[i - 1]))) {
                     word = DIGIT;
                     id = vocabularySize;
                 } else if (symbols.indexOf(c) >= 0) {
