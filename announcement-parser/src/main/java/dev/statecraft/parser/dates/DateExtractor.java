@@ -51,23 +51,23 @@ public final class DateExtractor {
             scan(text, anchors, DatePatterns.TODAY_WITH_DATE, DatePatterns.TODAY_START, null, claimed, found,
                     m -> todayWithDate(m, reference));
         }
-        scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMERIC_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMBER, null, claimed, found,
                 m -> dayMonth(m.group(1), m.group(3), m.group(4), null, reference).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.DAY_MONTH, DatePatterns.NUMERIC_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.DAY_MONTH, DatePatterns.WEEKDAY_OR_NUMBER_START, null, claimed, found,
                 m -> dayMonth(m.group(2), m.group(3), m.group(4), m.group(1), reference).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.MONTH_DAY, DatePatterns.NUMERIC_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.MONTH_DAY, DatePatterns.WEEKDAY_OR_FULL_MONTH_START, null, claimed, found,
                 m -> dayMonth(m.group(3), m.group(2), m.group(4), m.group(1), reference).map(d -> day(m, d)));
         if (text.indexOf('-') >= 0) {
-            scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMERIC_START, null, claimed, found,
+            scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMBER, null, claimed, found,
                     m -> Calendar.date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                             Integer.parseInt(m.group(3))).map(d -> day(m, d)));
         }
         if (text.indexOf('/') >= 0) {
-            scan(text, anchors, DatePatterns.NUMERIC_DATE, DatePatterns.NUMERIC_START, null, claimed, found,
+            scan(text, anchors, DatePatterns.NUMERIC_DATE, DatePatterns.NUMBER, null, claimed, found,
                     m -> Calendar.date(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
                             Integer.parseInt(m.group(1))).map(d -> day(m, d)));
         }
-        scan(text, anchors, DatePatterns.MONTH_YEAR, DatePatterns.NUMERIC_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.MONTH_YEAR, DatePatterns.FULL_MONTH_WORDS, null, claimed, found,
                 m -> Optional.of(new Found(m.start(), m.end(), YearMonth.of(Integer.parseInt(m.group(2)),
                         Calendar.month(m.group(1))).toString(), Precision.MONTH)));
         if (anchors.mayContain("year")) {
@@ -102,8 +102,10 @@ public final class DateExtractor {
             String mentionText = text.substring(f.start(), f.end());
             String key = f.date() + '|' + f.precision() + '|' + mentionText;
             spans.computeIfAbsent(key, k -> new ArrayList<>()).add(new Span(f.start(), f.end()));
-            first.putIfAbsent(key, new DateMention(f.date(), f.precision(), mentionText,
-                    AboutPhrase.before(text, f.start()), List.of()));
+            if (!first.containsKey(key)) { // the about phrase of the first mention only
+                first.put(key, new DateMention(f.date(), f.precision(), mentionText,
+                        AboutPhrase.before(text, f.start()), List.of()));
+            }
         }
         List<DateMention> mentions = new ArrayList<>();
         first.forEach((key, m) -> mentions.add(new DateMention(m.date(), m.precision(), m.text(), m.about(),
