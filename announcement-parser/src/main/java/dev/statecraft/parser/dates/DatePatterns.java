@@ -79,6 +79,14 @@ final class DatePatterns {
             "july", "august", "september", "october", "november", "december");
     static final Set<String> NUMBER = Set.of("0");
     static final Set<String> TODAY_START = Set.of("today", "yesterday", "tomorrow", "tonight", "this");
+    static final Set<String> RELATIVE_DAY_START = Set.of("today", "yesterday", "tomorrow", "tonight");
+    static final Set<String> PERIOD_START_BUT_THE = Set.of("earlier", "later", "this", "last", "next");
+    /** "last"/"next"/"this" start a weekday expression only right before a weekday. */
+    static final Set<String> WEEKDAY_LEAD = Set.of("last", "next", "this");
+    static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday");
+    /** "at/by/before the start of …": the next word is "the". */
+    static final Set<String> THE = Set.of("the");
     static final Set<String> PERIOD_START = Set.of("earlier", "later", "this", "last", "next", "the");
     static final Set<String> PART_OF_YEAR_START = Set.of("at", "by", "toward", "towards", "before");
     static final Set<String> AGO_START = Set.of("0", "a", "an", "one", "two", "three", "four", "five", "six",

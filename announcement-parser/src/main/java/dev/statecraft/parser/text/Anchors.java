@@ -147,16 +147,28 @@ public final class Anchors {
      */
     public void matchAt(Pattern pattern, String text, Set<String> startWords, Set<String> nextWords,
             Consumer<Matcher> onMatch) {
+        matchAt(pattern, text, startWords, null, nextWords, onMatch);
+    }
+
+    /**
+     * As {@link #matchAt(Pattern, String, Set, Set, Consumer)}, with the {@code nextWords} test applied only at
+     * anchors whose word is in {@code leadWords} (all anchors when null): "this"/"last" can start "last Friday"
+     * only before a weekday, while a weekday starts a match on its own.
+     */
+    public void matchAt(Pattern pattern, String text, Set<String> startWords, Set<String> leadWords,
+            Set<String> nextWords, Consumer<Matcher> onMatch) {
         Matcher m = null;
         int after = 0;
         boolean[] starts = startWords == null ? null : membership(startWords);
+        boolean[] leads = leadWords == null ? null : membership(leadWords);
         boolean[] next = nextWords == null ? null : membership(nextWords);
         for (int k = 0; k < offsets.length; k++) {
             int anchor = offsets[k];
             if (anchor < after || (starts != null && !starts[ids[k]])) {
                 continue;
             }
-            if (next != null && !(k + 1 < ids.length && next[ids[k + 1]] || k + 2 < ids.length && next[ids[k + 2]])) {
+            if (next != null && (leads == null || leads[ids[k]])
+                    && !(k + 1 < ids.length && next[ids[k + 1]] || k + 2 < ids.length && next[ids[k + 2]])) {
                 continue;
             }
             if (m == null) {
