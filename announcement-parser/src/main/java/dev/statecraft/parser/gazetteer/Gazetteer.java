@@ -27,6 +27,7 @@ public final class Gazetteer {
     private static final String BASE = "/dev/statecraft/parser/gazetteer/";
     private static final Set<String> SURNAME_PARTICLES =
             Set.of("von", "van", "der", "den", "de", "da", "dos", "du", "di", "bin", "al", "le", "la");
+    private static final String[] PARTICLE_ARRAY = SURNAME_PARTICLES.toArray(String[]::new);
     /** No surname particle is longer: longer words need not be looked up. */
     public static final int MAX_SURNAME_PARTICLE_LENGTH =
             SURNAME_PARTICLES.stream().mapToInt(String::length).max().orElse(0);
@@ -161,6 +162,29 @@ public final class Gazetteer {
 
     public static boolean isSurnameParticle(String word) {
         return SURNAME_PARTICLES.contains(word);
+    }
+
+    /** {@link #isSurnameParticle(String)} of {@code text[start, end)}, without cutting the word out. */
+    public static boolean isSurnameParticle(char[] text, int start, int end) {
+        int length = end - start;
+        if (length > MAX_SURNAME_PARTICLE_LENGTH || length == 0 || text[start] < 'a' || text[start] > 'z') {
+            return false; // every particle is lower-case ASCII
+        }
+        for (String particle : PARTICLE_ARRAY) {
+            if (particle.length() == length && sameChars(particle, text, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameChars(String word, char[] text, int start) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) != text[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Case-folds for matching; one char in, one char out, so offsets carry over to the original text. */

@@ -38,7 +38,7 @@ final class Token {
 
     /** {@link Gazetteer#isSurnameParticle} of the text, without cutting out words too long to be one. */
     boolean isSurnameParticle() {
-        return end - start <= Gazetteer.MAX_SURNAME_PARTICLE_LENGTH && Gazetteer.isSurnameParticle(text());
+        return Gazetteer.isSurnameParticle(body, start, end);
     }
 
     static List<Token> tokenize(String body) {
