@@ -24,7 +24,11 @@ public final class WordTrie {
     /** Pattern ending exactly at the node, or -1. */
     private final int[] output;
     /** Transitions out of the root for ASCII chars, where nearly every walk starts; others by binary search. */
-    private final int[] rootAscii = new int[128];
+    private static final int ASCII = 128;
+    private final int[] rootAscii = new int[ASCII];
+    /** Per node, the offset of its ASCII transition table in {@link #childAscii}, or -1 (root's children only). */
+    private final int[] childTable;
+    private final int[] childAscii;
     /** Nodes with at most this many edges are searched linearly. */
     private static final int LINEAR_EDGES = 8;
 
@@ -81,11 +85,37 @@ public final class WordTrie {
                 rootAscii[edgeChars[e]] = edgeTargets[e];
             }
         }
+        // The root's children are where nearly every walk takes its second step: ASCII tables for them too.
+        childTable = new int[n];
+        Arrays.fill(childTable, -1);
+        int children = 0;
+        for (int e = edgeStart[0]; e < edgeStart[1]; e++) {
+            if (edgeStart[edgeTargets[e] + 1] - edgeStart[edgeTargets[e]] > LINEAR_EDGES / 4) {
+                childTable[edgeTargets[e]] = children++ * ASCII;
+            }
+        }
+        childAscii = new int[children * ASCII];
+        Arrays.fill(childAscii, -1);
+        for (int node = 0; node < n; node++) {
+            if (childTable[node] >= 0) {
+                for (int e = edgeStart[node]; e < edgeStart[node + 1]; e++) {
+                    if (edgeChars[e] < ASCII) {
+                        childAscii[childTable[node] + edgeChars[e]] = edgeTargets[e];
+                    }
+                }
+            }
+        }
     }
 
     private int step(int node, char c) {
-        if (node == 0 && c < rootAscii.length) {
-            return rootAscii[c];
+        if (c < ASCII) {
+            if (node == 0) {
+                return rootAscii[c];
+            }
+            int table = childTable[node];
+            if (table >= 0) {
+                return childAscii[table + c];
+            }
         }
         int from = edgeStart[node];
         int to = edgeStart[node + 1];
