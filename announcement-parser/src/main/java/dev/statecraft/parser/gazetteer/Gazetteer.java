@@ -28,6 +28,8 @@ public final class Gazetteer {
     private static final Set<String> SURNAME_PARTICLES =
             Set.of("von", "van", "der", "den", "de", "da", "dos", "du", "di", "bin", "al", "le", "la");
     private static final String[] PARTICLE_ARRAY = SURNAME_PARTICLES.toArray(String[]::new);
+    private static final String PARTICLE_FIRST_LETTERS = SURNAME_PARTICLES.stream().map(p -> p.substring(0, 1))
+            .distinct().collect(java.util.stream.Collectors.joining());
     /** No surname particle is longer: longer words need not be looked up. */
     public static final int MAX_SURNAME_PARTICLE_LENGTH =
             SURNAME_PARTICLES.stream().mapToInt(String::length).max().orElse(0);
@@ -151,7 +153,11 @@ public final class Gazetteer {
      * The family-name part of a full name: from the first particle on ("von der Leyen"), else the last word.
      */
     public static String surnameOf(String fullName) {
-        String[] words = SPACES.split(fullName.trim());
+        String trimmed = fullName.trim();
+        if (trimmed.indexOf(' ') < 0) {
+            return trimmed; // one word: what the split below would return, without a regex per name
+        }
+        String[] words = SPACES.split(trimmed);
         for (int i = 1; i < words.length - 1; i++) {
             if (SURNAME_PARTICLES.contains(words[i])) {
                 return String.join(" ", Arrays.copyOfRange(words, i, words.length));
@@ -169,6 +175,9 @@ public final class Gazetteer {
         int length = end - start;
         if (length > MAX_SURNAME_PARTICLE_LENGTH || length == 0 || text[start] < 'a' || text[start] > 'z') {
             return false; // every particle is lower-case ASCII
+        }
+        if (PARTICLE_FIRST_LETTERS.indexOf(text[start]) < 0) {
+            return false;
         }
         for (String particle : PARTICLE_ARRAY) {
             if (particle.length() == length && sameChars(particle, text, start)) {
