@@ -42,8 +42,8 @@ public final class QuoteExtractor {
         while (i < paragraphs.size()) {
             Paragraph p = paragraphs.get(i);
             String paragraph = p.text(text);
-            Matcher colon = ATTRIBUTION_COLON.matcher(paragraph);
-            if (paragraph.endsWith(":") && colon.find() && i + 1 < paragraphs.size()) {
+            Matcher colon = paragraph.endsWith(":") ? ATTRIBUTION_COLON.matcher(paragraph) : null;
+            if (colon != null && colon.find() && i + 1 < paragraphs.size()) {
                 int clauseStart = lastSentenceStart(text, p.start(), p.start() + colon.start());
                 String speaker = speaker(people, text, clauseStart, p.start() + colon.start(), quotes);
                 int taken = collectBlock(text, paragraphs, i + 1, speaker, quotes);
