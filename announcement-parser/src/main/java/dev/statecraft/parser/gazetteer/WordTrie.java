@@ -14,16 +14,14 @@ import java.util.TreeMap;
  */
 public final class WordTrie {
     /**
-     * All nodes' sorted edge labels and target nodes in two flat arrays (node i owns
-     * {@code [edgeStart[i], edgeStart[i + 1])}): one contiguous block instead of two small arrays per node keeps
-     * a walk in few cache lines.
+     * Per node i, {@code nodes[2i]} is where its edges start in {@link #edges} and {@code nodes[2i + 1]} the
+     * pattern ending exactly there (or -1); node i's edges end where node i + 1's start. Edges are (label,
+     * target) pairs sorted by label. Interleaving keeps a step within one or two cache lines instead of four
+     * separate arrays, which matters when other processes share the cache.
      */
-    private final int[] edgeStart;
-    private final char[] edgeChars;
-    private final int[] edgeTargets;
-    /** Pattern ending exactly at the node, or -1. */
-    private final int[] output;
-    /** Transitions out of the root for ASCII chars, where nearly every walk starts; others by binary search. */
+    private final int[] nodes;
+    private final int[] edges;
+    /** Transitions out of the root for ASCII chars, where nearly every walk starts; others by search. */
     private static final int ASCII = 128;
     private final int[] rootAscii = new int[ASCII];
     /** Per node, the offset of its ASCII transition table in {@link #childAscii}, or -1 (root's children only). */
@@ -39,20 +37,20 @@ public final class WordTrie {
     }
 
     public WordTrie(List<String> patterns) {
-        List<TreeMap<Character, Integer>> edges = new ArrayList<>();
+        List<TreeMap<Character, Integer>> edgeMaps = new ArrayList<>();
         List<Integer> out = new ArrayList<>();
-        edges.add(new TreeMap<>());
+        edgeMaps.add(new TreeMap<>());
         out.add(-1);
         for (int p = 0; p < patterns.size(); p++) {
             String pattern = patterns.get(p);
             int node = 0;
             for (int i = 0; i < pattern.length(); i++) {
-                Integer next = edges.get(node).get(pattern.charAt(i));
+                Integer next = edgeMaps.get(node).get(pattern.charAt(i));
                 if (next == null) {
-                    next = edges.size();
-                    edges.add(new TreeMap<>());
+                    next = edgeMaps.size();
+                    edgeMaps.add(new TreeMap<>());
                     out.add(-1);
-                    edges.get(node).put(pattern.charAt(i), next);
+                    edgeMaps.get(node).put(pattern.charAt(i), next);
                 }
                 node = next;
             }
@@ -60,47 +58,48 @@ public final class WordTrie {
                 out.set(node, p);
             }
         }
-        int n = edges.size();
+        int n = edgeMaps.size();
         int total = 0;
-        for (TreeMap<Character, Integer> e : edges) {
+        for (TreeMap<Character, Integer> e : edgeMaps) {
             total += e.size();
         }
-        edgeStart = new int[n + 1];
-        edgeChars = new char[total];
-        edgeTargets = new int[total];
-        output = new int[n];
+        nodes = new int[2 * (n + 1)];
+        edges = new int[2 * total];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            edgeStart[i] = k;
-            for (Map.Entry<Character, Integer> entry : edges.get(i).entrySet()) {
-                edgeChars[k] = entry.getKey();
-                edgeTargets[k++] = entry.getValue();
+            nodes[2 * i] = k;
+            nodes[2 * i + 1] = out.get(i);
+            for (Map.Entry<Character, Integer> entry : edgeMaps.get(i).entrySet()) {
+                edges[2 * k] = entry.getKey();
+                edges[2 * k + 1] = entry.getValue();
+                k++;
             }
-            output[i] = out.get(i);
         }
-        edgeStart[n] = k;
+        nodes[2 * n] = k;
+        nodes[2 * n + 1] = -1;
         Arrays.fill(rootAscii, -1);
-        for (int e = edgeStart[0]; e < edgeStart[1]; e++) {
-            if (edgeChars[e] < rootAscii.length) {
-                rootAscii[edgeChars[e]] = edgeTargets[e];
+        for (int e = nodes[0]; e < nodes[2]; e++) {
+            if (edges[2 * e] < ASCII) {
+                rootAscii[edges[2 * e]] = edges[2 * e + 1];
             }
         }
         // The root's children are where nearly every walk takes its second step: ASCII tables for them too.
         childTable = new int[n];
         Arrays.fill(childTable, -1);
         int children = 0;
-        for (int e = edgeStart[0]; e < edgeStart[1]; e++) {
-            if (edgeStart[edgeTargets[e] + 1] - edgeStart[edgeTargets[e]] > LINEAR_EDGES / 4) {
-                childTable[edgeTargets[e]] = children++ * ASCII;
+        for (int e = nodes[0]; e < nodes[2]; e++) {
+            int child = edges[2 * e + 1];
+            if (nodes[2 * child + 2] - nodes[2 * child] > LINEAR_EDGES / 4) {
+                childTable[child] = children++ * ASCII;
             }
         }
         childAscii = new int[children * ASCII];
         Arrays.fill(childAscii, -1);
         for (int node = 0; node < n; node++) {
             if (childTable[node] >= 0) {
-                for (int e = edgeStart[node]; e < edgeStart[node + 1]; e++) {
-                    if (edgeChars[e] < ASCII) {
-                        childAscii[childTable[node] + edgeChars[e]] = edgeTargets[e];
+                for (int e = nodes[2 * node]; e < nodes[2 * node + 2]; e++) {
+                    if (edges[2 * e] < ASCII) {
+                        childAscii[childTable[node] + edges[2 * e]] = edges[2 * e + 1];
                     }
                 }
             }
@@ -117,17 +116,29 @@ public final class WordTrie {
                 return childAscii[table + c];
             }
         }
-        int from = edgeStart[node];
-        int to = edgeStart[node + 1];
+        int from = nodes[2 * node];
+        int to = nodes[2 * node + 2];
         if (to - from > LINEAR_EDGES) {
-            int i = Arrays.binarySearch(edgeChars, from, to, c);
-            return i >= 0 ? edgeTargets[i] : -1;
+            int low = from;
+            int high = to - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                int label = edges[2 * mid];
+                if (label < c) {
+                    low = mid + 1;
+                } else if (label > c) {
+                    high = mid - 1;
+                } else {
+                    return edges[2 * mid + 1];
+                }
+            }
+            return -1;
         }
         // Most nodes have one or two edges: a short scan of the sorted labels beats a binary search.
         for (int e = from; e < to; e++) {
-            char label = edgeChars[e];
+            int label = edges[2 * e];
             if (label >= c) {
-                return label == c ? edgeTargets[e] : -1;
+                return label == c ? edges[2 * e + 1] : -1;
             }
         }
         return -1;
@@ -153,8 +164,9 @@ public final class WordTrie {
             }
             int node = step(0, text[start]);
             for (int i = start; node >= 0; ) {
-                if (output[node] >= 0) {
-                    listener.onMatch(start, i + 1, output[node]);
+                int pattern = nodes[2 * node + 1];
+                if (pattern >= 0) {
+                    listener.onMatch(start, i + 1, pattern);
                 }
                 if (++i >= to) {
                     break;
@@ -170,6 +182,6 @@ public final class WordTrie {
         for (int i = start; i < end && node >= 0; i++) {
             node = step(node, text[i]);
         }
-        return node > 0 ? output[node] : -1;
+        return node > 0 ? nodes[2 * node + 1] : -1;
     }
 }
