@@ -33,6 +33,7 @@ import dev.statecraft.parser.text.PlainTextReader;
 import dev.statecraft.parser.text.SourceDocument;
 import dev.statecraft.parser.text.TitleDeriver;
 import dev.statecraft.parser.text.Whitespace;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
@@ -123,8 +124,8 @@ public final class AnnouncementParser {
         List<Quote> quotes = QuoteExtractor.extract(body, people);
         List<Sanction> sanctions = SanctionExtractor.extract(body, foldedText, people.mentions(),
                 quotes.stream().map(Quote::speaker).filter(s -> s != null).collect(Collectors.toSet()));
-        String lead = lead(doc);
-        Kind kind = KindClassifier.classify(title, lead, folded, isDiplomatic(found));
+        Kind kind = KindClassifier.classify(title, doc.summary(), leadParagraphs(doc.body()), folded,
+                isDiplomatic(found));
         List<Engagement> engagements = EngagementExtractor.extract(body, foldedText, kind, title, leadPerson(people, body),
                 dates, found.locations(), published.date().toString());
         List<CountryMention> countries = found.countries();
@@ -135,20 +136,21 @@ public final class AnnouncementParser {
                 found.locations(), dates, amounts, quantities, quotes, sanctions, engagements);
     }
 
-    /** The summary and the first substantial paragraphs: after the title, what a reader sees first. */
-    private static String lead(SourceDocument doc) {
-        StringBuilder lead = new StringBuilder(doc.summary() == null ? "" : doc.summary());
-        int taken = 0;
-        for (Paragraph p : doc.body().paragraphs()) {
-            if (taken == LEAD_PARAGRAPHS) {
+    /**
+     * The first substantial paragraphs as {start, end}: with the summary, what a reader sees first after the
+     * title (the lead of the kind cues).
+     */
+    private static List<int[]> leadParagraphs(Body body) {
+        List<int[]> lead = new ArrayList<>(LEAD_PARAGRAPHS);
+        for (Paragraph p : body.paragraphs()) {
+            if (lead.size() == LEAD_PARAGRAPHS) {
                 break;
             }
             if (p.end() - p.start() >= LEAD_MIN_LENGTH) {
-                lead.append('\n').append(p.text(doc.body().text()));
-                taken++;
+                lead.add(new int[] {p.start(), p.end()});
             }
         }
-        return lead.toString();
+        return lead;
     }
 
     /** Whether the text deals with other countries or international organisations. */
