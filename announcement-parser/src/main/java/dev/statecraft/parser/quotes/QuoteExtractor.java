@@ -135,7 +135,7 @@ public final class QuoteExtractor {
      * The next inline quote in [from, to) as {start, end}: what {@code “([^“”"]{12,}+)”} (straight quotes too)
      * finds, by a scan for the opening mark instead of a regex attempt at every char.
      */
-    private static int[] inline(String text, int from, int to) {
+    static int[] inline(String text, int from, int to) {
         int open = from;
         while (true) {
             while (open < to && text.charAt(open) != '“' && text.charAt(open) != '"') {
