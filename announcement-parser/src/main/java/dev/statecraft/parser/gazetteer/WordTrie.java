@@ -14,18 +14,18 @@ import java.util.TreeMap;
  */
 public final class WordTrie {
     /**
-     * Per node i, {@code nodes[2i]} is where its edges start in {@link #edges} and {@code nodes[2i + 1]} the
-     * pattern ending exactly there (or -1); node i's edges end where node i + 1's start. Edges are (label,
-     * target) pairs sorted by label. Interleaving keeps a step within one or two cache lines instead of four
-     * separate arrays, which matters when other processes share the cache.
+     * Per node i, {@code nodes[3i]} is where its edges start in {@link #edges}, {@code nodes[3i + 1]} the
+     * pattern ending exactly there (or -1) and {@code nodes[3i + 2]} the offset of its ASCII table in
+     * {@link #childAscii} (or -1; the root's children with more than two edges have one); node i's edges end
+     * where node i + 1's start. Edges are (label, target) pairs sorted by label. Interleaving keeps a step
+     * within one or two cache lines instead of several separate arrays, which matters when other processes
+     * share the cache.
      */
     private final int[] nodes;
     private final int[] edges;
     /** Transitions out of the root for ASCII chars, where nearly every walk starts; others by search. */
     private static final int ASCII = 128;
     private final int[] rootAscii = new int[ASCII];
-    /** Per node, the offset of its ASCII transition table in {@link #childAscii}, or -1 (root's children only). */
-    private final int[] childTable;
     private final int[] childAscii;
     /** Nodes with at most this many edges are searched linearly. */
     private static final int LINEAR_EDGES = 8;
@@ -63,43 +63,44 @@ public final class WordTrie {
         for (TreeMap<Character, Integer> e : edgeMaps) {
             total += e.size();
         }
-        nodes = new int[2 * (n + 1)];
+        nodes = new int[3 * (n + 1)];
         edges = new int[2 * total];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            nodes[2 * i] = k;
-            nodes[2 * i + 1] = out.get(i);
+            nodes[3 * i] = k;
+            nodes[3 * i + 1] = out.get(i);
+            nodes[3 * i + 2] = -1;
             for (Map.Entry<Character, Integer> entry : edgeMaps.get(i).entrySet()) {
                 edges[2 * k] = entry.getKey();
                 edges[2 * k + 1] = entry.getValue();
                 k++;
             }
         }
-        nodes[2 * n] = k;
-        nodes[2 * n + 1] = -1;
+        nodes[3 * n] = k;
+        nodes[3 * n + 1] = -1;
+        nodes[3 * n + 2] = -1;
         Arrays.fill(rootAscii, -1);
-        for (int e = nodes[0]; e < nodes[2]; e++) {
+        for (int e = nodes[0]; e < nodes[3]; e++) {
             if (edges[2 * e] < ASCII) {
                 rootAscii[edges[2 * e]] = edges[2 * e + 1];
             }
         }
         // The root's children are where nearly every walk takes its second step: ASCII tables for them too.
-        childTable = new int[n];
-        Arrays.fill(childTable, -1);
         int children = 0;
-        for (int e = nodes[0]; e < nodes[2]; e++) {
+        for (int e = nodes[0]; e < nodes[3]; e++) {
             int child = edges[2 * e + 1];
-            if (nodes[2 * child + 2] - nodes[2 * child] > LINEAR_EDGES / 4) {
-                childTable[child] = children++ * ASCII;
+            if (nodes[3 * child + 3] - nodes[3 * child] > LINEAR_EDGES / 4) {
+                nodes[3 * child + 2] = children++ * ASCII;
             }
         }
         childAscii = new int[children * ASCII];
         Arrays.fill(childAscii, -1);
         for (int node = 0; node < n; node++) {
-            if (childTable[node] >= 0) {
-                for (int e = nodes[2 * node]; e < nodes[2 * node + 2]; e++) {
+            int table = nodes[3 * node + 2];
+            if (table >= 0) {
+                for (int e = nodes[3 * node]; e < nodes[3 * node + 3]; e++) {
                     if (edges[2 * e] < ASCII) {
-                        childAscii[childTable[node] + edges[2 * e]] = edges[2 * e + 1];
+                        childAscii[table + edges[2 * e]] = edges[2 * e + 1];
                     }
                 }
             }
@@ -111,13 +112,13 @@ public final class WordTrie {
             if (node == 0) {
                 return rootAscii[c];
             }
-            int table = childTable[node];
+            int table = nodes[3 * node + 2];
             if (table >= 0) {
                 return childAscii[table + c];
             }
         }
-        int from = nodes[2 * node];
-        int to = nodes[2 * node + 2];
+        int from = nodes[3 * node];
+        int to = nodes[3 * node + 3];
         if (to - from > LINEAR_EDGES) {
             int low = from;
             int high = to - 1;
@@ -164,7 +165,7 @@ public final class WordTrie {
             }
             int node = step(0, text[start]);
             for (int i = start; node >= 0; ) {
-                int pattern = nodes[2 * node + 1];
+                int pattern = nodes[3 * node + 1];
                 if (pattern >= 0) {
                     listener.onMatch(start, i + 1, pattern);
                 }
@@ -182,6 +183,6 @@ public final class WordTrie {
         for (int i = start; i < end && node >= 0; i++) {
             node = step(node, text[i]);
         }
-        return node > 0 ? nodes[2 * node + 1] : -1;
+        return node > 0 ? nodes[3 * node + 1] : -1;
     }
 }
