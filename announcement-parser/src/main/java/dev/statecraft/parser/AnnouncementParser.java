@@ -33,6 +33,7 @@ import dev.statecraft.parser.text.PlainTextReader;
 import dev.statecraft.parser.text.SourceDocument;
 import dev.statecraft.parser.text.TitleDeriver;
 import dev.statecraft.parser.text.Whitespace;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
@@ -104,11 +105,13 @@ public final class AnnouncementParser {
         // One folded copy of the text serves the gazetteer, the anchors and the kind cues.
         char[] folded = Gazetteer.foldChars(text);
         String foldedText = new String(folded);
-        Gazetteer.Matches matches = gazetteer.find(text, folded);
-        People people = persons.extract(text, matches, doc.metadataPeople());
+        // The text's chars, for the scans that read it char by char (array reads beat charAt on UTF-16).
+        char[] chars = text.toCharArray();
+        Gazetteer.Matches matches = gazetteer.find(text, chars, folded);
+        People people = persons.extract(text, chars, matches, doc.metadataPeople());
         PlaceExtractor.Places found = places.extract(text, matches.places(), people.affiliations(),
                 doc.metadataPlaces(), doc.metadataOrganisations());
-        Anchors anchors = Anchors.find(text, folded, foldedText, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
+        Anchors anchors = Anchors.find(chars, folded, foldedText, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
         List<DateMention> dates = DateExtractor.extract(text, published.date(), anchors);
         BitSet claimed = new BitSet(text.length());
         for (DateMention d : dates) {
@@ -121,8 +124,8 @@ public final class AnnouncementParser {
         List<Quote> quotes = QuoteExtractor.extract(body, people);
         List<Sanction> sanctions = SanctionExtractor.extract(body, foldedText, people.mentions(),
                 quotes.stream().map(Quote::speaker).filter(s -> s != null).collect(Collectors.toSet()));
-        String lead = lead(doc);
-        Kind kind = KindClassifier.classify(title, lead, folded, isDiplomatic(found));
+        Kind kind = KindClassifier.classify(title, doc.summary(), leadParagraphs(doc.body()), folded,
+                isDiplomatic(found));
         List<Engagement> engagements = EngagementExtractor.extract(body, foldedText, kind, title, leadPerson(people, body),
                 dates, found.locations(), published.date().toString());
         List<CountryMention> countries = found.countries();
@@ -133,20 +136,21 @@ public final class AnnouncementParser {
                 found.locations(), dates, amounts, quantities, quotes, sanctions, engagements);
     }
 
-    /** The summary and the first substantial paragraphs: after the title, what a reader sees first. */
-    private static String lead(SourceDocument doc) {
-        StringBuilder lead = new StringBuilder(doc.summary() == null ? "" : doc.summary());
-        int taken = 0;
-        for (Paragraph p : doc.body().paragraphs()) {
-            if (taken == LEAD_PARAGRAPHS) {
+    /**
+     * The first substantial paragraphs as {start, end}: with the summary, what a reader sees first after the
+     * title (the lead of the kind cues).
+     */
+    private static List<int[]> leadParagraphs(Body body) {
+        List<int[]> lead = new ArrayList<>(LEAD_PARAGRAPHS);
+        for (Paragraph p : body.paragraphs()) {
+            if (lead.size() == LEAD_PARAGRAPHS) {
                 break;
             }
             if (p.end() - p.start() >= LEAD_MIN_LENGTH) {
-                lead.append('\n').append(p.text(doc.body().text()));
-                taken++;
+                lead.add(new int[] {p.start(), p.end()});
             }
         }
-        return lead.toString();
+        return lead;
     }
 
     /** Whether the text deals with other countries or international organisations. */

@@ -48,30 +48,34 @@ public final class DateExtractor {
         // A pattern whose required word or sign is nowhere in the text is not tried at all.
         boolean periodUnit = anchors.mayContain("week") || anchors.mayContain("month") || anchors.mayContain("year");
         if (text.indexOf('(') >= 0) {
-            scan(text, anchors, DatePatterns.TODAY_WITH_DATE, DatePatterns.TODAY_START, null, claimed, found,
-                    m -> todayWithDate(m, reference));
+            // "this" starts one only as "this morning/afternoon/evening".
+            boolean thisPart = anchors.mayContain("this morning") || anchors.mayContain("this afternoon")
+                    || anchors.mayContain("this evening");
+            scan(text, anchors, DatePatterns.TODAY_WITH_DATE, thisPart ? DatePatterns.TODAY_START
+                    : DatePatterns.RELATIVE_DAY_START, null, null, claimed, found, m -> todayWithDate(m, reference));
         }
-        scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMERIC_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMBER, null, claimed, found,
                 m -> dayMonth(m.group(1), m.group(3), m.group(4), null, reference).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.DAY_MONTH, DatePatterns.NUMERIC_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.DAY_MONTH, DatePatterns.WEEKDAY_OR_NUMBER_START, null, claimed, found,
                 m -> dayMonth(m.group(2), m.group(3), m.group(4), m.group(1), reference).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.MONTH_DAY, DatePatterns.NUMERIC_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.MONTH_DAY, DatePatterns.WEEKDAY_OR_FULL_MONTH_START, null, claimed, found,
                 m -> dayMonth(m.group(3), m.group(2), m.group(4), m.group(1), reference).map(d -> day(m, d)));
         if (text.indexOf('-') >= 0) {
-            scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMERIC_START, null, claimed, found,
+            scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMBER, null, claimed, found,
                     m -> Calendar.date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                             Integer.parseInt(m.group(3))).map(d -> day(m, d)));
         }
         if (text.indexOf('/') >= 0) {
-            scan(text, anchors, DatePatterns.NUMERIC_DATE, DatePatterns.NUMERIC_START, null, claimed, found,
+            scan(text, anchors, DatePatterns.NUMERIC_DATE, DatePatterns.NUMBER, null, claimed, found,
                     m -> Calendar.date(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
                             Integer.parseInt(m.group(1))).map(d -> day(m, d)));
         }
-        scan(text, anchors, DatePatterns.MONTH_YEAR, DatePatterns.NUMERIC_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.MONTH_YEAR, DatePatterns.FULL_MONTH_WORDS, null, claimed, found,
                 m -> Optional.of(new Found(m.start(), m.end(), YearMonth.of(Integer.parseInt(m.group(2)),
                         Calendar.month(m.group(1))).toString(), Precision.MONTH)));
         if (anchors.mayContain("year")) {
-            scan(text, anchors, DatePatterns.PART_OF_YEAR, DatePatterns.PART_OF_YEAR_START, null, claimed, found,
+            scan(text, anchors, DatePatterns.PART_OF_YEAR, DatePatterns.PART_OF_YEAR_START, null,
+                    DatePatterns.THE, claimed, found,
                     m -> Optional.of(new Found(m.start(), m.end(),
                             String.valueOf(reference.getYear() + yearShift(m.group(1))), Precision.YEAR)));
         }
@@ -80,7 +84,10 @@ public final class DateExtractor {
                     m -> Optional.of(ago(m, reference)));
         }
         if (periodUnit) {
-            scan(text, anchors, DatePatterns.RELATIVE_PERIOD, DatePatterns.PERIOD_START, null, claimed, found,
+            // "the" starts one only as "the coming" or "the past".
+            boolean the = anchors.mayContain("the coming") || anchors.mayContain("the past");
+            scan(text, anchors, DatePatterns.RELATIVE_PERIOD, the ? DatePatterns.PERIOD_START
+                    : DatePatterns.PERIOD_START_BUT_THE, null, null, claimed, found,
                     m -> relativePeriod(m, reference));
         }
         scan(text, anchors, DatePatterns.LED_MONTH, DatePatterns.LEAD_START, DatePatterns.FULL_MONTH_WORDS, claimed,
@@ -88,10 +95,11 @@ public final class DateExtractor {
                         ledMonth(m.group(1), Calendar.month(m.group(2)), reference).toString(), Precision.MONTH)));
         scan(text, anchors, DatePatterns.LED_YEAR, DatePatterns.LEAD_START, DatePatterns.NUMBER, claimed, found,
                 m -> Optional.of(new Found(m.start(1), m.end(), m.group(1), Precision.YEAR)));
-        scan(text, anchors, DatePatterns.LONE_WEEKDAY, DatePatterns.WEEKDAY_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.LONE_WEEKDAY, DatePatterns.WEEKDAY_START, DatePatterns.WEEKDAY_LEAD,
+                DatePatterns.WEEKDAYS, claimed, found,
                 m -> Optional.of(new Found(m.start(), m.end(), loneWeekday(text, m, reference).toString(),
                         Precision.DAY)));
-        scan(text, anchors, DatePatterns.RELATIVE_DAY, DatePatterns.TODAY_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.RELATIVE_DAY, DatePatterns.RELATIVE_DAY_START, null, null, claimed, found,
                 m -> Optional.of(new Found(m.start(), m.end(), reference.plusDays(dayShift(m.group(1))).toString(),
                         Precision.DAY)));
         found.sort(Comparator.comparingInt(Found::start));
@@ -102,8 +110,10 @@ public final class DateExtractor {
             String mentionText = text.substring(f.start(), f.end());
             String key = f.date() + '|' + f.precision() + '|' + mentionText;
             spans.computeIfAbsent(key, k -> new ArrayList<>()).add(new Span(f.start(), f.end()));
-            first.putIfAbsent(key, new DateMention(f.date(), f.precision(), mentionText,
-                    AboutPhrase.before(text, f.start()), List.of()));
+            if (!first.containsKey(key)) { // the about phrase of the first mention only
+                first.put(key, new DateMention(f.date(), f.precision(), mentionText,
+                        AboutPhrase.before(text, f.start()), List.of()));
+            }
         }
         List<DateMention> mentions = new ArrayList<>();
         first.forEach((key, m) -> mentions.add(new DateMention(m.date(), m.precision(), m.text(), m.about(),
@@ -117,7 +127,13 @@ public final class DateExtractor {
 
     private static void scan(String text, Anchors anchors, Pattern pattern, Set<String> startWords,
             Set<String> nextWords, BitSet claimed, List<Found> out, Resolver resolver) {
-        anchors.matchAt(pattern, text, startWords, nextWords, m -> {
+        scan(text, anchors, pattern, startWords, null, nextWords, claimed, out, resolver);
+    }
+
+    /** As above, with {@code nextWords} required only after anchors in {@code leadWords} (see Anchors). */
+    private static void scan(String text, Anchors anchors, Pattern pattern, Set<String> startWords,
+            Set<String> leadWords, Set<String> nextWords, BitSet claimed, List<Found> out, Resolver resolver) {
+        anchors.matchAt(pattern, text, startWords, leadWords, nextWords, m -> {
             int next = claimed.nextSetBit(m.start());
             if (next >= 0 && next < m.end()) {
                 return;

@@ -63,16 +63,30 @@ final class DatePatterns {
             "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "a", "an", "one",
             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
-    /** Start words of each kind of expression (see {@code Anchors.matchAt}): a number, a month or weekday. */
-    static final Set<String> NUMERIC_START = Set.of("0", "january", "february", "march", "april", "may", "june",
-            "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-            "saturday", "sunday");
+    /**
+     * Start words (see {@code Anchors.matchAt}) of patterns that can only begin with a number ("6-8 July", ISO,
+     * 18/03/2025: {@link #NUMBER}), a weekday or a number ("Tuesday 18 March", "19 May"), a weekday or a full
+     * month ("Tuesday, March 18"), or a full month ("February 2022": {@link #FULL_MONTH_WORDS}): anchors at other
+     * words cannot match, so they are not tried.
+     */
+    static final Set<String> WEEKDAY_OR_NUMBER_START = Set.of("0", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday");
+    static final Set<String> WEEKDAY_OR_FULL_MONTH_START = Set.of("january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday");
     /** What must follow a lead word (see {@code Anchors.matchAt}): a full month name, or a number. */
     static final Set<String> FULL_MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december");
     static final Set<String> NUMBER = Set.of("0");
     static final Set<String> TODAY_START = Set.of("today", "yesterday", "tomorrow", "tonight", "this");
+    static final Set<String> RELATIVE_DAY_START = Set.of("today", "yesterday", "tomorrow", "tonight");
+    static final Set<String> PERIOD_START_BUT_THE = Set.of("earlier", "later", "this", "last", "next");
+    /** "last"/"next"/"this" start a weekday expression only right before a weekday. */
+    static final Set<String> WEEKDAY_LEAD = Set.of("last", "next", "this");
+    static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday");
+    /** "at/by/before the start of …": the next word is "the". */
+    static final Set<String> THE = Set.of("the");
     static final Set<String> PERIOD_START = Set.of("earlier", "later", "this", "last", "next", "the");
     static final Set<String> PART_OF_YEAR_START = Set.of("at", "by", "toward", "towards", "before");
     static final Set<String> AGO_START = Set.of("0", "a", "an", "one", "two", "three", "four", "five", "six",

@@ -111,14 +111,32 @@ public record PublicationDate(Instant instant, boolean inferred) {
         return Optional.empty();
     }
 
+    /** Where "today" occurs from {@code from} on in {@code text} lower-cased ({@code lower} when given). */
+    private static int today(String text, String lower, int from) {
+        if (lower != null) {
+            return lower.indexOf("today", from);
+        }
+        // Only the ASCII letters lower-case to these (the dotted I, the one exception, is ruled out above).
+        for (int i = Math.max(0, from), last = text.length() - 5; i <= last; i++) {
+            if ((text.charAt(i) | 0x20) == 't' && (text.charAt(i + 1) | 0x20) == 'o'
+                    && (text.charAt(i + 2) | 0x20) == 'd' && (text.charAt(i + 3) | 0x20) == 'a'
+                    && (text.charAt(i + 4) | 0x20) == 'y') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * "today (Tuesday 18 March)": the year nearest the ingest date, not after it, in which the day falls on that
      * weekday; "today (28 December 2016)" states it outright.
      */
     private static Optional<LocalDate> todayWithDate(String text, LocalDate ingestDate) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        // Lower-casing keeps offsets unless the text has a dotted capital I (two chars in lower case): only then
+        // is the whole text lower-cased; otherwise "today" is found in any ASCII case in place.
+        String lower = text.indexOf('\u0130') >= 0 ? text.toLowerCase(java.util.Locale.ROOT) : null;
         Matcher m = DatePatterns.TODAY_WITH_DATE.matcher(text).useTransparentBounds(true);
-        for (int at = lower.indexOf("today"); at >= 0; at = lower.indexOf("today", at + 1)) {
+        for (int at = today(text, lower, 0); at >= 0; at = today(text, lower, at + 1)) {
             if (!m.region(at, text.length()).lookingAt()) {
                 continue;
             }

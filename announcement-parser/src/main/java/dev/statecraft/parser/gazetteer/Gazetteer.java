@@ -27,6 +27,9 @@ public final class Gazetteer {
     private static final String BASE = "/dev/statecraft/parser/gazetteer/";
     private static final Set<String> SURNAME_PARTICLES =
             Set.of("von", "van", "der", "den", "de", "da", "dos", "du", "di", "bin", "al", "le", "la");
+    private static final String[] PARTICLE_ARRAY = SURNAME_PARTICLES.toArray(String[]::new);
+    private static final String PARTICLE_FIRST_LETTERS = SURNAME_PARTICLES.stream().map(p -> p.substring(0, 1))
+            .distinct().collect(java.util.stream.Collectors.joining());
     /** No surname particle is longer: longer words need not be looked up. */
     public static final int MAX_SURNAME_PARTICLE_LENGTH =
             SURNAME_PARTICLES.stream().mapToInt(String::length).max().orElse(0);
@@ -150,7 +153,11 @@ public final class Gazetteer {
      * The family-name part of a full name: from the first particle on ("von der Leyen"), else the last word.
      */
     public static String surnameOf(String fullName) {
-        String[] words = SPACES.split(fullName.trim());
+        String trimmed = fullName.trim();
+        if (trimmed.indexOf(' ') < 0) {
+            return trimmed; // one word: what the split below would return, without a regex per name
+        }
+        String[] words = SPACES.split(trimmed);
         for (int i = 1; i < words.length - 1; i++) {
             if (SURNAME_PARTICLES.contains(words[i])) {
                 return String.join(" ", Arrays.copyOfRange(words, i, words.length));
@@ -161,6 +168,32 @@ public final class Gazetteer {
 
     public static boolean isSurnameParticle(String word) {
         return SURNAME_PARTICLES.contains(word);
+    }
+
+    /** {@link #isSurnameParticle(String)} of {@code text[start, end)}, without cutting the word out. */
+    public static boolean isSurnameParticle(char[] text, int start, int end) {
+        int length = end - start;
+        if (length > MAX_SURNAME_PARTICLE_LENGTH || length == 0 || text[start] < 'a' || text[start] > 'z') {
+            return false; // every particle is lower-case ASCII
+        }
+        if (PARTICLE_FIRST_LETTERS.indexOf(text[start]) < 0) {
+            return false;
+        }
+        for (String particle : PARTICLE_ARRAY) {
+            if (particle.length() == length && sameChars(particle, text, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameChars(String word, char[] text, int start) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) != text[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Case-folds for matching; one char in, one char out, so offsets carry over to the original text. */
@@ -191,10 +224,15 @@ public final class Gazetteer {
 
     /** As {@link #find(String)}, with the text already folded by {@link #foldChars}. */
     public Matches find(String text, char[] folded) {
+        return find(text, text.toCharArray(), folded);
+    }
+
+    /** As {@link #find(String, char[])}, with {@code chars} the text's chars (array reads beat charAt). */
+    public Matches find(String text, char[] chars, char[] folded) {
         List<GazetteerMatch> candidates = new ArrayList<>();
         trie.scanWordStarts(folded, 0, folded.length, (start, end, pattern) -> {
-            boolean wordEnd = boundaryAfter(text, end);
-            boolean pluralEnd = !wordEnd && text.charAt(end) == 's' && boundaryAfter(text, end + 1);
+            boolean wordEnd = boundaryAfter(chars, end);
+            boolean pluralEnd = !wordEnd && chars[end] == 's' && boundaryAfter(chars, end + 1);
             if (!wordEnd && !pluralEnd) {
                 return;
             }
@@ -205,7 +243,7 @@ public final class Gazetteer {
                 if (pluralEnd && entry.type() != EntryType.ROLE) {
                     continue;
                 }
-                if (caseFits(entry.surface(), casedOffsetsByPattern[pattern][e], allCapsByPattern[pattern][e], text,
+                if (caseFits(entry.surface(), casedOffsetsByPattern[pattern][e], allCapsByPattern[pattern][e], chars,
                         start)) {
                     candidates.add(new GazetteerMatch(start, pluralEnd ? end + 1 : end, entry));
                 }
@@ -251,10 +289,10 @@ public final class Gazetteer {
      * Case rules, decided once per entry: an all-capitals entry ("US") must match in capitals at every letter;
      * otherwise a capital that starts a word of the entry must be a capital in the text.
      */
-    private static boolean caseFits(String surface, int[] casedOffsets, boolean allCaps, String text, int start) {
+    private static boolean caseFits(String surface, int[] casedOffsets, boolean allCaps, char[] text, int start) {
         for (int i : casedOffsets) {
             char s = surface.charAt(i);
-            char t = text.charAt(start + i);
+            char t = text[start + i];
             if (allCaps ? s != t : !Character.isUpperCase(t)) {
                 return false;
             }
@@ -287,8 +325,8 @@ public final class Gazetteer {
         return offsets.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static boolean boundaryAfter(String text, int end) {
-        return end >= text.length() || !TextWords.isLetterOrDigit(text.charAt(end));
+    private static boolean boundaryAfter(char[] text, int end) {
+        return end >= text.length || !TextWords.isLetterOrDigit(text[end]);
     }
 
     /** Whether the id names an international organisation (the EU, the UN) rather than a national body. */

@@ -14,17 +14,21 @@ import java.util.TreeMap;
  */
 public final class WordTrie {
     /**
-     * All nodes' sorted edge labels and target nodes in two flat arrays (node i owns
-     * {@code [edgeStart[i], edgeStart[i + 1])}): one contiguous block instead of two small arrays per node keeps
-     * a walk in few cache lines.
+     * Per node i, {@code nodes[3i]} is where its edges start in {@link #edges}, {@code nodes[3i + 1]} the
+     * pattern ending exactly there (or -1) and {@code nodes[3i + 2]} the offset of its ASCII table in
+     * {@link #childAscii} (or -1; the root's children with more than two edges have one); node i's edges end
+     * where node i + 1's start. Edges are (label, target) pairs sorted by label. Interleaving keeps a step
+     * within one or two cache lines instead of several separate arrays, which matters when other processes
+     * share the cache.
      */
-    private final int[] edgeStart;
-    private final char[] edgeChars;
-    private final int[] edgeTargets;
-    /** Pattern ending exactly at the node, or -1. */
-    private final int[] output;
-    /** Transitions out of the root for ASCII chars, where nearly every walk starts; others by binary search. */
-    private final int[] rootAscii = new int[128];
+    private final int[] nodes;
+    private final int[] edges;
+    /** Transitions out of the root for ASCII chars, where nearly every walk starts; others by search. */
+    private static final int ASCII = 128;
+    private final int[] rootAscii = new int[ASCII];
+    private final int[] childAscii;
+    /** Nodes with at most this many edges are searched linearly. */
+    private static final int LINEAR_EDGES = 8;
 
     /** Receives (start, end exclusive, pattern index) for each occurrence. */
     @FunctionalInterface
@@ -33,20 +37,20 @@ public final class WordTrie {
     }
 
     public WordTrie(List<String> patterns) {
-        List<TreeMap<Character, Integer>> edges = new ArrayList<>();
+        List<TreeMap<Character, Integer>> edgeMaps = new ArrayList<>();
         List<Integer> out = new ArrayList<>();
-        edges.add(new TreeMap<>());
+        edgeMaps.add(new TreeMap<>());
         out.add(-1);
         for (int p = 0; p < patterns.size(); p++) {
             String pattern = patterns.get(p);
             int node = 0;
             for (int i = 0; i < pattern.length(); i++) {
-                Integer next = edges.get(node).get(pattern.charAt(i));
+                Integer next = edgeMaps.get(node).get(pattern.charAt(i));
                 if (next == null) {
-                    next = edges.size();
-                    edges.add(new TreeMap<>());
+                    next = edgeMaps.size();
+                    edgeMaps.add(new TreeMap<>());
                     out.add(-1);
-                    edges.get(node).put(pattern.charAt(i), next);
+                    edgeMaps.get(node).put(pattern.charAt(i), next);
                 }
                 node = next;
             }
@@ -54,39 +58,91 @@ public final class WordTrie {
                 out.set(node, p);
             }
         }
-        int n = edges.size();
+        int n = edgeMaps.size();
         int total = 0;
-        for (TreeMap<Character, Integer> e : edges) {
+        for (TreeMap<Character, Integer> e : edgeMaps) {
             total += e.size();
         }
-        edgeStart = new int[n + 1];
-        edgeChars = new char[total];
-        edgeTargets = new int[total];
-        output = new int[n];
+        nodes = new int[3 * (n + 1)];
+        edges = new int[2 * total];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            edgeStart[i] = k;
-            for (Map.Entry<Character, Integer> entry : edges.get(i).entrySet()) {
-                edgeChars[k] = entry.getKey();
-                edgeTargets[k++] = entry.getValue();
+            nodes[3 * i] = k;
+            nodes[3 * i + 1] = out.get(i);
+            nodes[3 * i + 2] = -1;
+            for (Map.Entry<Character, Integer> entry : edgeMaps.get(i).entrySet()) {
+                edges[2 * k] = entry.getKey();
+                edges[2 * k + 1] = entry.getValue();
+                k++;
             }
-            output[i] = out.get(i);
         }
-        edgeStart[n] = k;
+        nodes[3 * n] = k;
+        nodes[3 * n + 1] = -1;
+        nodes[3 * n + 2] = -1;
         Arrays.fill(rootAscii, -1);
-        for (int e = edgeStart[0]; e < edgeStart[1]; e++) {
-            if (edgeChars[e] < rootAscii.length) {
-                rootAscii[edgeChars[e]] = edgeTargets[e];
+        for (int e = nodes[0]; e < nodes[3]; e++) {
+            if (edges[2 * e] < ASCII) {
+                rootAscii[edges[2 * e]] = edges[2 * e + 1];
+            }
+        }
+        // The root's children are where nearly every walk takes its second step: ASCII tables for them too.
+        int children = 0;
+        for (int e = nodes[0]; e < nodes[3]; e++) {
+            int child = edges[2 * e + 1];
+            if (nodes[3 * child + 3] - nodes[3 * child] > LINEAR_EDGES / 4) {
+                nodes[3 * child + 2] = children++ * ASCII;
+            }
+        }
+        childAscii = new int[children * ASCII];
+        Arrays.fill(childAscii, -1);
+        for (int node = 0; node < n; node++) {
+            int table = nodes[3 * node + 2];
+            if (table >= 0) {
+                for (int e = nodes[3 * node]; e < nodes[3 * node + 3]; e++) {
+                    if (edges[2 * e] < ASCII) {
+                        childAscii[table + edges[2 * e]] = edges[2 * e + 1];
+                    }
+                }
             }
         }
     }
 
     private int step(int node, char c) {
-        if (node == 0 && c < rootAscii.length) {
-            return rootAscii[c];
+        if (c < ASCII) {
+            if (node == 0) {
+                return rootAscii[c];
+            }
+            int table = nodes[3 * node + 2];
+            if (table >= 0) {
+                return childAscii[table + c];
+            }
         }
-        int i = Arrays.binarySearch(edgeChars, edgeStart[node], edgeStart[node + 1], c);
-        return i >= 0 ? edgeTargets[i] : -1;
+        int from = nodes[3 * node];
+        int to = nodes[3 * node + 3];
+        if (to - from > LINEAR_EDGES) {
+            int low = from;
+            int high = to - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                int label = edges[2 * mid];
+                if (label < c) {
+                    low = mid + 1;
+                } else if (label > c) {
+                    high = mid - 1;
+                } else {
+                    return edges[2 * mid + 1];
+                }
+            }
+            return -1;
+        }
+        // Most nodes have one or two edges: a short scan of the sorted labels beats a binary search.
+        for (int e = from; e < to; e++) {
+            int label = edges[2 * e];
+            if (label >= c) {
+                return label == c ? edges[2 * e + 1] : -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -109,8 +165,9 @@ public final class WordTrie {
             }
             int node = step(0, text[start]);
             for (int i = start; node >= 0; ) {
-                if (output[node] >= 0) {
-                    listener.onMatch(start, i + 1, output[node]);
+                int pattern = nodes[3 * node + 1];
+                if (pattern >= 0) {
+                    listener.onMatch(start, i + 1, pattern);
                 }
                 if (++i >= to) {
                     break;
@@ -126,6 +183,6 @@ public final class WordTrie {
         for (int i = start; i < end && node >= 0; i++) {
             node = step(node, text[i]);
         }
-        return node > 0 ? output[node] : -1;
+        return node > 0 ? nodes[3 * node + 1] : -1;
     }
 }

@@ -83,6 +83,12 @@ final class Cues {
     /** As {@link #count(String, int)} on the first {@code length} chars of an already folded text. */
     static Map<Kind, Integer> count(char[] folded, int length, int cap) {
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+        countInto(counts, find(folded, length), 0, length, cap);
+        return counts;
+    }
+
+    /** The cue phrases in the first {@code length} chars of a folded text: {start, end, pattern}, sorted. */
+    static List<int[]> find(char[] folded, int length) {
         List<int[]> found = new ArrayList<>();
         TRIE.scanWordStarts(folded, 0, length, (start, end, pattern) -> {
             boolean after = STEM[pattern] || end == length || !TextWords.isLetterOrDigit(folded[end]);
@@ -90,16 +96,32 @@ final class Cues {
                 found.add(new int[] {start, end, pattern});
             }
         });
+        found.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
+        return found;
+    }
+
+    /**
+     * Adds the phrases of {@code found} that lie in [from, to) to {@code counts}, each kind up to {@code cap}.
+     * No phrase spans a line break, so for a paragraph of the text these are the phrases a scan of the paragraph
+     * alone finds.
+     */
+    static void countInto(Map<Kind, Integer> counts, List<int[]> found, int from, int to, int cap) {
         // Longest phrase wins: "defence agreement" is defence, not also an agreement; "lift sanctions" is
         // a lifting, not also an imposition.
-        found.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
         int covered = 0;
         for (int[] f : found) {
-            if (f[0] >= covered) {
+            if (f[0] >= from && f[1] <= to && f[0] >= covered) {
                 counts.merge(KIND_OF[f[2]], 1, (a, b) -> Math.min(cap, a + b));
                 covered = f[1];
             }
         }
-        return counts;
+    }
+
+    /** As {@link #count(String, int)}, adding to {@code counts}. */
+    static void countInto(Map<Kind, Integer> counts, String text, int cap) {
+        if (text != null && !text.isEmpty()) {
+            char[] folded = Gazetteer.foldChars(text);
+            countInto(counts, find(folded, folded.length), 0, folded.length, cap);
+        }
     }
 }

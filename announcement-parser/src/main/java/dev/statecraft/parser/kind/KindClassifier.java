@@ -2,6 +2,7 @@ package dev.statecraft.parser.kind;
 
 import dev.statecraft.model.Kind;
 import dev.statecraft.parser.gazetteer.Gazetteer;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,36 @@ public final class KindClassifier {
         Map<Kind, Integer> inTitle = Cues.count(title, Integer.MAX_VALUE);
         Map<Kind, Integer> inLead = Cues.count(lead, LEAD_CAP);
         Map<Kind, Integer> inBody = Cues.count(foldedBody, Math.min(foldedBody.length, BODY_WINDOW), BODY_CAP);
+        return decide(inTitle, inLead, inBody, diplomatic);
+    }
+
+    /**
+     * As {@link #classify(String, String, char[], boolean)} with the lead given as the summary and the lead
+     * paragraphs' {start, end} in the body (each followed by a line break or the end of the body): their cues
+     * come from the one scan of the body instead of a second scan of a copy.
+     */
+    public static Kind classify(String title, String summary, List<int[]> leadParagraphs, char[] foldedBody,
+            boolean diplomatic) {
+        Map<Kind, Integer> inTitle = Cues.count(title, Integer.MAX_VALUE);
+        int window = Math.min(foldedBody.length, BODY_WINDOW);
+        List<int[]> bodyCues = Cues.find(foldedBody, window);
+        Map<Kind, Integer> inLead = new EnumMap<>(Kind.class);
+        Cues.countInto(inLead, summary, LEAD_CAP);
+        for (int[] p : leadParagraphs) {
+            if (p[1] <= window) {
+                Cues.countInto(inLead, bodyCues, p[0], p[1], LEAD_CAP);
+            } else {
+                char[] paragraph = Arrays.copyOfRange(foldedBody, p[0], p[1]); // past the window: scan alone
+                Cues.countInto(inLead, Cues.find(paragraph, paragraph.length), 0, paragraph.length, LEAD_CAP);
+            }
+        }
+        Map<Kind, Integer> inBody = new EnumMap<>(Kind.class);
+        Cues.countInto(inBody, bodyCues, 0, window, BODY_CAP);
+        return decide(inTitle, inLead, inBody, diplomatic);
+    }
+
+    private static Kind decide(Map<Kind, Integer> inTitle, Map<Kind, Integer> inLead, Map<Kind, Integer> inBody,
+            boolean diplomatic) {
         Map<Kind, Double> scores = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             double score = TITLE_WEIGHT * inTitle.getOrDefault(kind, 0)

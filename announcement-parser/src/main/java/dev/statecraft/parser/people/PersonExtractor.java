@@ -36,6 +36,11 @@ public final class PersonExtractor {
     }
 
     public People extract(String text, Gazetteer.Matches matches, List<String> metadataPeople) {
+        return extract(text, text.toCharArray(), matches, metadataPeople);
+    }
+
+    /** As {@link #extract(String, Gazetteer.Matches, List)} with {@code chars} the text's chars. */
+    public People extract(String text, char[] chars, Gazetteer.Matches matches, List<String> metadataPeople) {
         List<RoleMention> roles = RoleFinder.find(text, matches.people(), matches.places(), gazetteer);
         List<NameMention> names = new ArrayList<>();
         for (GazetteerMatch m : matches.people()) {
@@ -45,7 +50,7 @@ public final class PersonExtractor {
                 names.add(new NameMention(m.start(), m.end(), m.entry().key(), true));
             }
         }
-        List<Token> tokens = Token.tokenize(text);
+        List<Token> tokens = Token.tokenize(chars);
         names.addAll(capitalisedNames(text, tokens, matches, roles));
         names.sort(Comparator.comparingInt(NameMention::start));
         names = resolveSurnames(text, tokens, names);
@@ -84,9 +89,19 @@ public final class PersonExtractor {
                 references.add(new People.Reference(r.start(), r.end(), holders.get(0).key(), false));
             }
         }
+        // Roles do not change from here on: lower-case each once, not once per pair.
+        List<PersonBuilder> holders = new ArrayList<>(persons.values());
+        String[] heldLower = new String[holders.size()];
+        for (int h = 0; h < heldLower.length; h++) {
+            String held = holders.get(h).role;
+            heldLower[h] = held == null ? null : held.toLowerCase(Locale.ROOT);
+        }
         for (RoleMention r : unattached) {
-            PersonBuilder holder = persons.values().stream().filter(p -> sameOffice(p.role, r.role())).findFirst()
-                    .orElse(null);
+            String mentioned = r.role().toLowerCase(Locale.ROOT);
+            PersonBuilder holder = null;
+            for (int h = 0; h < heldLower.length && holder == null; h++) {
+                holder = sameOffice(heldLower[h], mentioned) ? holders.get(h) : null;
+            }
             if (holder != null) {
                 references.add(new People.Reference(r.start(), r.end(), holder.name, false));
             } else if (!r.plural()) {
@@ -296,12 +311,12 @@ public final class PersonExtractor {
     }
 
     /** "High Representative" and "High Representative for Foreign Affairs" name the same office. */
-    private static boolean sameOffice(String held, String mentioned) {
-        if (held == null) {
+    private static boolean sameOffice(String heldLower, String mentionedLower) {
+        if (heldLower == null) {
             return false;
         }
-        String a = held.toLowerCase(Locale.ROOT);
-        String b = mentioned.toLowerCase(Locale.ROOT);
+        String a = heldLower;
+        String b = mentionedLower;
         return a.equals(b) || a.startsWith(b) || b.startsWith(a);
     }
 

@@ -10,12 +10,12 @@ import java.util.List;
  * asked for: most words are only ever checked for a capital, and a substring of a UTF-16 text is costly.
  */
 final class Token {
-    private final String body;
+    private final char[] body;
     private final int start;
     private final int end;
     private String text;
 
-    Token(String body, int start, int end) {
+    Token(char[] body, int start, int end) {
         this.body = body;
         this.start = start;
         this.end = end;
@@ -31,22 +31,27 @@ final class Token {
 
     String text() {
         if (text == null) {
-            text = body.substring(start, end);
+            text = new String(body, start, end - start);
         }
         return text;
     }
 
     /** {@link Gazetteer#isSurnameParticle} of the text, without cutting out words too long to be one. */
     boolean isSurnameParticle() {
-        return end - start <= Gazetteer.MAX_SURNAME_PARTICLE_LENGTH && Gazetteer.isSurnameParticle(text());
+        return Gazetteer.isSurnameParticle(body, start, end);
     }
 
     static List<Token> tokenize(String body) {
+        return tokenize(body.toCharArray());
+    }
+
+    /** As {@link #tokenize(String)} on the text's chars (array reads are cheaper than charAt on UTF-16). */
+    static List<Token> tokenize(char[] body) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;
-        int n = body.length();
+        int n = body.length;
         while (i < n) {
-            if (!TextWords.isLetter(body.charAt(i))) {
+            if (!TextWords.isLetter(body[i])) {
                 i++;
                 continue;
             }
@@ -55,10 +60,10 @@ final class Token {
                 i++;
             }
             int end = i;
-            if (end - start > 2 && (body.charAt(end - 1) == 's' || body.charAt(end - 1) == 'S')
-                    && isApostrophe(body.charAt(end - 2))) {
+            if (end - start > 2 && (body[end - 1] == 's' || body[end - 1] == 'S')
+                    && isApostrophe(body[end - 2])) {
                 end -= 2;
-            } else if (end - start > 1 && isApostrophe(body.charAt(end - 1))) {
+            } else if (end - start > 1 && isApostrophe(body[end - 1])) {
                 end -= 1;
             }
             tokens.add(new Token(body, start, end));
@@ -66,8 +71,8 @@ final class Token {
         return tokens;
     }
 
-    private static boolean isWordPart(String s, int i) {
-        char c = s.charAt(i);
+    private static boolean isWordPart(char[] s, int i) {
+        char c = s[i];
         if (c < 0x80) {
             // ASCII: no combining marks, so a letter, digit or inner hyphen/apostrophe.
             return TextWords.isLetterOrDigit(c) || isInnerPunctuation(s, i);
@@ -76,9 +81,9 @@ final class Token {
                 || isInnerPunctuation(s, i);
     }
 
-    private static boolean isInnerPunctuation(String s, int i) {
-        char c = s.charAt(i);
-        return (c == '-' || isApostrophe(c)) && i + 1 < s.length() && TextWords.isLetter(s.charAt(i + 1));
+    private static boolean isInnerPunctuation(char[] s, int i) {
+        char c = s[i];
+        return (c == '-' || isApostrophe(c)) && i + 1 < s.length && TextWords.isLetter(s[i + 1]);
     }
 
     static boolean isApostrophe(char c) {
@@ -86,11 +91,13 @@ final class Token {
     }
 
     boolean isCapitalised() {
-        if (!Character.isUpperCase(body.charAt(start))) {
+        char first = body[start];
+        if (first < 0x80 ? first < 'A' || first > 'Z' : !Character.isUpperCase(first)) {
             return false;
         }
         for (int i = start + 1; i < end; i++) {
-            if (Character.isLowerCase(body.charAt(i))) {
+            char c = body[i];
+            if (c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c)) {
                 return true;
             }
         }

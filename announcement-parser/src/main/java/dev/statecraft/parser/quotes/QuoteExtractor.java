@@ -20,7 +20,6 @@ public final class QuoteExtractor {
     private static final String SPEECH_VERB = "(?:said|says|added|commented|stated|explained|noted|remarked"
             + "|warned|continued|announced|declared|responded|told [^:]{1,40}|said in a statement)";
     private static final Pattern ATTRIBUTION_COLON = Pattern.compile("\\b" + SPEECH_VERB + "\\s*:\\s*$");
-    private static final Pattern INLINE = Pattern.compile("[“\"]([^“”\"]{12,}+)[”\"]");
     private static final Pattern VERB_THEN_SPEAKER = Pattern.compile("^,?\\s*" + SPEECH_VERB + "\\s+([^.;:“”\"]{2,80})");
     private static final Pattern SPEAKER_THEN_VERB = Pattern.compile("^,?\\s*([^.;:“”\",]{2,80}?)\\s+" + SPEECH_VERB
             + "\\b");
@@ -43,8 +42,8 @@ public final class QuoteExtractor {
         while (i < paragraphs.size()) {
             Paragraph p = paragraphs.get(i);
             String paragraph = p.text(text);
-            Matcher colon = ATTRIBUTION_COLON.matcher(paragraph);
-            if (paragraph.endsWith(":") && colon.find() && i + 1 < paragraphs.size()) {
+            Matcher colon = paragraph.endsWith(":") ? ATTRIBUTION_COLON.matcher(paragraph) : null;
+            if (colon != null && colon.find() && i + 1 < paragraphs.size()) {
                 int clauseStart = lastSentenceStart(text, p.start(), p.start() + colon.start());
                 String speaker = speaker(people, text, clauseStart, p.start() + colon.start(), quotes);
                 int taken = collectBlock(text, paragraphs, i + 1, speaker, quotes);
@@ -102,10 +101,10 @@ public final class QuoteExtractor {
     }
 
     private static void inlineQuotes(String text, Paragraph p, People people, List<Quote> quotes) {
-        Matcher m = INLINE.matcher(text).region(p.start(), p.end());
         List<int[]> sentences = null;
-        while (m.find()) {
-            int afterQuote = m.end();
+        for (int[] m = inline(text, p.start(), p.end()); m != null; m = inline(text, m[1], p.end())) {
+            int quoteStart = m[0];
+            int afterQuote = m[1];
             String after = text.substring(afterQuote, Math.min(p.end(), afterQuote + 100));
             String speaker = null;
             Matcher verbFirst = VERB_THEN_SPEAKER.matcher(after);
@@ -118,18 +117,48 @@ public final class QuoteExtractor {
                         quotes);
             } else {
                 sentences = sentences == null ? Sentences.split(text, p.start(), p.end()) : sentences;
-                int clauseStart = sentenceStartOf(sentences, m.start(), p.start());
+                int clauseStart = sentenceStartOf(sentences, quoteStart, p.start());
                 // The verb sits right before the quote: look at the end of the clause only.
-                int from = Math.max(clauseStart, m.start() - VERB_REACH);
-                Matcher verbBefore = VERB_BEFORE_QUOTE.matcher(text).region(from, m.start());
+                int from = Math.max(clauseStart, quoteStart - VERB_REACH);
+                Matcher verbBefore = VERB_BEFORE_QUOTE.matcher(text).region(from, quoteStart);
                 if (verbBefore.find()) {
                     speaker = speaker(people, text, clauseStart, verbBefore.start(), quotes);
                 }
             }
             if (speaker != null) {
-                quotes.add(quote(text, speaker, List.of(new Span(m.start(1), m.end(1)))));
+                quotes.add(quote(text, speaker, List.of(new Span(m[0] + 1, m[1] - 1))));
             }
         }
+    }
+
+    /**
+     * The next inline quote in [from, to) as {start, end}: what {@code “([^“”"]{12,}+)”} (straight quotes too)
+     * finds, by a scan for the opening mark instead of a regex attempt at every char.
+     */
+    static int[] inline(String text, int from, int to) {
+        int open = from;
+        while (true) {
+            while (open < to && text.charAt(open) != '“' && text.charAt(open) != '"') {
+                open++;
+            }
+            if (open >= to) {
+                return null;
+            }
+            int close = open + 1;
+            while (close < to && !isQuoteMark(text.charAt(close))) {
+                close++;
+            }
+            // At least 12 code points inside (the regex counts a surrogate pair once).
+            if (close < to && text.charAt(close) != '“' && close - open - 1 >= 12
+                    && Character.codePointCount(text, open + 1, close) >= 12) {
+                return new int[] {open, close + 1};
+            }
+            open++;
+        }
+    }
+
+    private static boolean isQuoteMark(char c) {
+        return c == '“' || c == '”' || c == '"';
     }
 
     /** The speaker named in [from, to): a person or title found there, else the words themselves. */

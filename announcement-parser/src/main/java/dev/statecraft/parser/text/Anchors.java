@@ -68,31 +68,37 @@ public final class Anchors {
     /** As {@link #find(String, char[], Vocabulary, String)}, with {@code foldedText} the same as a string. */
     public static Anchors find(String text, char[] folded, String foldedText, Vocabulary vocabulary,
             String symbols) {
+        return find(text.toCharArray(), folded, foldedText, vocabulary, symbols);
+    }
+
+    /** As {@link #find(String, char[], String, Vocabulary, String)}, with {@code text} as chars. */
+    public static Anchors find(char[] text, char[] folded, String foldedText, Vocabulary vocabulary,
+            String symbols) {
         int[] offsets = new int[16];
         int[] foundIds = new int[16];
         // Ids: vocabulary words by their index, then numbers, then each symbol.
         int vocabularySize = vocabulary.words.size();
         String[] wordById = new String[vocabularySize + 1 + symbols.length()];
         int n = 0;
-        int length = text.length();
+        int length = text.length;
         int i = 0;
         while (i < length) {
-            char c = text.charAt(i);
+            char c = text[i];
             String word = null;
             int id = -1;
             int start = i;
             if (TextWords.isLetter(c)) {
-                while (i < length && TextWords.isLetter(text.charAt(i))) {
+                while (i < length && TextWords.isLetter(text[i])) {
                     i++;
                 }
-                boolean wordStart = start == 0 || !TextWords.isLetterOrDigit(text.charAt(start - 1));
+                boolean wordStart = start == 0 || !TextWords.isLetterOrDigit(text[start - 1]);
                 if (wordStart && i - start <= MAX_WORD) {
                     int pattern = vocabulary.trie.exact(folded, start, i);
                     word = pattern >= 0 ? vocabulary.words.get(pattern) : null;
                     id = pattern;
                 }
             } else {
-                if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text.charAt(i - 1)))) {
+                if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text[i - 1]))) {
                     word = DIGIT;
                     id = vocabularySize;
                 } else if (symbols.indexOf(c) >= 0) {
@@ -141,16 +147,28 @@ public final class Anchors {
      */
     public void matchAt(Pattern pattern, String text, Set<String> startWords, Set<String> nextWords,
             Consumer<Matcher> onMatch) {
+        matchAt(pattern, text, startWords, null, nextWords, onMatch);
+    }
+
+    /**
+     * As {@link #matchAt(Pattern, String, Set, Set, Consumer)}, with the {@code nextWords} test applied only at
+     * anchors whose word is in {@code leadWords} (all anchors when null): "this"/"last" can start "last Friday"
+     * only before a weekday, while a weekday starts a match on its own.
+     */
+    public void matchAt(Pattern pattern, String text, Set<String> startWords, Set<String> leadWords,
+            Set<String> nextWords, Consumer<Matcher> onMatch) {
         Matcher m = null;
         int after = 0;
         boolean[] starts = startWords == null ? null : membership(startWords);
+        boolean[] leads = leadWords == null ? null : membership(leadWords);
         boolean[] next = nextWords == null ? null : membership(nextWords);
         for (int k = 0; k < offsets.length; k++) {
             int anchor = offsets[k];
             if (anchor < after || (starts != null && !starts[ids[k]])) {
                 continue;
             }
-            if (next != null && !(k + 1 < ids.length && next[ids[k + 1]] || k + 2 < ids.length && next[ids[k + 2]])) {
+            if (next != null && (leads == null || leads[ids[k]])
+                    && !(k + 1 < ids.length && next[ids[k + 1]] || k + 2 < ids.length && next[ids[k + 2]])) {
                 continue;
             }
             if (m == null) {

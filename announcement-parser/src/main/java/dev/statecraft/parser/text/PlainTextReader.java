@@ -99,6 +99,7 @@ public final class PlainTextReader {
         boolean hardWrapped = width <= MAX_WRAP_WIDTH;
         BodyBuilder body = new BodyBuilder();
         StringBuilder paragraph = new StringBuilder();
+        Matcher listItem = LIST_ITEM.matcher(""); // reset per line: one matcher, not one per line
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
@@ -113,7 +114,7 @@ public final class PlainTextReader {
             boolean continues = hardWrapped
                     && !endsParagraph(line)
                     && line.length() >= FULL_LINE_SHARE * width
-                    && !LIST_ITEM.matcher(next).find();
+                    && !listItem.reset(next).find();
             if (!continues) {
                 flush(body, paragraph);
             }
