@@ -280,14 +280,17 @@ public class DeliveryStore {
 
     /**
      * How many deliveries one claim may take per endpoint (a webhook URL's authority, host[:port] lower-cased, or
-     * {@link #MAIL_ENDPOINT} for all mail): {@code room} for the endpoints listed (0 = leave it out: it is busy),
-     * {@code otherRoom} for any other.
+     * {@link #MAIL_ENDPOINT} for all mail): {@code room} for the endpoints listed (0 = none: it is busy),
+     * {@code otherRoom} for any other. With {@code stepOverBusy} the read of due rows skips busy endpoints' rows, so
+     * it reaches other endpoints' rows behind a busy one's backlog (at the cost of stepping over that backlog);
+     * without, the read stops after {@code limit} rows whoever they belong to (cheap; busy ones just get none).
      */
-    public record EndpointRoom(java.util.Map<String, Integer> room, int otherRoom) {
-        public static final EndpointRoom UNLIMITED = new EndpointRoom(java.util.Map.of(), Integer.MAX_VALUE);
+    public record EndpointRoom(java.util.Map<String, Integer> room, int otherRoom, boolean stepOverBusy) {
+        public static final EndpointRoom UNLIMITED = new EndpointRoom(java.util.Map.of(), Integer.MAX_VALUE, true);
 
         List<String> busy() {
-            return room.entrySet().stream().filter(e -> e.getValue() <= 0).map(java.util.Map.Entry::getKey).toList();
+            return !stepOverBusy ? List.of() : room.entrySet().stream().filter(e -> e.getValue() <= 0)
+                    .map(java.util.Map.Entry::getKey).toList();
         }
     }
 
@@ -305,10 +308,8 @@ public class DeliveryStore {
         List<String> roomKeys = new ArrayList<>();
         List<Integer> roomValues = new ArrayList<>();
         endpointRoom.room().forEach((endpoint, room) -> {
-            if (room > 0) {
-                roomKeys.add(endpoint);
-                roomValues.add(room);
-            }
+            roomKeys.add(endpoint);
+            roomValues.add(Math.max(0, room));
         });
         return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""

@@ -96,7 +96,7 @@ class ClaimRoomTest {
         }
 
         Map<UUID, Long> claimed = claim(100, new DeliveryStore.EndpointRoom(
-                Map.of(limited.authority(), 3, busy.authority(), 0), 5), mine);
+                Map.of(limited.authority(), 3, busy.authority(), 0), 5, true), mine);
 
         assertThat(claimed).containsEntry(limited.subscription(), 3L).containsEntry(other.subscription(), 5L)
                 .doesNotContainKey(busy.subscription());
@@ -122,12 +122,14 @@ class ClaimRoomTest {
         due(busy, 300, Duration.ofMinutes(10)); // older: first in line
         due(other, 3, Duration.ofMinutes(1));
 
-        // a small claim while the busy endpoint has no room reaches past its 300 due rows
-        Map<UUID, Long> claimed = claim(5, new DeliveryStore.EndpointRoom(Map.of(busy.authority(), 0), 5), mine);
+        // the cheap claim reads only a window of the oldest due rows: the busy endpoint's, of which it takes none
+        assertThat(claim(5, new DeliveryStore.EndpointRoom(Map.of(busy.authority(), 0), 5, false), mine)).isEmpty();
+        // a claim that steps over busy endpoints reaches past its 300 due rows
+        Map<UUID, Long> claimed = claim(5, new DeliveryStore.EndpointRoom(Map.of(busy.authority(), 0), 5, true), mine);
 
         assertThat(claimed).containsExactlyEntriesOf(Map.of(other.subscription(), 3L));
         // and with room again, the busy endpoint gets its share, oldest first, limited by its room
-        assertThat(claim(100, new DeliveryStore.EndpointRoom(Map.of(), 40), mine))
+        assertThat(claim(100, new DeliveryStore.EndpointRoom(Map.of(), 40, true), mine))
                 .containsExactlyEntriesOf(Map.of(busy.subscription(), 40L));
     }
 }
