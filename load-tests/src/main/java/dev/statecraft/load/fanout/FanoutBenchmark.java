@@ -62,6 +62,9 @@ public final class FanoutBenchmark {
         tuning.put("STATECRAFT_DELIVERY_THREADS", System.getProperty("threads", "16"));
         tuning.put("STATECRAFT_DELIVERY_PER_ENDPOINT_CONCURRENCY", System.getProperty("perEndpoint", "16"));
         tuning.put("STATECRAFT_DELIVERY_BATCH_SIZE", System.getProperty("batch", "100"));
+        // distinct ports are distinct endpoints: -Dreceivers=4 spreads the subscriptions round-robin over four
+        int receiverCount = Integer.getInteger("receivers", 1);
+        int receiverThreads = Integer.getInteger("receiverThreads", 4);
         Path jar = Path.of("notify-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run from the project root after packaging");
@@ -74,18 +77,24 @@ public final class FanoutBenchmark {
         AtomicInteger badSignatures = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(subscriptions);
         Path work = Files.createTempDirectory("fanout-bench");
+        java.util.function.Consumer<WebhookReceiver.Received> count = r -> {
+            if (!r.signatureValid()) {
+                badSignatures.incrementAndGet();
+            }
+            if (firstSeen.putIfAbsent(r.webhookId(), Instant.now()) == null) {
+                all.countDown();
+            } else {
+                duplicates.incrementAndGet();
+            }
+        };
+        List<WebhookReceiver> receivers = new ArrayList<>();
         try (LocalPostgres postgres = LocalPostgres.startEphemeral();
                 KafkaBroker broker = KafkaBroker.startEphemeral();
-                WebhookReceiver receiver = WebhookReceiver.start(0, secret, r -> {
-                    if (!r.signatureValid()) {
-                        badSignatures.incrementAndGet();
-                    }
-                    if (firstSeen.putIfAbsent(r.webhookId(), Instant.now()) == null) {
-                        all.countDown();
-                    } else {
-                        duplicates.incrementAndGet();
-                    }
-                })) {
+                AutoCloseable closeReceivers = () -> receivers.forEach(WebhookReceiver::close)) {
+            for (int i = 0; i < receiverCount; i++) {
+                receivers.add(WebhookReceiver.start(0, secret, count, receiverThreads));
+            }
+            List<String> urls = receivers.stream().map(WebhookReceiver::url).toList();
             postgres.createDatabase("notify");
             int port = FreePorts.find();
             Map<String, String> env = new HashMap<>(tuning);
@@ -104,9 +113,9 @@ public final class FanoutBenchmark {
             try {
                 String base = "http://127.0.0.1:" + port;
                 awaitReady(base, notify, log);
-                insertSubscriptions(postgres.jdbcUrl("notify"), subscriptions - 1, receiver.url(), secret);
+                insertSubscriptions(postgres.jdbcUrl("notify"), subscriptions - 1, urls, secret);
                 // the last one through the API: its creation rebuilds the matching index with all of them
-                createThroughApi(base, receiver.url(), secret);
+                createThroughApi(base, urls.get(0), secret);
 
                 Announcement a = announcement();
                 Instant produced = Instant.now();
@@ -122,7 +131,7 @@ public final class FanoutBenchmark {
                 double endToEnd = Duration.between(produced, last).toNanos() / 1e9;
                 String report = String.format("""
                         Fan-out benchmark (dev.statecraft.load.fanout.FanoutBenchmark), %s
-                        notify-service jar with its own PostgreSQL + Kafka broker; receiver on 127.0.0.1 (4 threads, JDK HttpServer)
+                        notify-service jar with its own PostgreSQL + Kafka broker; %d receiver(s) on 127.0.0.1 (distinct ports = distinct endpoints; %d threads each, JDK HttpServer)
                         tuning: %s (other settings: defaults of application.properties)
                         subscriptions matching the announcement: %d (%d inserted by SQL, 1 through the API)
                         unique webhook-ids received: %d%s; duplicates: %d; bad signatures: %d (every request verified)
@@ -132,7 +141,7 @@ public final class FanoutBenchmark {
                         load average before: %s
                         load average after:  %s
                         machine: %d cores, shared with other builds
-                        """, Instant.now(), tuning, subscriptions, subscriptions - 1, firstSeen.size(),
+                        """, Instant.now(), receiverCount, receiverThreads, tuning, subscriptions, subscriptions - 1, firstSeen.size(),
                         complete ? "" : " (INCOMPLETE within " + DEADLINE + ")", duplicates.get(), badSignatures.get(),
                         Duration.between(produced, first).toNanos() / 1e9, subscriptions,
                         fanoutSeconds, (times.size() - 1) / fanoutSeconds, endToEnd, times.size() / endToEnd,
@@ -178,8 +187,8 @@ public final class FanoutBenchmark {
         throw new IllegalStateException("notify-service not ready:\n" + ChildProcesses.tail(log, 60));
     }
 
-    /** Subscriptions with no filter (they match everything), all to the one receiver, sharing its secret. */
-    private static void insertSubscriptions(String jdbcUrl, int n, String url, String secret) throws Exception {
+    /** Subscriptions with no filter (they match everything), spread round-robin over the receivers, one secret. */
+    private static void insertSubscriptions(String jdbcUrl, int n, List<String> urls, String secret) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl, LocalPostgres.USER, LocalPostgres.PASSWORD);
                 PreparedStatement ps = c.prepareStatement("""
                         insert into subscription (id, webhook_url, webhook_secret, management_token_hash)
@@ -188,7 +197,7 @@ public final class FanoutBenchmark {
             c.setAutoCommit(false);
             for (int i = 0; i < n; i++) {
                 ps.setObject(1, UUID.randomUUID());
-                ps.setString(2, url);
+                ps.setString(2, urls.get(i % urls.size()));
                 ps.setString(3, secret);
                 ps.addBatch();
                 if (i % 1000 == 999) {

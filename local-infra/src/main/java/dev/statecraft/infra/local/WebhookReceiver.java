@@ -11,7 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
@@ -36,7 +37,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final String secret;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Not a copy-on-write list: a fan-out run adds thousands, and each add would copy all before it. */
+    private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final Consumer<Received> listener;
 
     private WebhookReceiver(HttpServer server, String secret, Consumer<Received> listener) {
@@ -45,13 +47,18 @@ public final class WebhookReceiver implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Listens on 127.0.0.1:{@code port} (0 for any free port) at path {@code /hooks}. */
+    /** Listens on 127.0.0.1:{@code port} (0 for any free port) at path {@code /hooks}, with 4 handler threads. */
     public static WebhookReceiver start(int port, String secret, Consumer<Received> listener) {
+        return start(port, secret, listener, 4);
+    }
+
+    /** As {@link #start(int, String, Consumer)} with {@code threads} handler threads (load tests want more). */
+    public static WebhookReceiver start(int port, String secret, Consumer<Received> listener, int threads) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
             WebhookReceiver receiver = new WebhookReceiver(server, secret, listener);
             server.createContext("/hooks", receiver::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.setExecutor(Executors.newFixedThreadPool(threads));
             server.start();
             return receiver;
         } catch (IOException e) {

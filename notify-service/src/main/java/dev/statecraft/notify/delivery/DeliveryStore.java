@@ -294,30 +294,76 @@ public class DeliveryStore {
 
     /** Claims up to {@code limit} due deliveries of live subscriptions, oldest due first, for {@code lease}. */
     public List<Claimed> claimDue(int limit, Duration lease) {
-        return claimDue(limit, lease, List.of(), false);
+        return claimDue(limit, lease, EndpointRoom.UNLIMITED);
     }
 
     /**
-     * As {@link #claimDue(int, Duration)}, leaving out webhooks whose URL authority (host[:port], lower-cased)
-     * is one of {@code skipAuthorities} and, with {@code skipMail}, all mail: endpoints that are busy.
+     * How many deliveries one claim may take per endpoint (a webhook URL's authority, host[:port] lower-cased, or
+     * {@link #MAIL_ENDPOINT} for all mail): {@code room} for the endpoints listed (0 = none: it is busy),
+     * {@code otherRoom} for any other. With {@code stepOverBusy} the read of due rows skips busy endpoints' rows, so
+     * it reaches other endpoints' rows behind a busy one's backlog (at the cost of stepping over that backlog);
+     * without, the read stops after {@code limit} rows whoever they belong to (cheap; busy ones just get none).
      */
-    public List<Claimed> claimDue(int limit, Duration lease, List<String> skipAuthorities, boolean skipMail) {
+    public record EndpointRoom(java.util.Map<String, Integer> room, int otherRoom, boolean stepOverBusy) {
+        public static final EndpointRoom UNLIMITED = new EndpointRoom(java.util.Map.of(), Integer.MAX_VALUE, true);
+
+        List<String> busy() {
+            return !stepOverBusy ? List.of() : room.entrySet().stream().filter(e -> e.getValue() <= 0)
+                    .map(java.util.Map.Entry::getKey).toList();
+        }
+    }
+
+    /** The endpoint key of all mail: one SMTP server. (A space cannot occur in a URL's authority.) */
+    public static final String MAIL_ENDPOINT = "mail (smtp)";
+
+    /**
+     * As {@link #claimDue(int, Duration)}, taking at most the given room per endpoint and nothing of busy ones.
+     * Cheap at any backlog: the due rows are read oldest first from the partial index {@code delivery_due} (and
+     * expired leases from {@code delivery_lease_expiry}) and the read stops after {@code limit} usable rows, so no
+     * claim sorts all due rows. Rows of busy endpoints are stepped over in that read, so a claim right behind a busy
+     * endpoint's large backlog costs a walk over it; the worker makes such claims rarely.
+     */
+    public List<Claimed> claimDue(int limit, Duration lease, EndpointRoom endpointRoom) {
+        List<String> roomKeys = new ArrayList<>();
+        List<Integer> roomValues = new ArrayList<>();
+        endpointRoom.room().forEach((endpoint, room) -> {
+            roomKeys.add(endpoint);
+            roomValues.add(Math.max(0, room));
+        });
         return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("""
-                    with due as (
-                        select d.id from delivery d join subscription s on s.id = d.subscription_id
-                        where ((d.status in ('pending', 'failed') and d.next_attempt_at <= now()
+                    with candidate as (
+                        (select d.id, d.next_attempt_at, e.endpoint
+                         from delivery d join subscription s on s.id = d.subscription_id
+                              cross join lateral (select %1$s as endpoint) e
+                         where d.status = 'sending' and d.lease_until < now() and %2$s
+                           and e.endpoint <> all(?::text[])
+                         order by d.lease_until
+                         limit ?)
+                        union all
+                        (select d.id, d.next_attempt_at, e.endpoint
+                         from delivery d join subscription s on s.id = d.subscription_id
+                              cross join lateral (select %1$s as endpoint) e
+                         where d.status in ('pending', 'failed') and d.next_attempt_at <= now()
+                           and (d.lease_until is null or d.lease_until < now()) and %2$s
+                           and e.endpoint <> all(?::text[])
+                         order by d.next_attempt_at
+                         limit ?)
+                    ), wanted as (
+                        select r.id from (
+                            select c.id, c.next_attempt_at, c.endpoint,
+                                   row_number() over (partition by c.endpoint order by c.next_attempt_at) as n
+                            from candidate c) r
+                        left join unnest(?::text[], ?::int[]) as room(endpoint, free) on room.endpoint = r.endpoint
+                        where r.n <= coalesce(room.free, ?)
+                        order by r.next_attempt_at
+                        limit ?
+                    ), due as (
+                        select d.id from delivery d
+                        where d.id in (select id from wanted)
+                          and ((d.status in ('pending', 'failed') and d.next_attempt_at <= now()
                                 and (d.lease_until is null or d.lease_until < now()))
                                or (d.status = 'sending' and d.lease_until < now()))
-                          and s.ended_at is null
-                          and case d.channel
-                                when 'webhook' then s.webhook_url is not null and s.endpoint_disabled_at is null
-                                    and lower(substring(s.webhook_url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)'))
-                                        <> all(?::text[])
-                                when 'email_confirmation' then not ?
-                                else s.email_confirmed_at is not null and not ? end
-                        order by d.next_attempt_at
-                        limit ?
                         for update of d skip locked
                     ), claimed as (
                         update delivery d set status = 'sending', lease_until = now() + make_interval(secs => ?)
@@ -329,12 +375,20 @@ public class DeliveryStore {
                            case when s.previous_secret_expires_at > now() then s.previous_webhook_secret end
                                as previous_secret
                     from claimed c join subscription s on s.id = c.subscription_id
-                    """)) {
-                ps.setArray(1, connection.createArrayOf("text", skipAuthorities.toArray()));
-                ps.setBoolean(2, skipMail);
-                ps.setBoolean(3, skipMail);
-                ps.setInt(4, limit);
-                ps.setDouble(5, lease.toMillis() / 1000.0);
+                    """.formatted(ENDPOINT_SQL, SENDABLE_SQL))) {
+                java.sql.Array busy = connection.createArrayOf("text", endpointRoom.busy().toArray());
+                int i = 1;
+                ps.setString(i++, MAIL_ENDPOINT);
+                ps.setArray(i++, busy);
+                ps.setInt(i++, limit);
+                ps.setString(i++, MAIL_ENDPOINT);
+                ps.setArray(i++, busy);
+                ps.setInt(i++, limit);
+                ps.setArray(i++, connection.createArrayOf("text", roomKeys.toArray()));
+                ps.setArray(i++, connection.createArrayOf("int4", roomValues.toArray()));
+                ps.setInt(i++, endpointRoom.otherRoom());
+                ps.setInt(i++, limit);
+                ps.setDouble(i, lease.toMillis() / 1000.0);
                 List<Claimed> claimed = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -351,6 +405,19 @@ public class DeliveryStore {
             }
         }));
     }
+
+    /** A delivery's endpoint in SQL (d = delivery, s = subscription; ? = {@link #MAIL_ENDPOINT}). */
+    private static final String ENDPOINT_SQL = """
+            case when d.channel = 'webhook'
+                 then lower(substring(s.webhook_url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)')) else ? end""";
+
+    /** Whether a delivery may be sent at all: a live subscription whose channel is active. */
+    private static final String SENDABLE_SQL = """
+            s.ended_at is null
+                           and case d.channel
+                                 when 'webhook' then s.webhook_url is not null and s.endpoint_disabled_at is null
+                                 when 'email_confirmation' then true
+                                 else s.email_confirmed_at is not null end""";
 
     /**
      * Delivered (2xx); a webhook endpoint that succeeds is no longer failing. Returns false if the claim was lost
