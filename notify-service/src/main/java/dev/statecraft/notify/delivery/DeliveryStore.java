@@ -22,6 +22,7 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class DeliveryStore {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DeliveryStore.class);
     @Inject
     EntityManager em;
 
@@ -612,6 +613,28 @@ public class DeliveryStore {
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    /** New rows from one consumer batch from which on the table's planner statistics are refreshed at once. */
+    public static final int LARGE_FAN_OUT = 1_000;
+
+    /**
+     * Refreshes the planner's statistics of {@code delivery} after a large fan-out. Autovacuum would analyze the
+     * table only a minute or more later; until then the claim query is planned on statistics that know nothing of
+     * the thousands of due rows, and the plan PostgreSQL then picks re-reads every due row once per subscription
+     * (measured: 5-8 s per claim with 10,000 due rows, against ~80 ms with statistics). A failure only costs speed.
+     */
+    public void refreshStatistics() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> work(connection -> {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("analyze delivery");
+                }
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            LOG.warnf("refreshing the statistics of the delivery table failed: %s", e.getMessage());
+        }
     }
 
     <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {

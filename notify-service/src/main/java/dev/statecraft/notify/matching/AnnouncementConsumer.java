@@ -2,6 +2,7 @@ package dev.statecraft.notify.matching;
 
 import dev.statecraft.notify.delivery.DeliveryWorker;
 import dev.statecraft.support.kafka.AnnouncementRecords;
+import dev.statecraft.notify.delivery.DeliveryStore;
 import dev.statecraft.support.kafka.ApplyWithRetry;
 import dev.statecraft.support.logging.LogContext;
 import dev.statecraft.support.tracing.StoredTraceContext;
@@ -44,6 +45,8 @@ public class AnnouncementConsumer {
     MeterRegistry registry;
     @Inject
     DeliveryWorker worker;
+    @Inject
+    DeliveryStore deliveries;
 
     /** A readable record of the batch and the announcement on it. */
     private record Readable(KafkaRecord<String, String> message, SubscriptionMatcher.Event event) {
@@ -63,6 +66,9 @@ public class AnnouncementConsumer {
             }
         }
         int created = apply(readable);
+        if (created >= DeliveryStore.LARGE_FAN_OUT) {
+            deliveries.refreshStatistics();
+        }
         if (created > 0) {
             worker.wakeUp(); // committed: send now rather than at the worker's next tick
         }
