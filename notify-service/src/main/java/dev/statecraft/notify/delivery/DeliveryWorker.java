@@ -233,26 +233,39 @@ public class DeliveryWorker {
         // the last send of a delivery that waited for its endpoint must still end inside the lease
         Instant sendDeadline = Instant.now().plus(lease).minus(sender.timeout()).minus(LEASE_MARGIN);
         Map<String, Integer> perEndpoint = new java.util.HashMap<>();
+        for (DeliveryStore.Claimed d : claimed) {
+            perEndpoint.merge(endpointOf(d), 1, Integer::sum);
+        }
+        // Flags first, sends after: a fast send must find its endpoint's flag already set, or the wake-up that
+        // claims its next rows is lost and they wait for the tick. An endpoint left out as busy may have due rows.
+        boolean filled = false;
+        for (Map.Entry<String, Integer> e : room.room().entrySet()) {
+            if (e.getValue() <= 0 && !perEndpoint.containsKey(e.getKey())) {
+                Endpoint busy = endpoints.get(e.getKey());
+                if (busy != null) {
+                    synchronized (busy) {
+                        busy.mayHaveMore = true;
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, Integer> e : perEndpoint.entrySet()) {
+            Endpoint endpoint = endpoints.computeIfAbsent(e.getKey(), k -> new Endpoint());
+            boolean more = e.getValue() >= room.room().getOrDefault(e.getKey(), room.otherRoom());
+            synchronized (endpoint) {
+                endpoint.mayHaveMore = more;
+            }
+            filled |= more;
+        }
         List<DeliveryStore.Claimed> noRoom = new ArrayList<>();
         for (DeliveryStore.Claimed d : claimed) {
-            String endpoint = endpointOf(d);
-            perEndpoint.merge(endpoint, 1, Integer::sum);
-            if (!dispatch(new Queued(d, endpoint, sendDeadline))) {
+            if (!dispatch(new Queued(d, endpointOf(d), sendDeadline))) {
                 noRoom.add(d);
             }
         }
         if (!noRoom.isEmpty()) {
             // only if the SQL's endpoint of a URL differs from endpointOf's: back to the table, claimed again later
             store.releaseAll(noRoom);
-        }
-        boolean filled = false;
-        for (Map.Entry<String, Integer> e : perEndpoint.entrySet()) {
-            Endpoint endpoint = endpoints.get(e.getKey());
-            boolean more = e.getValue() >= room.room().getOrDefault(e.getKey(), room.otherRoom());
-            synchronized (endpoint) {
-                endpoint.mayHaveMore = more;
-            }
-            filled |= more;
         }
         return new Claim(claimed.size(), false, filled);
     }
@@ -313,9 +326,12 @@ public class DeliveryWorker {
                 if (next == null) {
                     endpoint.inFlight--;
                 }
-                // room grows by one per finished send: this is the moment it becomes claimable again
+                // room grows by one per finished send: once it holds a batch, claim again (once per claim)
                 roomForABatch = endpoint.mayHaveMore
-                        && endpointCapacity - endpoint.held() == perEndpointConcurrency;
+                        && endpointCapacity - endpoint.held() >= perEndpointConcurrency;
+                if (roomForABatch) {
+                    endpoint.mayHaveMore = false;
+                }
             }
             if (roomForABatch || (nowHeld <= maxHeld / 2 && waitingForRoom.compareAndSet(true, false))) {
                 wakeUp();
