@@ -5,6 +5,7 @@ import dev.statecraft.support.kafka.AnnouncementRecords;
 import dev.statecraft.notify.delivery.DeliveryStore;
 import dev.statecraft.support.kafka.ApplyWithRetry;
 import dev.statecraft.support.logging.LogContext;
+import dev.statecraft.support.retry.Backoff;
 import dev.statecraft.support.tracing.StoredTraceContext;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +18,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -38,6 +40,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AnnouncementConsumer {
     private static final Logger LOG = Logger.getLogger(AnnouncementConsumer.class);
+    private static final Backoff DEAD_LETTER_RETRY = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
 
     @Inject
     SubscriptionMatcher matcher;
@@ -124,22 +127,22 @@ public class AnnouncementConsumer {
         try (LogContext ignored = LogContext.announcement(record.key())) {
             LOG.warnf("record %s goes to the dead letters: %s", AnnouncementRecords.coordinates(record),
                     reason.getMessage());
-            long pauseMillis = 200;
+            Duration pause = Duration.ZERO;
             while (true) {
                 try {
                     message.nack(reason).toCompletableFuture().join();
                     return;
                 } catch (RuntimeException e) {
+                    pause = DEAD_LETTER_RETRY.next(pause);
                     LOG.warnf("dead-lettering record %s failed, retrying in %d ms: %s",
-                            AnnouncementRecords.coordinates(record), pauseMillis, e.getMessage());
+                            AnnouncementRecords.coordinates(record), pause.toMillis(), e.getMessage());
                 }
                 try {
-                    Thread.sleep(pauseMillis);
+                    Thread.sleep(pause.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while dead-lettering", e);
                 }
-                pauseMillis = Math.min(5_000, pauseMillis * 2);
             }
         }
     }
