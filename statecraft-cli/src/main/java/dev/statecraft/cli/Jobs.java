@@ -1,13 +1,14 @@
 package dev.statecraft.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
 
 /** The human form of operator jobs, shared by re-parse and backfill. */
 final class Jobs {
     private Jobs() {
     }
 
-    static void describe(java.io.PrintStream out, JsonNode job) {
+    static void describe(PrintStream out, JsonNode job) {
         out.println(line(job));
         if (job.hasNonNull("error")) {
             out.println("  error: " + job.get("error").asText());
@@ -33,7 +34,7 @@ final class Jobs {
                 job.path("failed").asLong(), job.path("created_by").asText());
     }
 
-    static void list(java.io.PrintStream out, JsonNode jobs) {
+    static void list(PrintStream out, JsonNode jobs) {
         for (JsonNode job : jobs) {
             out.println(line(job));
         }

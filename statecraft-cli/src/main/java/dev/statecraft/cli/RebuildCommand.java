@@ -23,8 +23,7 @@ class RebuildCommand {
         public Integer call() {
             StatecraftCli cli = parent.cli;
             AdminClient client = cli.client("timeline");
-            JsonNode progress = client.post("/admin/projection/rebuild", null);
-            return follow ? follow(cli, client) : show(cli, progress);
+            return showOrFollow(cli, client, client.post("/admin/projection/rebuild", null), follow);
         }
     }
 
@@ -38,8 +37,13 @@ class RebuildCommand {
         public Integer call() {
             StatecraftCli cli = parent.cli;
             AdminClient client = cli.client("timeline");
-            return follow ? follow(cli, client) : show(cli, client.get("/admin/projection"));
+            return showOrFollow(cli, client, client.get("/admin/projection"), follow);
         }
+    }
+
+    /** Prints the progress the server just answered, or follows the rebuild with a progress bar to its end. */
+    static int showOrFollow(StatecraftCli cli, AdminClient client, JsonNode progress, boolean follow) {
+        return follow ? follow(cli, client) : show(cli, progress);
     }
 
     static int show(StatecraftCli cli, JsonNode progress) {
