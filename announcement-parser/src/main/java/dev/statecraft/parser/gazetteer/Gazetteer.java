@@ -224,6 +224,13 @@ public final class Gazetteer {
         char[] out = text.toString().toCharArray();
         for (int i = 0; i < out.length; i++) {
             char c = out[i];
+            if (c < 0x80 && c != '`') {
+                // ASCII, nearly every char: a range test instead of the switch's search.
+                if (c >= 'A' && c <= 'Z') {
+                    out[i] = (char) (c + 32);
+                }
+                continue;
+            }
             out[i] = switch (c) {
                 case '\u2019', '\u2018', '\u02bc', '`' -> '\'';
                 case '\u2013', '\u2011', '\u2010' -> '-';
