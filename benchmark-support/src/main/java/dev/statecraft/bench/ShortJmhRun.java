@@ -20,19 +20,35 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class ShortJmhRun {
     /** Describes the settings of {@link #run}, for the results file. */
     public static final String SETTINGS = "JMH 1.37, 1 fork, 2 warm-up + 3 measured iterations of 2 s, one thread";
+    /** Describes the settings of {@link #runSteadyState}, for the results file. */
+    public static final String STEADY_STATE_SETTINGS =
+            "JMH 1.37, 1 fork, 5 warm-up + 5 measured iterations of 5 s, one thread";
 
     private ShortJmhRun() {
     }
 
     public static Collection<RunResult> run(Class<?> benchmark) throws RunnerException {
+        return run(benchmark, 2, 3, 2);
+    }
+
+    /**
+     * Longer runs for code big enough that C2 is still compiling its hot paths after a few seconds (a parser
+     * of many passes, on cores shared with other builds): 5 warm-up and 5 measured iterations of 5 s.
+     */
+    public static Collection<RunResult> runSteadyState(Class<?> benchmark) throws RunnerException {
+        return run(benchmark, 5, 5, 5);
+    }
+
+    private static Collection<RunResult> run(Class<?> benchmark, int warmups, int iterations, int seconds)
+            throws RunnerException {
         return new Runner(new OptionsBuilder()
                 .include(benchmark.getSimpleName())
                 .forks(1)
                 .threads(1)
-                .warmupIterations(2)
-                .warmupTime(TimeValue.seconds(2))
-                .measurementIterations(3)
-                .measurementTime(TimeValue.seconds(2))
+                .warmupIterations(warmups)
+                .warmupTime(TimeValue.seconds(seconds))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.seconds(seconds))
                 .jvmArgs("-Xmx1g")
                 .build()).run();
     }

@@ -1,17 +1,13 @@
 package dev.statecraft.parser.dates;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** A cheap "what is this date about": the few words before it in the same clause, trimmed of glue words. */
 final class AboutPhrase {
     private static final int WINDOW = 120;
     private static final int MAX_WORDS = 6;
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Set<String> GLUE = Set.of("a", "an", "the", "and", "or", "but", "of", "on", "in", "at",
             "by", "for", "from", "to", "since", "until", "till", "during", "before", "after", "ahead", "as", "with",
             "will", "would", "is", "are", "was", "were", "be", "been", "have", "has", "had", "which", "who", "that",
@@ -31,18 +27,73 @@ final class AboutPhrase {
                 break;
             }
         }
-        String[] raw = SPACES.split(text.substring(clauseStart, dateStart).trim());
-        List<String> words = new ArrayList<>(Arrays.asList(raw));
-        words.removeIf(String::isBlank);
-        while (!words.isEmpty() && GLUE.contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))) {
-            words.remove(words.size() - 1);
+        // The clause's words as [start, end) pairs: what trim() and a split at \s+ give, minus blank words,
+        // without cutting out the words the phrase does not keep.
+        int low = clauseStart;
+        int high = dateStart;
+        while (low < high && text.charAt(low) <= ' ') {
+            low++;
         }
-        if (words.size() > MAX_WORDS) {
-            words = new ArrayList<>(words.subList(words.size() - MAX_WORDS, words.size()));
+        while (high > low && text.charAt(high - 1) <= ' ') {
+            high--;
         }
-        while (!words.isEmpty() && GLUE.contains(words.get(0).toLowerCase(Locale.ROOT))) {
-            words.remove(0);
+        int[] bounds = new int[16];
+        int count = 0;
+        for (int i = low; i < high; ) {
+            while (i < high && isSplitSpace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < high && !isSplitSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start && !isBlank(text, start, i)) {
+                if (2 * count == bounds.length) {
+                    bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+                }
+                bounds[2 * count] = start;
+                bounds[2 * count + 1] = i;
+                count++;
+            }
         }
-        return words.isEmpty() ? null : String.join(" ", words);
+        int first = 0;
+        int last = count; // exclusive
+        while (last > first && isGlue(text, bounds, last - 1)) {
+            last--;
+        }
+        first = Math.max(first, last - MAX_WORDS);
+        while (first < last && isGlue(text, bounds, first)) {
+            first++;
+        }
+        if (first == last) {
+            return null;
+        }
+        StringBuilder phrase = new StringBuilder();
+        for (int w = first; w < last; w++) {
+            if (w > first) {
+                phrase.append(' ');
+            }
+            phrase.append(text, bounds[2 * w], bounds[2 * w + 1]);
+        }
+        return phrase.toString();
+    }
+
+    /** {@code String.isBlank} of {@code text[start, end)} (no whitespace lies outside the BMP). */
+    private static boolean isBlank(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The chars of {@code \s} in a Java regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isSplitSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static boolean isGlue(String text, int[] bounds, int word) {
+        return GLUE.contains(text.substring(bounds[2 * word], bounds[2 * word + 1]).toLowerCase(Locale.ROOT));
     }
 }

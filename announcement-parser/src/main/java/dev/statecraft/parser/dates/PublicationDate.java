@@ -99,6 +99,9 @@ public record PublicationDate(Instant instant, boolean inferred) {
 
     /** A full date that opens the line, or follows a place and a comma: "London, 3 May 2024". */
     private static Optional<LocalDate> leadingDate(String line) {
+        if (!hasDigit(line)) {
+            return Optional.empty(); // each pattern needs a number: no find over the line
+        }
         for (Pattern pattern : new Pattern[] {DatePatterns.DAY_MONTH, DatePatterns.MONTH_DAY, DatePatterns.ISO_DATE}) {
             Matcher m = pattern.matcher(line);
             if (m.find() && DATELINE_PLACE.matcher(line.substring(0, m.start())).matches()) {
@@ -109,6 +112,16 @@ public record PublicationDate(Instant instant, boolean inferred) {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code line} holds an ASCII digit, as each {@code \d} of the date patterns needs. */
+    private static boolean hasDigit(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where "today" occurs from {@code from} on in {@code text} lower-cased ({@code lower} when given). */

@@ -40,6 +40,13 @@ public final class Gazetteer {
             .thenComparingInt(m -> priority(m.entry().type()));
 
     private final WordTrie trie;
+    /**
+     * The patterns with an entry that can match where the text's word does not start with a capital (most
+     * entries start with one, and most words of a text do not): walked there instead of {@link #trie}.
+     */
+    private final WordTrie uncapitalisedTrie;
+    /** Pattern of {@link #trie} for each pattern of {@link #uncapitalisedTrie}. */
+    private final int[] uncapitalisedPatterns;
     private final GazetteerEntry[][] entriesByPattern;
     /** Per entry of {@link #entriesByPattern}: the offsets whose case the text must match (see caseFits). */
     private final int[][][] casedOffsetsByPattern;
@@ -70,6 +77,16 @@ public final class Gazetteer {
                 casedOffsetsByPattern[p][e] = casedOffsets(surface, allCapsByPattern[p][e]);
             }
         }
+        List<String> uncapitalised = new ArrayList<>();
+        List<Integer> uncapitalisedIndex = new ArrayList<>();
+        for (int p = 0; p < patterns.size(); p++) {
+            if (mayStartUncapitalised(p)) {
+                uncapitalised.add(patterns.get(p));
+                uncapitalisedIndex.add(p);
+            }
+        }
+        this.uncapitalisedTrie = new WordTrie(uncapitalised);
+        this.uncapitalisedPatterns = uncapitalisedIndex.stream().mapToInt(Integer::intValue).toArray();
         this.givenNames = Set.copyOf(givenNames);
         for (List<GazetteerEntry> entries : bySurface.values()) {
             for (GazetteerEntry e : entries) {
@@ -207,6 +224,13 @@ public final class Gazetteer {
         char[] out = text.toString().toCharArray();
         for (int i = 0; i < out.length; i++) {
             char c = out[i];
+            if (c < 0x80 && c != '`') {
+                // ASCII, nearly every char: a range test instead of the switch's search.
+                if (c >= 'A' && c <= 'Z') {
+                    out[i] = (char) (c + 32);
+                }
+                continue;
+            }
             out[i] = switch (c) {
                 case '\u2019', '\u2018', '\u02bc', '`' -> '\'';
                 case '\u2013', '\u2011', '\u2010' -> '-';
@@ -215,6 +239,22 @@ public final class Gazetteer {
             };
         }
         return out;
+    }
+
+    /**
+     * Whether an entry of pattern {@code p} can pass {@link #caseFits} where the text's char at the start is
+     * not upper case: its first char is not one whose case it fixes, or it fixes a letter that is not upper case.
+     */
+    private boolean mayStartUncapitalised(int p) {
+        for (int e = 0; e < entriesByPattern[p].length; e++) {
+            int[] cased = casedOffsetsByPattern[p][e];
+            boolean firstCased = cased.length > 0 && cased[0] == 0;
+            if (!firstCased || allCapsByPattern[p][e]
+                    && !Character.isUpperCase(entriesByPattern[p][e].surface().charAt(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** All gazetteer names in {@code text}: leftmost longest per layer, checked for word boundaries and case. */
@@ -230,7 +270,7 @@ public final class Gazetteer {
     /** As {@link #find(String, char[])}, with {@code chars} the text's chars (array reads beat charAt). */
     public Matches find(String text, char[] chars, char[] folded) {
         List<GazetteerMatch> candidates = new ArrayList<>();
-        trie.scanWordStarts(folded, 0, folded.length, (start, end, pattern) -> {
+        WordTrie.MatchListener onMatch = (start, end, pattern) -> {
             boolean wordEnd = boundaryAfter(chars, end);
             boolean pluralEnd = !wordEnd && chars[end] == 's' && boundaryAfter(chars, end + 1);
             if (!wordEnd && !pluralEnd) {
@@ -248,7 +288,20 @@ public final class Gazetteer {
                     candidates.add(new GazetteerMatch(start, pluralEnd ? end + 1 : end, entry));
                 }
             }
-        });
+        };
+        WordTrie.MatchListener onUncapitalisedMatch =
+                (start, end, pattern) -> onMatch.onMatch(start, end, uncapitalisedPatterns[pattern]);
+        for (int start = 0; start < folded.length; start++) {
+            if (start > 0 && TextWords.isLetterOrDigit(folded[start - 1])) {
+                continue; // not a word start
+            }
+            // An entry that fails the case rules there is never reported (the same matches, fewer steps).
+            if (isUpperCase(chars[start])) {
+                trie.walk(folded, start, folded.length, onMatch);
+            } else {
+                uncapitalisedTrie.walk(folded, start, folded.length, onUncapitalisedMatch);
+            }
+        }
         candidates.sort(LEFTMOST_LONGEST);
         List<GazetteerMatch> places = select(candidates, EntryType.Layer.PLACES);
         List<GazetteerMatch> people = select(candidates, EntryType.Layer.PEOPLE);
@@ -298,6 +351,10 @@ public final class Gazetteer {
             }
         }
         return true;
+    }
+
+    private static boolean isUpperCase(char c) {
+        return c < 0x80 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
     }
 
     private static boolean isAllCaps(String surface) {

@@ -163,17 +163,22 @@ public final class WordTrie {
             if (start > from && TextWords.isLetterOrDigit(text[start - 1])) {
                 continue;
             }
-            int node = step(0, text[start]);
-            for (int i = start; node >= 0; ) {
-                int pattern = nodes[3 * node + 1];
-                if (pattern >= 0) {
-                    listener.onMatch(start, i + 1, pattern);
-                }
-                if (++i >= to) {
-                    break;
-                }
-                node = step(node, text[i]);
+            walk(text, start, to, listener);
+        }
+    }
+
+    /** Reports every pattern that starts exactly at {@code text[start]} and ends by {@code to}, shortest first. */
+    public void walk(char[] text, int start, int to, MatchListener listener) {
+        int node = step(0, text[start]);
+        for (int i = start; node >= 0; ) {
+            int pattern = nodes[3 * node + 1];
+            if (pattern >= 0) {
+                listener.onMatch(start, i + 1, pattern);
             }
+            if (++i >= to) {
+                break;
+            }
+            node = step(node, text[i]);
         }
     }
 

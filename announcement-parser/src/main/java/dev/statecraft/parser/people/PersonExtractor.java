@@ -28,6 +28,8 @@ public final class PersonExtractor {
     private static final int MAX_NAME_WORDS = 4;
     private static final Pattern SPEECH_AFTER = Pattern.compile("^ (?:said|says|added|told|commented|stated)\\b");
     private static final Pattern APPOSITION_GAP = Pattern.compile(",? (?:the |a )?|, (?:the |a )?");
+    /** No gap between a title and its holder is longer (", the "): longer gaps are not cut out to be tried. */
+    private static final int MAX_GAP = 6;
 
     private final Gazetteer gazetteer;
 
@@ -276,6 +278,9 @@ public final class PersonExtractor {
         int position = role.end();
         for (int i = firstStartingAtOrAfter(names, position); i < names.size(); i++) {
             NameMention n = names.get(i);
+            if (n.start() - position > MAX_GAP) {
+                break;
+            }
             String gap = text.substring(position, Math.max(position, n.start()));
             boolean follows = holders.isEmpty() ? APPOSITION_GAP.matcher(gap).matches()
                     : role.plural() && (gap.equals(" and ") || gap.equals(", "));
@@ -286,7 +291,8 @@ public final class PersonExtractor {
             position = n.end();
         }
         int before = firstStartingAtOrAfter(names, role.start()) - 1;
-        if (holders.isEmpty() && before >= 0 && names.get(before).end() <= role.start()) {
+        if (holders.isEmpty() && before >= 0 && names.get(before).end() <= role.start()
+                && role.start() - names.get(before).end() <= MAX_GAP) {
             String gap = text.substring(names.get(before).end(), role.start());
             if (gap.startsWith(",") && APPOSITION_GAP.matcher(gap).matches()) {
                 holders.add(names.get(before));

@@ -28,6 +28,8 @@ final class RoleFinder {
     private static final Pattern AT_ORGANISATION = Pattern.compile("^ at (?:the )?(\\p{Lu}[\\p{L}&'’-]*"
             + "(?: (?:\\p{Lu}[\\p{L}&'’-]*|of|for|and|the)){0,5})");
     private static final Pattern CONJOINED = Pattern.compile(",? and ");
+    /** The longest text {@link #CONJOINED} matches: longer gaps are not cut out to be tried. */
+    private static final int MAX_CONJOINED = 6;
     private static final Pattern BARE_PREPOSITION = Pattern.compile(" (?:for|of|to)(?: the)?");
     private static final Pattern TRAILING_SMALL_WORDS = Pattern.compile("(?: (?:of|for|and|the))+$");
     private static final Pattern TRAILING_GLUE = Pattern.compile("(?:,? and| &|,| the)+$");
@@ -135,10 +137,11 @@ final class RoleFinder {
             if (!merged.isEmpty()) {
                 RoleMention last = merged.get(merged.size() - 1);
                 if (last.end() <= r.start() && !last.plural() && !r.plural()) {
-                    Matcher and = CONJOINED.matcher(text.substring(last.end(), r.start()));
+                    boolean and = r.start() - last.end() <= MAX_CONJOINED
+                            && CONJOINED.matcher(text.substring(last.end(), r.start())).matches();
                     boolean nameFollows = r.end() + 1 < text.length() && text.charAt(r.end()) == ' '
                             && Character.isUpperCase(text.charAt(r.end() + 1));
-                    if (and.matches() && nameFollows) {
+                    if (and && nameFollows) {
                         merged.set(merged.size() - 1, new RoleMention(last.start(), r.end(),
                                 last.role() + " and " + r.role(), false, r.affiliation()));
                         continue;

@@ -235,7 +235,10 @@ public final class SanctionExtractor {
      * its country ("Russian Deputy Defence Minister") and does not match.
      */
     static boolean isAnnouncingOffice(String role) {
-        return role != null && ANNOUNCING_OFFICE.matcher(role).matches();
+        // Every alternative of the pattern needs one of these words: most roles are ruled out without it.
+        return role != null
+                && (role.contains("Secretary") || role.contains("Minister") || role.contains("Chancellor"))
+                && ANNOUNCING_OFFICE.matcher(role).matches();
     }
 
     /** "- Sergei Volkov, owner of …": a list item that opens with a name and no company word names a person. */

@@ -4,7 +4,9 @@ import dev.statecraft.parser.gazetteer.Gazetteer;
 import dev.statecraft.parser.gazetteer.TextWords;
 import dev.statecraft.parser.gazetteer.WordTrie;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -33,12 +35,17 @@ public final class Anchors {
 
     /** The text case-folded, for quick "does it occur at all" checks before a pattern is tried. */
     private final String folded;
+    private final Vocabulary vocabulary;
+    private final String symbols;
 
-    private Anchors(int[] offsets, int[] ids, String[] wordById, String folded) {
+    private Anchors(int[] offsets, int[] ids, String[] wordById, String folded, Vocabulary vocabulary,
+            String symbols) {
         this.offsets = offsets;
         this.ids = ids;
         this.wordById = wordById;
         this.folded = folded;
+        this.vocabulary = vocabulary;
+        this.symbols = symbols;
     }
 
     /** Whether the lower-case {@code literal} occurs anywhere in the text (ignoring case). */
@@ -50,10 +57,15 @@ public final class Anchors {
     public static final class Vocabulary {
         private final List<String> words;
         private final WordTrie trie;
+        /** Index of each word in {@link #words}: its anchor id. */
+        private final Map<String, Integer> idByWord = new HashMap<>();
 
         public Vocabulary(Set<String> lowerCaseWords) {
             this.words = List.copyOf(lowerCaseWords);
             this.trie = new WordTrie(words);
+            for (int i = 0; i < words.size(); i++) {
+                idByWord.put(words.get(i), i);
+            }
         }
     }
 
@@ -119,7 +131,8 @@ public final class Anchors {
                 foundIds[n++] = id;
             }
         }
-        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(foundIds, n), wordById, foldedText);
+        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(foundIds, n), wordById, foldedText, vocabulary,
+                symbols);
     }
 
     /**
@@ -131,13 +144,32 @@ public final class Anchors {
         matchAt(pattern, text, startWords, null, onMatch);
     }
 
-    /** Whether each anchor word (by id) is in {@code set}; ids of words absent from the text stay false. */
+    /**
+     * Whether each anchor word (by id) is in {@code set}; ids of words absent from the text stay false. Looks
+     * up the few words of the set rather than every anchor word of the text in the set.
+     */
     private boolean[] membership(Set<String> set) {
         boolean[] member = new boolean[wordById.length];
-        for (int id = 0; id < wordById.length; id++) {
-            member[id] = wordById[id] != null && set.contains(wordById[id]);
+        for (String word : set) {
+            int id = idOf(word);
+            if (id >= 0 && wordById[id] != null) {
+                member[id] = true;
+            }
         }
         return member;
+    }
+
+    /** The id {@link #find} gives {@code word}, or -1 if it is no anchor word. */
+    private int idOf(String word) {
+        Integer id = vocabulary.idByWord.get(word);
+        if (id != null) {
+            return id;
+        }
+        if (DIGIT.equals(word)) {
+            return vocabulary.words.size();
+        }
+        int symbol = word.length() == 1 ? symbols.indexOf(word.charAt(0)) : -1;
+        return symbol >= 0 ? vocabulary.words.size() + 1 + symbol : -1;
     }
 
     /**
