@@ -98,13 +98,20 @@ public final class TimelineLoadBenchmark {
                 KafkaBroker broker = KafkaBroker.start(FreePorts.find(), work.resolve("kafka"), !kept)) {
             postgres.createDatabase("timeline");
             String jdbc = postgres.jdbcUrl("timeline");
+            if (phases.contains("seed")) {
+                seed(jar, jdbc, broker.bootstrapServers(), work.resolve("timeline.log"), events);
+            }
             if (!phases.contains("produce")) {
                 liveConsumerCaughtUp(broker.bootstrapServers());
             }
             int port = FreePorts.find();
+            long logLinesBefore = lines(work.resolve("timeline.log"));
             Process service = startService(jar, port, jdbc, broker.bootstrapServers(), work.resolve("timeline.log"));
             String base = "http://127.0.0.1:" + port;
             awaitReady(base, service, work.resolve("timeline.log"));
+            if (phases.contains("queries")) {
+                awaitFacetIndex(service, work.resolve("timeline.log"), logLinesBefore);
+            }
             try (Connection db = DriverManager.getConnection(jdbc, LocalPostgres.USER, LocalPostgres.PASSWORD)) {
                 db.setAutoCommit(true);
                 if (phases.contains("produce")) {
@@ -153,6 +160,63 @@ public final class TimelineLoadBenchmark {
         Process process = ChildProcesses.start(command, env, log);
         ChildProcesses.stopOnExit(process);
         return process;
+    }
+
+    /**
+     * The read model straight from the generator by COPY (see {@link ReadModelSeed}), for the query phases at 1M
+     * rows without projecting the events: the service runs once so Flyway creates the schema, then stops so
+     * nothing else writes while the rows go in.
+     */
+    private void seed(Path jar, String jdbc, String bootstrap, Path log, long events) throws Exception {
+        int port = FreePorts.find();
+        Process service = startService(jar, port, jdbc, bootstrap, log);
+        try {
+            awaitReady("http://127.0.0.1:" + port, service, log);
+        } finally {
+            ChildProcesses.stop(service, Duration.ofSeconds(15));
+        }
+        note("seed (rows straight into timeline_entry by COPY, not through Kafka; load average before "
+                + loadAverage() + ")");
+        ReadModelSeed.load(() -> {
+            try {
+                return DriverManager.getConnection(jdbc, LocalPostgres.USER, LocalPostgres.PASSWORD);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, events, end, this::note);
+        note("seed done; load average " + loadAverage());
+    }
+
+    /** The query phases measure the served read model: wait until the facet index holds it (its log line). */
+    private void awaitFacetIndex(Process service, Path log, long skipLines) throws Exception {
+        if (options.getOrDefault("facets-index", "true").equals("false")) {
+            return;
+        }
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            String loaded = Files.readAllLines(log).stream().skip(skipLines).filter(l -> l.contains("facet index loaded"))
+                    .reduce((a, b) -> b).orElse(null);
+            if (loaded != null) {
+                note("service ready, " + loaded.replaceAll(".*(facet index loaded.*)", "$1")
+                        + " (seen after " + Math.round(seconds(started)) + " s)");
+                return;
+            }
+            if (!service.isAlive()) {
+                throw new IllegalStateException("timeline-service exited:\n" + ChildProcesses.tail(log, 60));
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("facet index not loaded within 5 minutes:\n" + ChildProcesses.tail(log, 60));
+    }
+
+    private static long lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (var lines = Files.lines(file)) {
+            return lines.count();
+        }
     }
 
     private static void awaitReady(String base, Process service, Path log) throws Exception {
