@@ -447,6 +447,7 @@ public final class TimelineLoadBenchmark {
                 type("combined", r -> "country=" + country(r) + "&kind=" + kind(r) + "&" + dateRange(r, 365)),
                 type("org_person_neg", r -> "organisation=" + AnnouncementGenerator.ORGANISATIONS.next(r)[0]
                         + "&-kind=statement&country=" + country(r))));
+        types.addAll(issueMix());
         // Second pages: follow the next link of first pages taken before the run.
         List<String> nextLinks = new ArrayList<>();
         SplittableRandom r = new SplittableRandom(3);
@@ -461,6 +462,21 @@ public final class TimelineLoadBenchmark {
         return types;
     }
 
+    /**
+     * The rest of issue 4's query mix: country+kind, an organisation, an exclusion on its own, the most common
+     * word and a rare one (the name of a country from the tail of the popularity list: titles name countries).
+     */
+    private List<FixedRateLoad.QueryType> issueMix() {
+        List<String[]> countries = AnnouncementGenerator.COUNTRIES.values();
+        List<String[]> rare = countries.subList(countries.size() / 2, countries.size());
+        return List.of(
+                type("country_kind", r -> "country=" + country(r) + "&kind=" + kind(r)),
+                type("organisation", r -> "organisation=" + AnnouncementGenerator.ORGANISATIONS.next(r)[0]),
+                type("neg_kind", r -> "-kind=" + kind(r)),
+                type("q_common", r -> "q=" + AnnouncementGenerator.WORDS.values().get(0)),
+                type("q_rare", r -> "q=" + enc(rare.get(r.nextInt(rare.size()))[1])));
+    }
+
     private List<FixedRateLoad.QueryType> facetQueries() {
         return List.of(
                 facets("unfiltered", r -> ""),
@@ -468,7 +484,9 @@ public final class TimelineLoadBenchmark {
                 facets("country_kind", r -> "country=" + country(r) + "&kind=" + kind(r)),
                 facets("date_range", r -> dateRange(r, 90)),
                 facets("q", r -> "q=" + enc(AnnouncementGenerator.WORDS.next(r))),
-                facets("person", r -> "person=" + enc(AnnouncementGenerator.PERSONS.next(r))));
+                facets("person", r -> "person=" + enc(AnnouncementGenerator.PERSONS.next(r))),
+                facets("org_neg_kind", r -> "organisation=" + AnnouncementGenerator.ORGANISATIONS.next(r)[0]
+                        + "&-kind=statement"));
     }
 
     private static FixedRateLoad.QueryType type(String name, Function<SplittableRandom, String> query) {
