@@ -92,7 +92,8 @@ public final class TimelineLoadBenchmark {
         long events = Long.parseLong(options.get("events"));
         note("timeline-service load benchmark, " + Instant.now() + ", " + events + " events, phases " + phases
                 + (kept ? ", data kept in " + work : "") + ", facets index " + options.getOrDefault("facets-index",
-                "true") + ", machine: " + Runtime.getRuntime().availableProcessors()
+                "true") + ", timeline pages from the index " + options.getOrDefault("index-pages", "true")
+                + ", machine: " + Runtime.getRuntime().availableProcessors()
                 + " cores; load average at start " + loadAverage());
         try (LocalPostgres postgres = LocalPostgres.start(FreePorts.find(), work.resolve("postgres"), !kept);
                 KafkaBroker broker = KafkaBroker.start(FreePorts.find(), work.resolve("kafka"), !kept)) {
@@ -154,6 +155,8 @@ public final class TimelineLoadBenchmark {
         env.put("STATECRAFT_OPERATOR_TOKEN", TOKEN);
         // --facets-index false: the SQL facets only, for a before/after pair on the same data
         env.put("STATECRAFT_FACETS_INDEX_ENABLED", options.getOrDefault("facets-index", "true"));
+        // --index-pages false: timeline pages by SQL alone (the index still counts facets), for before/after
+        env.put("STATECRAFT_TIMELINE_INDEX_PAGES", options.getOrDefault("index-pages", "true"));
         List<String> command = List.of(ChildProcesses.javaExecutable(), "-Xmx1g", "-cp",
                 jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class), ParentWatch.class.getName(),
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.statecraft.timeline.facets.IndexedFacets;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the timeline with keyset pagination over (published_at desc, id desc), or (rank desc, id desc) by
@@ -39,6 +40,9 @@ public class TimelineRepository {
     DataSource dataSource;
     @Inject
     IndexedFacets index;
+    /** false: every page by SQL alone (for before/after measurements); the facets keep their index. */
+    @ConfigProperty(name = "statecraft.timeline.index-pages", defaultValue = "true")
+    boolean indexPages;
 
     public record Page(List<TimelineItem> items, Cursor next) {
     }
@@ -53,7 +57,7 @@ public class TimelineRepository {
      * table, by SQL alone. Both give the same page.
      */
     public Page find(TimelineQuery q) {
-        if (q.sort() == Sort.PUBLISHED) {
+        if (indexPages && q.sort() == Sort.PUBLISHED) {
             Optional<Page> page = findIndexed(q);
             if (page.isPresent()) {
                 return page.get();
