@@ -48,7 +48,7 @@ final class FacetIndex {
     private static final Comparator<String> CODE_POINT_ORDER = FacetIndex::compareCodePoints;
     private static final int[] NONE = new int[0];
     /** A filter with at most this many members is walked for a page instead of intersected month by month. */
-    private static final int WALK_FOR_PAGE = 50_000;
+    private static final int WALK_FOR_PAGE = 4_096;
     /**
      * Relative cost of visiting one filter member and bumping its values' counters (random access) against
      * one 64-bit word of an andCardinality; measured in FacetIndexScaleBenchmark, only the order matters.
@@ -246,7 +246,7 @@ final class FacetIndex {
                 RoaringBitmap under = own[f] == null ? all : intersection(own, f);
                 if (under == null) {
                     counts[f] = cardinalities(f);
-                } else if (walkCost(f, under) >= intersectCost(f)) {
+                } else if (walkCost(f, under) >= intersectCost(f, under)) {
                     counts[f] = intersectionCounts(f, under);
                 } else if (own[f] == null) {
                     walkedUnderAll.add(f);
@@ -294,15 +294,29 @@ final class FacetIndex {
             } else {
                 // Month by month from the newest (or the cursor's) month: every entry of a month is newer than
                 // every entry of the months before it, so once n are found the older months cannot contribute.
+                // The month that completes the page is taken day by day from its newest day, so only about a
+                // day's entries more than the page are sorted.
                 NavigableMap<String, Integer> newestFirst = months.descendingMap();
                 if (beforeMicros != null) {
                     LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(beforeMicros, 86_400_000_000L));
                     newestFirst = newestFirst.tailMap(String.format("%04d-%02d", day.getYear(),
                             day.getMonthValue()), true);
                 }
-                for (int monthValue : newestFirst.values()) {
-                    RoaringBitmap month = postings.get(MONTH).get(monthValue);
-                    (matching == null ? month : RoaringBitmap.and(month, matching)).forEach(collect);
+                for (Map.Entry<String, Integer> entry : newestFirst.entrySet()) {
+                    RoaringBitmap month = postings.get(MONTH).get(entry.getValue());
+                    RoaringBitmap candidates = matching == null ? month : RoaringBitmap.and(month, matching);
+                    if (before[0] + candidates.getLongCardinality() < n) {
+                        candidates.forEach(collect);
+                        continue;
+                    }
+                    LocalDate first = LocalDate.parse(entry.getKey() + "-01");
+                    for (RoaringBitmap day : byDay.subMap((int) first.toEpochDay(), true,
+                            (int) first.plusMonths(1).toEpochDay(), false).descendingMap().values()) {
+                        RoaringBitmap.and(day, candidates).forEach(collect);
+                        if (before[0] >= n) {
+                            break;
+                        }
+                    }
                     if (before[0] >= n) {
                         break;
                     }
@@ -423,13 +437,22 @@ final class FacetIndex {
         return members * WALK_COST * (single[f] != null ? 1 : 2);
     }
 
-    /** Counting facet {@code f} by intersections: about one word per 64 members of a dense posting list. */
-    private long intersectCost(int f) {
+    /**
+     * Counting facet {@code f} by intersections. Against a dense filter (bitmap chunks) a value costs a bit test
+     * per member of its posting list, at most 1024 words per chunk; against a sparse filter (sorted arrays)
+     * every value's intersection runs through the filter's members again, so walking the filter once is
+     * cheaper whenever there is more than one value: then this is "infinite".
+     */
+    private long intersectCost(int f, RoaringBitmap under) {
+        long chunks = Math.max(1, (size + 65_535L) / 65_536);
+        if (under.getLongCardinality() < chunks * 4096) {
+            return Long.MAX_VALUE;
+        }
         long words = 0;
         for (RoaringBitmap posting : postings.get(f)) {
             long cardinality = posting.getLongCardinality();
             if (cardinality > 0) {
-                words += Math.min(cardinality, Math.max(1, (long) Math.ceil(size / 65_536.0)) * 1024) + 8;
+                words += Math.min(cardinality, chunks * 1024) + 8;
             }
         }
         return words;
