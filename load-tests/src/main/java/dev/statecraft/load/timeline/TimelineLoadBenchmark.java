@@ -442,7 +442,6 @@ public final class TimelineLoadBenchmark {
                 type("date_range", r -> dateRange(r, 30)),
                 type("person", r -> "person=" + enc(AnnouncementGenerator.PERSONS.next(r))),
                 type("q", r -> "q=" + enc(AnnouncementGenerator.WORDS.next(r) + " " + AnnouncementGenerator.WORDS.next(r))),
-                type("q_relevance", r -> "sort=relevance&q=" + enc(AnnouncementGenerator.WORDS.next(r))),
                 type("event_dates", r -> {
                     LocalDate d = day(r);
                     return "event_from=" + d + "&event_to=" + d.plusDays(6);
@@ -451,6 +450,11 @@ public final class TimelineLoadBenchmark {
                 type("org_person_neg", r -> "organisation=" + AnnouncementGenerator.ORGANISATIONS.next(r)[0]
                         + "&-kind=statement&country=" + country(r))));
         types.addAll(issueMix());
+        // Relevance ranks every match: on a common word at 1M rows that is seconds of PostgreSQL CPU per request
+        // (timeline-1m-plans.txt), which at 200 rps would saturate the pool and hide every other type's latency.
+        if (options.getOrDefault("relevance", "false").equals("true")) {
+            types.add(type("q_relevance", r -> "sort=relevance&q=" + enc(AnnouncementGenerator.WORDS.next(r))));
+        }
         // Second pages: follow the next link of first pages taken before the run.
         List<String> nextLinks = new ArrayList<>();
         SplittableRandom r = new SplittableRandom(3);
@@ -481,15 +485,20 @@ public final class TimelineLoadBenchmark {
     }
 
     private List<FixedRateLoad.QueryType> facetQueries() {
-        return List.of(
+        List<FixedRateLoad.QueryType> types = new ArrayList<>(List.of(
                 facets("unfiltered", r -> ""),
                 facets("country", r -> "country=" + country(r)),
                 facets("country_kind", r -> "country=" + country(r) + "&kind=" + kind(r)),
                 facets("date_range", r -> dateRange(r, 90)),
-                facets("q", r -> "q=" + enc(AnnouncementGenerator.WORDS.next(r))),
                 facets("person", r -> "person=" + enc(AnnouncementGenerator.PERSONS.next(r))),
                 facets("org_neg_kind", r -> "organisation=" + AnnouncementGenerator.ORGANISATIONS.next(r)[0]
-                        + "&-kind=statement"));
+                        + "&-kind=statement")));
+        // q is counted by SQL (the index does not evaluate it): at 1M rows a common word makes six grouped
+        // queries over most of the table, seconds each, which at 200 rps holds the whole pool.
+        if (options.getOrDefault("facets-q", "false").equals("true")) {
+            types.add(facets("q", r -> "q=" + enc(AnnouncementGenerator.WORDS.next(r))));
+        }
+        return types;
     }
 
     private static FixedRateLoad.QueryType type(String name, Function<SplittableRandom, String> query) {
