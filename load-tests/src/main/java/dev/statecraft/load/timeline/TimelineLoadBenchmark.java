@@ -201,7 +201,7 @@ public final class TimelineLoadBenchmark {
             String loaded = Files.readAllLines(log).stream().skip(skipLines).filter(l -> l.contains("facet index loaded"))
                     .reduce((a, b) -> b).orElse(null);
             if (loaded != null) {
-                note("service ready, " + loaded.replaceAll(".*(facet index loaded.*)", "$1")
+                note("service ready, " + loaded.replaceAll(".*(facet index loaded[^\"]*).*", "$1")
                         + " (seen after " + Math.round(seconds(started)) + " s)");
                 return;
             }
