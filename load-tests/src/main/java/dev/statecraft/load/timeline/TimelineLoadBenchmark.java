@@ -409,8 +409,15 @@ public final class TimelineLoadBenchmark {
         double rate = Double.parseDouble(options.get("rate"));
         double facetsRate = Double.parseDouble(options.get("facets-rate"));
         Duration duration = Duration.ofSeconds(Long.parseLong(options.get("seconds")));
-        List<FixedRateLoad.QueryType> timeline = timelineQueries(load);
-        List<FixedRateLoad.QueryType> facets = facetQueries();
+        // --skip a,b: leave query types out by name (e.g. the ones only SQL answers, to see the others on their own)
+        List<String> skip = List.of(options.getOrDefault("skip", "").split(","));
+        List<FixedRateLoad.QueryType> timeline = timelineQueries(load).stream()
+                .filter(t -> !skip.contains(t.name())).toList();
+        List<FixedRateLoad.QueryType> facets = facetQueries().stream()
+                .filter(t -> !skip.contains(t.name())).toList();
+        if (!skip.get(0).isEmpty()) {
+            note("query types left out (--skip): " + skip);
+        }
 
         // Warm-up (JIT, connection pools, PostgreSQL buffers): not recorded.
         load.run(timeline, rate, Duration.ofSeconds(15), 1);
