@@ -9,6 +9,8 @@ import dev.statecraft.model.Kind;
 import dev.statecraft.timeline.facets.FacetsRepository;
 import dev.statecraft.timeline.facets.IndexedFacets;
 import dev.statecraft.timeline.query.Filters;
+import dev.statecraft.timeline.query.TimelineQuery;
+import dev.statecraft.timeline.query.TimelineRepository;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The in-memory facet index against the SQL facets on the same real read model: after a mix of announcements
  * and revisions has gone through the real projection, both give the same counts for every filter the index
- * evaluates, and the index sees a change as soon as it is committed.
+ * evaluates (fixed cases and random ones with exclusions, lists and day ranges, revised entries among the rows),
+ * the timeline pages the index names equal SQL's page by page, and the index sees a change once committed.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -38,6 +41,8 @@ class FacetIndexAgreesWithSqlTest {
     IndexedFacets index;
     @Inject
     FacetsRepository repository;
+    @Inject
+    TimelineRepository timeline;
 
     @Test
     void indexAndSqlGiveTheSameCounts() {
@@ -79,6 +84,42 @@ class FacetIndexAgreesWithSqlTest {
         }
         assertThat(index.count(filters("country", "BR")).orElseThrow().total()).isZero();
         assertThat(index.count(filters("q", "visit"))).isEmpty();
+
+        // Random filters over the same rows (inclusions, comma lists, exclusions, day ranges; the revised entries
+        // among them): the index's counts and timeline pages (followed through their cursors) equal SQL's.
+        Random pickFilters = new Random(5);
+        for (int i = 0; i < 40; i++) {
+            List<String> parameters = new ArrayList<>(List.of("organisation", pickFilters.nextBoolean() ? org : "EU"));
+            if (pickFilters.nextInt(3) == 0) {
+                parameters.addAll(List.of("country", pick(pickFilters, COUNTRIES) + "," + pick(pickFilters, COUNTRIES)));
+            }
+            if (pickFilters.nextInt(3) == 0) {
+                parameters.addAll(List.of("-country", pick(pickFilters, COUNTRIES)));
+            }
+            if (pickFilters.nextInt(3) == 0) {
+                parameters.addAll(List.of(pickFilters.nextBoolean() ? "kind" : "-kind",
+                        Kind.values()[pickFilters.nextInt(Kind.values().length)].wire()));
+            }
+            if (pickFilters.nextInt(3) == 0) {
+                parameters.addAll(List.of(pickFilters.nextBoolean() ? "person" : "-person", pick(pickFilters, PEOPLE)));
+            }
+            if (pickFilters.nextInt(3) == 0) {
+                int from = pickFilters.nextInt(100);
+                parameters.addAll(List.of("from", day.plusDays(from).toString(), "to",
+                        day.plusDays(from + pickFilters.nextInt(40)).toString()));
+            }
+            Filters f = filters(parameters.toArray(String[]::new));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(index.count(f)).as(parameters.toString()).isEqualTo(Optional.of(repository.countBySql(f)));
+                TimelineQuery query = new TimelineQuery(f, TimelineQuery.Sort.PUBLISHED, 3, null);
+                for (int page = 0; page < 20 && query != null; page++) {
+                    TimelineRepository.Page indexed = timeline.findIndexed(query).orElseThrow();
+                    assertThat(indexed).as(parameters + " page " + page).isEqualTo(timeline.findBySql(query));
+                    query = indexed.next() == null ? null
+                            : new TimelineQuery(f, TimelineQuery.Sort.PUBLISHED, 3, indexed.next());
+                }
+            });
+        }
     }
 
     private static String pick(Random random, String[] values) {

@@ -8,57 +8,83 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.IntStream;
+import org.roaringbitmap.IntConsumer;
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The facet counts of the timeline held in memory, the way search engines count facets: every entry has an
- * ordinal, each facet value a sorted posting list of the ordinals that carry it, and a request's filters become
- * bitsets that are ANDed; a facet is then counted by walking the entries of its bitset (the filters minus its
- * own) and adding up their values. The counts with no filter at all are kept up to date on every change, so
- * the unfiltered sidebar costs nothing. Counts equal what {@link FacetsRepository}'s SQL gives for the same
- * rows (each array element counted, ties by value in code point order, months newest first).
+ * ordinal, each facet value a posting list of the ordinals that carry it as a compressed bitmap (RoaringBitmap),
+ * and each publication day one too. A request's filters become bitmaps (OR within a field, AND across fields,
+ * an exclusion AND NOT, the day range the OR of its months and edge days). Each facet is counted under the
+ * filters minus its own, by whichever is cheaper for that request: the intersection size of every value's
+ * posting list with that filter ({@code andCardinality}, word-wise popcounts), or a walk over the filter's
+ * members adding up their values (when the filter leaves few). Counts equal what {@link FacetsRepository}'s SQL
+ * gives for the same rows (each array element counted, ties by value in code point order, months newest first).
+ *
+ * <p>It also knows each entry's place in the timeline (publication instant and id), so it can name the
+ * entries of a timeline page for the filters it evaluates ({@link #newest}); the caller fetches those rows by
+ * primary key.
  *
  * <p>Answers only filters it can evaluate exactly: country, kind, organisation and person (included and
  * excluded) and the publication-day range; anything else ({@code q}, location, publisher, mentioned dates)
- * is left to SQL. Thread-safe: many counting readers, one writer at a time.
+ * is left to SQL. Thread-safe: many readers, one writer at a time.
  */
 final class FacetIndex {
-    /** The facets in {@link Facet} order; the first four are also filters with posting lists. */
+    /** The facets in {@link Facet} order; the first four are also filters. */
     private static final Facet[] FACETS = Facet.values();
     private static final int MONTH = Facet.MONTH.ordinal();
     private static final int KIND = Facet.KIND.ordinal();
     private static final Comparator<String> CODE_POINT_ORDER = FacetIndex::compareCodePoints;
+    private static final int[] NONE = new int[0];
+    /** A filter with at most this many members is walked for a page instead of intersected month by month. */
+    private static final int WALK_FOR_PAGE = 4_096;
+    /**
+     * Relative cost of visiting one filter member and bumping its values' counters (random access) against
+     * one 64-bit word of an andCardinality; measured in FacetIndexScaleBenchmark, only the order matters.
+     */
+    private static final int WALK_COST = 8;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Integer> ordinals = new HashMap<>();
     private final Dictionary[] dictionaries = new Dictionary[FACETS.length];
-    /** Per facet, per value id: the ordinals carrying it, ascending (month has none: days filter it). */
-    private final List<List<IntList>> postings = new ArrayList<>();
-    /** Per facet, per value id: the count with no filter, kept in step with every put. */
-    private final long[][] unfiltered = new long[FACETS.length][];
+    /** Per facet, per value id: the ordinals carrying it. */
+    private final List<List<RoaringBitmap>> postings = new ArrayList<>();
+    /** Per publication day (days since the epoch, UTC): its ordinals. */
+    private final TreeMap<Integer, RoaringBitmap> byDay = new TreeMap<>();
+    /** Month values ("YYYY-MM", which sorts chronologically) to their value ids. */
+    private final TreeMap<String, Integer> months = new TreeMap<>();
     private int size;
-    private int[] days = new int[1024];
-    /** Per facet, per ordinal: the value ids (kind and month hold exactly one). */
-    private final int[][][] values = new int[FACETS.length][1024][];
-    /** Kind and month again as one flat array each: counting reads them without a pointer per entry. */
+    /** The highest change number applied; set under the same lock as the entries, so readers see both agree. */
+    private long lastChange;
+    private String[] ids = new String[1024];
+    /** Per ordinal: published_at in microseconds since the epoch (PostgreSQL's precision), the timeline order. */
+    private long[] published = new long[1024];
+    /** Per multi-valued facet, per ordinal: the value ids; kind and month in {@link #single}. */
+    private final int[][][] values = new int[FACETS.length][][];
+    /** Kind and month as one flat array each (exactly one value per entry). */
     private final int[][] single = new int[FACETS.length][];
 
     FacetIndex() {
         for (int f = 0; f < FACETS.length; f++) {
             dictionaries[f] = new Dictionary();
             postings.add(new ArrayList<>());
-            unfiltered[f] = new long[16];
+            if (f == KIND || f == MONTH) {
+                single[f] = new int[1024];
+            } else {
+                values[f] = new int[1024][];
+            }
         }
-        single[KIND] = new int[1024];
-        single[MONTH] = new int[1024];
     }
 
     /** True when every filter in {@code f} is one this index evaluates. */
@@ -80,6 +106,19 @@ final class FacetIndex {
         return -1;
     }
 
+    long lastChange() {
+        lock.readLock().lock();
+        try {
+            return lastChange;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Entries of a timeline page (see {@link #newest}) and the change number the index held them at. */
+    record Newest(List<String> ids, long lastChange) {
+    }
+
     int size() {
         lock.readLock().lock();
         try {
@@ -89,9 +128,34 @@ final class FacetIndex {
         }
     }
 
+    /** Bytes the posting lists take (the per-entry arrays and ids come on top). */
+    long postingBytes() {
+        lock.readLock().lock();
+        try {
+            long bytes = 0;
+            for (List<RoaringBitmap> facet : postings) {
+                for (RoaringBitmap b : facet) {
+                    bytes += b.getLongSizeInBytes();
+                }
+            }
+            for (RoaringBitmap b : byDay.values()) {
+                bytes += b.getLongSizeInBytes();
+            }
+            return bytes;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Adds the entry, or replaces what is held for its id (a newer revision). */
     void put(String id, String kind, Instant publishedAt, String[] countries, String[] organisations,
             String[] persons) {
+        put(id, kind, publishedAt, countries, organisations, persons, 0);
+    }
+
+    /** {@link #put}, the row having change number {@code changeSeq} (the highest so far, rows come in order). */
+    void put(String id, String kind, Instant publishedAt, String[] countries, String[] organisations,
+            String[] persons, long changeSeq) {
         int day = (int) Math.floorDiv(publishedAt.getEpochSecond(), 86_400);
         LocalDate date = LocalDate.ofEpochDay(day);
         String month = String.format("%04d-%02d", date.getYear(), date.getMonthValue());
@@ -108,52 +172,60 @@ final class FacetIndex {
             if (known == null) {
                 grow(size + 1);
                 ordinals.put(id, ordinal);
+                ids[ordinal] = id;
                 size++;
+            } else {
+                byDay.get(dayOf(ordinal)).remove(ordinal);
+                for (int f = 0; f < FACETS.length; f++) {
+                    for (int v : valuesOf(f, ordinal)) {
+                        postings.get(f).get(v).remove(ordinal);
+                    }
+                }
             }
-            days[ordinal] = day;
+            published[ordinal] = Math.addExact(Math.multiplyExact(publishedAt.getEpochSecond(), 1_000_000L),
+                    publishedAt.getNano() / 1_000);
+            byDay.computeIfAbsent(day, d -> new RoaringBitmap()).add(ordinal);
             for (int f = 0; f < FACETS.length; f++) {
-                int[] old = values[f][ordinal];
-                if (old != null) {
-                    for (int v : old) {
-                        unfiltered[f][v]--;
-                        if (f != MONTH) {
-                            postings.get(f).get(v).remove(ordinal);
-                        }
-                    }
-                }
-                int[] ids = new int[byFacet[f].length];
-                for (int i = 0; i < ids.length; i++) {
+                int[] valueIds = byFacet[f].length == 0 ? NONE : new int[byFacet[f].length];
+                for (int i = 0; i < valueIds.length; i++) {
                     int v = dictionaries[f].id(byFacet[f][i]);
-                    ids[i] = v;
-                    if (v >= unfiltered[f].length) {
-                        unfiltered[f] = Arrays.copyOf(unfiltered[f], Math.max(v + 1, unfiltered[f].length * 2));
+                    valueIds[i] = v;
+                    while (postings.get(f).size() <= v) {
+                        postings.get(f).add(new RoaringBitmap());
                     }
-                    unfiltered[f][v]++;
-                    if (f != MONTH) {
-                        while (postings.get(f).size() <= v) {
-                            postings.get(f).add(new IntList());
-                        }
-                        postings.get(f).get(v).insert(ordinal);
-                    }
+                    postings.get(f).get(v).add(ordinal);
                 }
-                values[f][ordinal] = ids;
                 if (single[f] != null) {
-                    single[f][ordinal] = ids[0];
+                    single[f][ordinal] = valueIds[0];
+                } else {
+                    values[f][ordinal] = valueIds;
                 }
             }
+            months.putIfAbsent(month, single[MONTH][ordinal]);
+            lastChange = Math.max(lastChange, changeSeq);
         } finally {
             lock.writeLock().unlock();
         }
     }
 
+    private int dayOf(int ordinal) {
+        return (int) Math.floorDiv(published[ordinal], 86_400_000_000L);
+    }
+
+    private int[] valuesOf(int f, int ordinal) {
+        return single[f] != null ? new int[] {single[f][ordinal]} : values[f][ordinal];
+    }
+
     private void grow(int capacity) {
-        if (capacity > days.length) {
-            int n = Math.max(capacity, days.length * 2);
-            days = Arrays.copyOf(days, n);
+        if (capacity > ids.length) {
+            int n = Math.max(capacity, ids.length * 2);
+            ids = Arrays.copyOf(ids, n);
+            published = Arrays.copyOf(published, n);
             for (int f = 0; f < FACETS.length; f++) {
-                values[f] = Arrays.copyOf(values[f], n);
                 if (single[f] != null) {
                     single[f] = Arrays.copyOf(single[f], n);
+                } else {
+                    values[f] = Arrays.copyOf(values[f], n);
                 }
             }
         }
@@ -163,27 +235,27 @@ final class FacetIndex {
     Facets count(Filters filters) {
         lock.readLock().lock();
         try {
-            // Each facet's own condition as a bitset (null: no condition); the month's own is the day range.
-            BitSet[] own = new BitSet[FACETS.length];
+            RoaringBitmap[] own = conditions(filters);
+            RoaringBitmap all = intersection(own, -1);
+            long total = all == null ? size : all.getLongCardinality();
+            long[][] counts = new long[FACETS.length][];
+            // The facets without a condition of their own are counted under every condition: when they are
+            // walked, one walk serves them all.
+            List<Integer> walkedUnderAll = new ArrayList<>();
             for (int f = 0; f < FACETS.length; f++) {
-                Field field = FACETS[f].field();
-                if (field != null) {
-                    own[f] = condition(f, filters.include().get(field), filters.exclude().get(field));
+                RoaringBitmap under = own[f] == null ? all : intersection(own, f);
+                if (under == null) {
+                    counts[f] = cardinalities(f);
+                } else if (walkCost(f, under) >= intersectCost(f, under)) {
+                    counts[f] = intersectionCounts(f, under);
+                } else if (own[f] == null) {
+                    walkedUnderAll.add(f);
+                } else {
+                    walk(new int[] {f}, under, counts);
                 }
             }
-            own[MONTH] = dayRange(filters.from(), filters.toExclusive());
-            BitSet all = intersection(own, -1);
-            long total = all == null ? size : all.cardinality();
-            long[][] counts = new long[FACETS.length][];
-            // The facets without a condition of their own are all counted over the entries every condition
-            // admits: one walk for all of them. Each facet with its own condition walks its own set.
-            int[] unconstrained = IntStream.range(0, FACETS.length).filter(f -> own[f] == null)
-                    .toArray();
-            countOver(unconstrained, all, counts);
-            for (int f = 0; f < FACETS.length; f++) {
-                if (own[f] != null) {
-                    countOver(new int[] {f}, intersection(own, f), counts);
-                }
+            if (!walkedUnderAll.isEmpty()) {
+                walk(walkedUnderAll.stream().mapToInt(Integer::intValue).toArray(), all, counts);
             }
             Map<String, List<Count>> facets = new LinkedHashMap<>();
             for (int f = 0; f < FACETS.length; f++) {
@@ -195,76 +267,224 @@ final class FacetIndex {
         }
     }
 
+    /**
+     * The ids of the newest entries matching {@code filters} published at or before {@code beforeMicros} (null:
+     * from the newest), newest first: every one published exactly at {@code beforeMicros} (the cursor's instant:
+     * which of them come after the cursor depends on the id order, the database's collation, so the caller's SQL
+     * decides), then the first {@code n} published before it, then every further one published at the same
+     * instant as the n-th (a tie the caller's SQL orders by id, too).
+     */
+    Newest newest(Filters filters, Long beforeMicros, int n) {
+        lock.readLock().lock();
+        try {
+            RoaringBitmap matching = intersection(conditions(filters), -1);
+            long bound = beforeMicros == null ? Long.MAX_VALUE : beforeMicros;
+            List<Integer> found = new ArrayList<>();
+            int[] before = new int[1];
+            IntConsumer collect = o -> {
+                if (published[o] <= bound) {
+                    found.add(o);
+                    if (published[o] < bound) {
+                        before[0]++;
+                    }
+                }
+            };
+            if (matching != null && matching.getLongCardinality() <= WALK_FOR_PAGE) {
+                matching.forEach(collect);
+            } else {
+                // Month by month from the newest (or the cursor's) month: every entry of a month is newer than
+                // every entry of the months before it, so once n are found the older months cannot contribute.
+                // The month that completes the page is taken day by day from its newest day, so only about a
+                // day's entries more than the page are sorted.
+                NavigableMap<String, Integer> newestFirst = months.descendingMap();
+                if (beforeMicros != null) {
+                    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(beforeMicros, 86_400_000_000L));
+                    newestFirst = newestFirst.tailMap(String.format("%04d-%02d", day.getYear(),
+                            day.getMonthValue()), true);
+                }
+                for (Map.Entry<String, Integer> entry : newestFirst.entrySet()) {
+                    RoaringBitmap month = postings.get(MONTH).get(entry.getValue());
+                    RoaringBitmap candidates = matching == null ? month : RoaringBitmap.and(month, matching);
+                    if (before[0] + candidates.getLongCardinality() < n) {
+                        candidates.forEach(collect);
+                        continue;
+                    }
+                    LocalDate first = LocalDate.parse(entry.getKey() + "-01");
+                    for (RoaringBitmap day : byDay.subMap((int) first.toEpochDay(), true,
+                            (int) first.plusMonths(1).toEpochDay(), false).descendingMap().values()) {
+                        RoaringBitmap.and(day, candidates).forEach(collect);
+                        if (before[0] >= n) {
+                            break;
+                        }
+                    }
+                    if (before[0] >= n) {
+                        break;
+                    }
+                }
+            }
+            found.sort((a, b) -> Long.compare(published[b], published[a]));
+            int end = Math.min(found.size() - before[0] + n, found.size());
+            while (end > 0 && end < found.size() && published[found.get(end)] == published[found.get(end - 1)]) {
+                end++;
+            }
+            List<String> page = new ArrayList<>(end);
+            for (int i = 0; i < end; i++) {
+                page.add(ids[found.get(i)]);
+            }
+            return new Newest(page, lastChange);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Each facet's own condition as a bitmap (null: none); the month's own is the publication-day range. */
+    private RoaringBitmap[] conditions(Filters filters) {
+        RoaringBitmap[] own = new RoaringBitmap[FACETS.length];
+        for (int f = 0; f < FACETS.length; f++) {
+            Field field = FACETS[f].field();
+            if (field != null) {
+                own[f] = condition(f, filters.include().get(field), filters.exclude().get(field));
+            }
+        }
+        own[MONTH] = dayRange(filters.from(), filters.toExclusive());
+        return own;
+    }
+
     /** Entries that have any of {@code include} and none of {@code exclude}; null when both are absent. */
-    private BitSet condition(int f, List<String> include, List<String> exclude) {
+    private RoaringBitmap condition(int f, List<String> include, List<String> exclude) {
         if (include == null && exclude == null) {
             return null;
         }
-        BitSet set = new BitSet(size);
+        RoaringBitmap set;
         if (include == null) {
-            set.set(0, size);
+            set = RoaringBitmap.bitmapOfRange(0, size);
         } else {
+            set = new RoaringBitmap();
             for (String value : include) {
-                postingsOf(f, value).setAll(set);
+                set.or(postingsOf(f, value));
             }
         }
         if (exclude != null) {
             for (String value : exclude) {
-                postingsOf(f, value).clearAll(set);
+                set.andNot(postingsOf(f, value));
             }
         }
         return set;
     }
 
-    private IntList postingsOf(int f, String value) {
+    private RoaringBitmap postingsOf(int f, String value) {
         int v = dictionaries[f].find(value);
-        return v < 0 || v >= postings.get(f).size() ? IntList.EMPTY : postings.get(f).get(v);
+        return v < 0 || v >= postings.get(f).size() ? new RoaringBitmap() : postings.get(f).get(v);
     }
 
-    /** published_at >= from and < toExclusive, both midnights UTC; null when neither bound is set. */
-    private BitSet dayRange(Instant from, Instant toExclusive) {
+    /**
+     * published_at >= from and < toExclusive, both midnights UTC; null when neither bound is set. Whole months
+     * inside the range come from the month postings, the days at its edges from the day postings.
+     */
+    private RoaringBitmap dayRange(Instant from, Instant toExclusive) {
         if (from == null && toExclusive == null) {
             return null;
         }
-        long first = from == null ? Long.MIN_VALUE : Math.floorDiv(from.getEpochSecond(), 86_400);
-        long end = toExclusive == null ? Long.MAX_VALUE : Math.floorDiv(toExclusive.getEpochSecond(), 86_400);
-        BitSet set = new BitSet(size);
-        for (int i = 0; i < size; i++) {
-            if (days[i] >= first && days[i] < end) {
-                set.set(i);
+        RoaringBitmap set = new RoaringBitmap();
+        if (byDay.isEmpty()) {
+            return set;
+        }
+        long first = Math.max(byDay.firstKey(),
+                from == null ? Long.MIN_VALUE : Math.floorDiv(from.getEpochSecond(), 86_400));
+        long end = Math.min(byDay.lastKey() + 1L,
+                toExclusive == null ? Long.MAX_VALUE : Math.floorDiv(toExclusive.getEpochSecond(), 86_400));
+        List<RoaringBitmap> parts = new ArrayList<>();
+        long day = first;
+        while (day < end) {
+            LocalDate date = LocalDate.ofEpochDay(day);
+            long nextMonth = date.withDayOfMonth(1).plusMonths(1).toEpochDay();
+            if (date.getDayOfMonth() == 1 && nextMonth <= end) {
+                Integer month = months.get(String.format("%04d-%02d", date.getYear(), date.getMonthValue()));
+                if (month != null) {
+                    parts.add(postings.get(MONTH).get(month));
+                }
+                day = nextMonth;
+            } else {
+                long stop = Math.min(nextMonth, end);
+                parts.addAll(byDay.subMap((int) day, true, (int) stop, false).values());
+                day = stop;
             }
         }
-        return set;
+        Iterator<RoaringBitmap> iterator = parts.iterator();
+        return parts.isEmpty() ? set : RoaringBitmap.or(iterator);
     }
 
     /** AND of every condition except facet {@code skip}'s own; null when none applies. */
-    private static BitSet intersection(BitSet[] own, int skip) {
-        BitSet result = null;
+    private static RoaringBitmap intersection(RoaringBitmap[] own, int skip) {
+        RoaringBitmap result = null;
         for (int f = 0; f < own.length; f++) {
             if (f == skip || own[f] == null) {
                 continue;
             }
-            if (result == null) {
-                result = (BitSet) own[f].clone();
-            } else {
-                result.and(own[f]);
-            }
+            result = result == null ? own[f].clone() : and(result, own[f]);
         }
         return result;
     }
 
-    /** Counts the facets in {@code group} over {@code entries} in one walk; null entries: no filter. */
-    private void countOver(int[] group, BitSet entries, long[][] counts) {
-        if (entries == null) {
-            for (int f : group) {
-                counts[f] = unfiltered[f];
-            }
-            return;
+    private static RoaringBitmap and(RoaringBitmap into, RoaringBitmap other) {
+        into.and(other);
+        return into;
+    }
+
+    /** Counting facet {@code f} by walking {@code under}: one step per member and value. */
+    private long walkCost(int f, RoaringBitmap under) {
+        long members = under.getLongCardinality();
+        return members * WALK_COST * (single[f] != null ? 1 : 2);
+    }
+
+    /**
+     * Counting facet {@code f} by intersections. Against a dense filter (bitmap chunks) a value costs a bit test
+     * per member of its posting list, at most 1024 words per chunk; against a sparse filter (sorted arrays)
+     * every value's intersection runs through the filter's members again, so walking the filter once is
+     * cheaper whenever there is more than one value: then this is "infinite".
+     */
+    private long intersectCost(int f, RoaringBitmap under) {
+        long chunks = Math.max(1, (size + 65_535L) / 65_536);
+        if (under.getLongCardinality() < chunks * 4096) {
+            return Long.MAX_VALUE;
         }
+        long words = 0;
+        for (RoaringBitmap posting : postings.get(f)) {
+            long cardinality = posting.getLongCardinality();
+            if (cardinality > 0) {
+                words += Math.min(cardinality, chunks * 1024) + 8;
+            }
+        }
+        return words;
+    }
+
+    private long[] cardinalities(int f) {
+        List<RoaringBitmap> facet = postings.get(f);
+        long[] counts = new long[facet.size()];
+        for (int v = 0; v < counts.length; v++) {
+            counts[v] = facet.get(v).getLongCardinality();
+        }
+        return counts;
+    }
+
+    private long[] intersectionCounts(int f, RoaringBitmap under) {
+        List<RoaringBitmap> facet = postings.get(f);
+        long[] counts = new long[facet.size()];
+        for (int v = 0; v < counts.length; v++) {
+            RoaringBitmap posting = facet.get(v);
+            counts[v] = posting.isEmpty() ? 0 : RoaringBitmap.andCardinality(posting, under);
+        }
+        return counts;
+    }
+
+    /** Counts the facets in {@code group} over {@code entries} in one walk. */
+    private void walk(int[] group, RoaringBitmap entries, long[][] counts) {
         for (int f : group) {
             counts[f] = new long[dictionaries[f].size()];
         }
-        for (int i = entries.nextSetBit(0); i >= 0; i = entries.nextSetBit(i + 1)) {
+        IntIterator members = entries.getIntIterator();
+        while (members.hasNext()) {
+            int i = members.next();
             for (int f : group) {
                 if (single[f] != null) {
                     counts[f][single[f][i]]++;
@@ -330,49 +550,6 @@ final class FacetIndex {
 
         int size() {
             return values.size();
-        }
-    }
-
-    /** A growable sorted int array: one posting list. */
-    static final class IntList {
-        static final IntList EMPTY = new IntList();
-        private int[] items = new int[4];
-        private int length;
-
-        /** Adds {@code x} in order; appending the newest ordinal, the usual case, is O(1). */
-        void insert(int x) {
-            if (length == items.length) {
-                items = Arrays.copyOf(items, length * 2);
-            }
-            int at = length == 0 || items[length - 1] <= x ? length : insertionPoint(x);
-            System.arraycopy(items, at, items, at + 1, length - at);
-            items[at] = x;
-            length++;
-        }
-
-        void remove(int x) {
-            int at = Arrays.binarySearch(items, 0, length, x);
-            if (at >= 0) {
-                System.arraycopy(items, at + 1, items, at, length - at - 1);
-                length--;
-            }
-        }
-
-        private int insertionPoint(int x) {
-            int at = Arrays.binarySearch(items, 0, length, x);
-            return at >= 0 ? at : -at - 1;
-        }
-
-        void setAll(BitSet set) {
-            for (int i = 0; i < length; i++) {
-                set.set(items[i]);
-            }
-        }
-
-        void clearAll(BitSet set) {
-            for (int i = 0; i < length; i++) {
-                set.clear(items[i]);
-            }
         }
     }
 }

@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -51,11 +53,18 @@ public class IndexedFacets {
     @ConfigProperty(name = "statecraft.facets.index.poll", defaultValue = "PT0.2S")
     Duration pollInterval;
 
-    /** The index with the table it mirrors and the highest change number applied to it. */
+    /** The index with the table it mirrors (the highest change number applied is the index's own). */
     private static final class Loaded {
         final FacetIndex index = new FacetIndex();
         long table;
-        volatile long lastChange;
+    }
+
+    /**
+     * Entries for a timeline page, newest first, as {@link FacetIndex#newest} names them, with what they are
+     * exact for: the table (its oid) and the highest change number the index held. Rows changed after that
+     * change number may have left or joined the filter; a caller adds them from the table.
+     */
+    public record PageCandidates(List<String> ids, long table, long lastChange) {
     }
 
     private volatile Loaded current;
@@ -85,6 +94,21 @@ public class IndexedFacets {
         return Optional.of(loaded.index.count(filters));
     }
 
+    /**
+     * The ids of the newest {@code n} entries matching {@code filters} published at or before {@code before}
+     * (null: from the newest), plus ties at both ends; empty when the index cannot answer.
+     */
+    public Optional<PageCandidates> newest(Filters filters, Instant before, int n) {
+        Loaded loaded = current;
+        if (!enabled || loaded == null || !FacetIndex.supports(filters)) {
+            return Optional.empty();
+        }
+        Long micros = before == null ? null
+                : Math.addExact(Math.multiplyExact(before.getEpochSecond(), 1_000_000L), before.getNano() / 1_000);
+        FacetIndex.Newest newest = loaded.index.newest(filters, micros, n);
+        return Optional.of(new PageCandidates(newest.ids(), loaded.table, newest.lastChange()));
+    }
+
     /** Keeps the index in step with the table: catches up, or (re)loads after a switch or a failed load. */
     void poll() {
         try {
@@ -108,18 +132,17 @@ public class IndexedFacets {
             if (tableAndNewest[0] != loaded.table) {
                 return false;
             }
-            if (tableAndNewest[1] <= loaded.lastChange) {
+            if (tableAndNewest[1] <= loaded.index.lastChange()) {
                 return true;
             }
-            while (loaded.lastChange < tableAndNewest[1]) {
+            while (loaded.index.lastChange() < tableAndNewest[1]) {
                 int read = 0;
                 try (PreparedStatement ps = c.prepareStatement(COLUMNS
                         + " where change_seq > ? order by change_seq limit " + CATCH_UP_PAGE)) {
-                    ps.setLong(1, loaded.lastChange);
+                    ps.setLong(1, loaded.index.lastChange());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             put(loaded.index, rs);
-                            loaded.lastChange = rs.getLong(7);
                             read++;
                         }
                     }
@@ -145,7 +168,6 @@ public class IndexedFacets {
             try {
                 long[] tableAndNewest = tableAndNewest(c);
                 loaded.table = tableAndNewest[0];
-                loaded.lastChange = tableAndNewest[1];
                 try (Statement s = c.createStatement()) {
                     s.setFetchSize(10_000);
                     try (ResultSet rs = s.executeQuery(COLUMNS)) {
@@ -162,8 +184,9 @@ public class IndexedFacets {
             }
         }
         current = loaded;
-        LOG.infof("facet index loaded: %d entries up to change %d in %d ms", loaded.index.size(), loaded.lastChange,
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("facet index loaded: %d entries up to change %d in %d ms, posting lists %d MB", loaded.index.size(),
+                loaded.index.lastChange(), (System.nanoTime() - started) / 1_000_000,
+                loaded.index.postingBytes() / 1_000_000);
     }
 
     private static long[] tableAndNewest(Connection c) throws SQLException {
@@ -175,7 +198,7 @@ public class IndexedFacets {
 
     private static void put(FacetIndex index, ResultSet rs) throws SQLException {
         index.put(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), strings(rs.getArray(4)),
-                strings(rs.getArray(5)), strings(rs.getArray(6)));
+                strings(rs.getArray(5)), strings(rs.getArray(6)), rs.getLong(7));
     }
 
     private static String[] strings(Array array) throws SQLException {

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import dev.statecraft.timeline.facets.IndexedFacets;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the timeline with keyset pagination over (published_at desc, id desc), or (rank desc, id desc) by
@@ -29,8 +31,18 @@ public class TimelineRepository {
               ts_headline('english', coalesce(body_text, summary, title), query,
                           'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10') as snippet""";
 
+    /** Entries the index names beyond the page: as many rows may change between its polls without a fallback. */
+    static final int SPARE = 32;
+    private static final String TABLE_AND_CHANGED = "select cast(cast('timeline_entry' as regclass) as oid),"
+            + " (select count(*) from timeline_entry where change_seq > ?)";
+
     @Inject
     DataSource dataSource;
+    @Inject
+    IndexedFacets index;
+    /** false: every page by SQL alone (for before/after measurements); the facets keep their index. */
+    @ConfigProperty(name = "statecraft.timeline.index-pages", defaultValue = "true")
+    boolean indexPages;
 
     public record Page(List<TimelineItem> items, Cursor next) {
     }
@@ -39,9 +51,74 @@ public class TimelineRepository {
     public record Stored(int revision, String event) {
     }
 
+    /**
+     * A page newest first: for the filters the in-memory index evaluates, the index names the page's entries and
+     * they are read by primary key ({@link #findIndexed}); otherwise, or when the index cannot vouch for the
+     * table, by SQL alone. Both give the same page.
+     */
     public Page find(TimelineQuery q) {
+        if (indexPages && q.sort() == Sort.PUBLISHED) {
+            Optional<Page> page = findIndexed(q);
+            if (page.isPresent()) {
+                return page.get();
+            }
+        }
+        return findBySql(q);
+    }
+
+    /**
+     * The page from the ids the index names, fetched by primary key with every filter and the cursor applied
+     * again in SQL, in one repeatable-read snapshot. Exact: an entry the index counts but whose row changed
+     * after the index's last change number is re-checked by the filters; a row that changed after it and now
+     * matches is added by {@code change_seq > last}; the index names {@link #SPARE} more entries than the page
+     * needs, so up to that many changed rows cannot shorten the page. More changes than that, or a replaced
+     * table (a rebuild switched), and SQL alone answers.
+     */
+    public Optional<Page> findIndexed(TimelineQuery q) {
+        Optional<IndexedFacets.PageCandidates> named = index.newest(q.filters(),
+                q.after() == null ? null : q.after().publishedAt(), q.limit() + 1 + SPARE);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        IndexedFacets.PageCandidates candidates = named.get();
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(TABLE_AND_CHANGED)) {
+                    ps.setLong(1, candidates.lastChange());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) != candidates.table() || rs.getLong(2) > SPARE) {
+                            return Optional.empty();
+                        }
+                    }
+                }
+                SqlWhere where = SqlWhere.of(q.filters()).and("(id = any(?) or change_seq > ?)",
+                        candidates.ids(), candidates.lastChange());
+                return Optional.of(page(c, q, where, false));
+            } finally {
+                c.commit();
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("timeline query failed", e);
+        }
+    }
+
+    public Page findBySql(TimelineQuery q) {
         boolean search = q.filters().q() != null;
-        SqlWhere where = SqlWhere.of(q.filters());
+        try (Connection c = dataSource.getConnection()) {
+            return page(c, q, SqlWhere.of(q.filters()), search);
+        } catch (SQLException e) {
+            throw new IllegalStateException("timeline query failed", e);
+        }
+    }
+
+    private static Page page(Connection c, TimelineQuery q, SqlWhere where, boolean search) throws SQLException {
         if (q.after() != null && q.sort() == Sort.RELEVANCE) {
             where.and("(ts_rank(search, query), id) < (cast(? as real), ?)", q.after().rank(), q.after().id());
         } else if (q.after() != null) {
@@ -52,7 +129,7 @@ public class TimelineRepository {
         List<Object> args = new ArrayList<>(where.args());
         args.add(q.limit() + 1);
 
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             SqlWhere.bind(c, ps, args);
             List<TimelineItem> items = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -68,8 +145,6 @@ public class TimelineRepository {
                         : new Cursor(Sort.PUBLISHED, last.publishedAt().toString(), last.id());
             }
             return new Page(List.copyOf(items), next);
-        } catch (SQLException e) {
-            throw new IllegalStateException("timeline query failed", e);
         }
     }
 

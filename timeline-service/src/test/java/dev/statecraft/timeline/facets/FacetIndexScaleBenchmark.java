@@ -99,6 +99,21 @@ public final class FacetIndexScaleBenchmark {
             report.add(String.format("  %-22s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms", type.getKey(),
                     ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6));
         }
+        report.add("cost of naming one timeline page (51 entries + 32 spare, newest first), 1000 per type:");
+        for (Map.Entry<String, Function<SplittableRandom, Filters>> type : types.entrySet()) {
+            long[] nanos = new long[1000];
+            for (int i = 0; i < nanos.length; i++) {
+                Filters f = type.getValue().apply(r);
+                long t = System.nanoTime();
+                index.newest(f, null, 83);
+                nanos[i] = System.nanoTime() - t;
+            }
+            Arrays.sort(nanos);
+            report.add(String.format("  %-22s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms",
+                    type.getKey().replace("facets_", "page_"), ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99),
+                    nanos[nanos.length - 1] / 1e6));
+        }
+        report.add("posting lists (values and days) " + (index.postingBytes() >> 20) + " MB of the heap above");
         report.add("load average at end " + loadAverage());
         report.forEach(System.out::println);
         Files.createDirectories(out.toAbsolutePath().getParent());

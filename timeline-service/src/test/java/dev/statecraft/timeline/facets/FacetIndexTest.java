@@ -51,6 +51,67 @@ class FacetIndexTest {
         assertThat(index.count(filters("person", "Nobody")).facets().get("country")).isEmpty();
     }
 
+    /**
+     * Pages named by the index against a brute-force reference over random entries (many share an instant,
+     * revisions move some), for random filters and cursors, across both strategies (walking a small filter,
+     * month by month then day by day for a large one).
+     */
+    @Test
+    void namesTheNewestEntriesOfAPage() {
+        FacetIndex index = new FacetIndex();
+        java.util.Random random = new java.util.Random(3);
+        String[] countries = {"GB", "FR", "UA", "PL"};
+        String[] kinds = {"visit", "aid", "statement"};
+        Map<String, Object[]> entries = new HashMap<>();
+        for (int i = 0; i < 30_000; i++) {
+            String id = "e" + random.nextInt(25_000);
+            // two-hour steps over about 7 years: ties on the instant are common
+            Instant at = Instant.parse("2019-01-01T00:00:00Z").plusSeconds(7_200L * random.nextInt(30_000));
+            String country = countries[random.nextInt(random.nextInt(4) + 1)];
+            String kind = kinds[random.nextInt(3)];
+            index.put(id, kind, at, new String[] {country}, new String[0], new String[0], i + 1);
+            entries.put(id, new Object[] {at, country, kind});
+        }
+        for (int round = 0; round < 200; round++) {
+            String country = countries[random.nextInt(4)];
+            String kind = kinds[random.nextInt(3)];
+            int shape = random.nextInt(4);
+            Filters f = switch (shape) {
+                case 0 -> filters("country", country);
+                case 1 -> filters("country", country, "kind", kind);
+                case 2 -> filters("-kind", kind);
+                default -> filters("country", country, "from", "2021-03-01", "to", "2021-03-09");
+            };
+            Instant cursor = random.nextBoolean() ? null
+                    : Instant.parse("2019-01-01T00:00:00Z").plusSeconds(7_200L * random.nextInt(30_000));
+            int n = 1 + random.nextInt(80);
+            List<Map.Entry<String, Object[]>> matching = entries.entrySet().stream().filter(e -> {
+                Object[] v = e.getValue();
+                Instant at = (Instant) v[0];
+                boolean ok = switch (shape) {
+                    case 0 -> v[1].equals(country);
+                    case 1 -> v[1].equals(country) && v[2].equals(kind);
+                    case 2 -> !v[2].equals(kind);
+                    default -> v[1].equals(country) && !at.isBefore(Instant.parse("2021-03-01T00:00:00Z"))
+                            && at.isBefore(Instant.parse("2021-03-10T00:00:00Z"));
+                };
+                return ok && (cursor == null || !at.isAfter(cursor));
+            }).sorted((a, b) -> ((Instant) b.getValue()[0]).compareTo((Instant) a.getValue()[0])).toList();
+            long atCursor = matching.stream().filter(e -> e.getValue()[0].equals(cursor)).count();
+            int end = (int) Math.min(matching.size(), atCursor + n);
+            while (end > 0 && end < matching.size()
+                    && matching.get(end).getValue()[0].equals(matching.get(end - 1).getValue()[0])) {
+                end++;
+            }
+            List<String> expected = matching.subList(0, end).stream().map(Map.Entry::getKey).toList();
+            FacetIndex.Newest named = index.newest(f, cursor == null ? null : cursor.getEpochSecond() * 1_000_000L, n);
+            assertThat(named.ids()).as("round " + round).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(named.ids().stream().map(id -> (Instant) entries.get(id)[0]).toList())
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(named.lastChange()).isEqualTo(30_000);
+        }
+    }
+
     @Test
     void leavesToSqlWhatItCannotEvaluate() {
         assertThat(FacetIndex.supports(filters("country", "GB", "-person", "Ada", "from", "2025-01-01"))).isTrue();
