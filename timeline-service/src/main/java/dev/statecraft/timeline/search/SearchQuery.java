@@ -1,12 +1,11 @@
 package dev.statecraft.timeline.search;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The {@code q} parameter as a tsquery in text form, in the web-search syntax PostgreSQL's
  * {@code websearch_to_tsquery} reads: words are ANDed, {@code "a phrase"} must match word after word, {@code or}
- * between two terms makes either enough, a leading {@code -} excludes a term. Every word goes through
+ * between two terms makes either enough, a leading {@code -} excludes a term. The terms are joined by
+ * {@code &} and {@code |} without parentheses, exactly as there, so tsquery's precedence ({@code &} before
+ * {@code |}) reads {@code a b or c} as {@code (a & b) | c}, as before. Every word goes through
  * {@link EnglishAnalyzer}, the analyzer of the stored vector, so query and index agree by construction. As
  * there, a stop word inside a phrase keeps its gap ({@code "bank of england"} is {@code 'bank' <2> 'england'}), a
  * term of stop words only drops out, and a word the analyzer splits ({@code co-operation}) is a phrase of its
@@ -17,7 +16,7 @@ public final class SearchQuery {
     }
 
     public static String parse(String q) {
-        List<List<String>> clauses = new ArrayList<>(); // ANDed; each an OR of terms
+        StringBuilder out = new StringBuilder();
         boolean orPending = false;
         int i = 0;
         int n = q.length();
@@ -47,25 +46,15 @@ public final class SearchQuery {
                 text = q.substring(start, i);
             }
             if (!quoted && !negated && text.equalsIgnoreCase("or")) {
-                orPending = !clauses.isEmpty();
+                orPending = !out.isEmpty();
                 continue;
             }
             String term = phrase(text);
             if (term == null) {
                 continue; // stop words or punctuation only
             }
-            term = negated ? "!" + term : term;
-            if (orPending) {
-                clauses.get(clauses.size() - 1).add(term);
-            } else {
-                clauses.add(new ArrayList<>(List.of(term)));
-            }
+            out.append(out.isEmpty() ? "" : orPending ? " | " : " & ").append(negated ? "!" : "").append(term);
             orPending = false;
-        }
-        StringBuilder out = new StringBuilder();
-        for (List<String> clause : clauses) {
-            out.append(out.isEmpty() ? "" : " & ");
-            out.append(clause.size() == 1 ? clause.get(0) : "( " + String.join(" | ", clause) + " )");
         }
         return out.toString();
     }
