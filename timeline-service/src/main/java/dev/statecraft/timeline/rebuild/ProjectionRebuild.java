@@ -141,7 +141,7 @@ public class ProjectionRebuild {
             Switch result = switchTables(c);
             progress.done(result);
             LOG.infof("projection rebuild: done, %d records read, %d skipped, %d newer rows caught up from the "
-                    + "live table, %d rows differed from the old read model", progress.view().recordsRead(),
+                    + "live table, %d changed rows renumbered in the switch", progress.view().recordsRead(),
                     progress.view().recordsSkipped(), result.caughtUp(), result.changed());
         } catch (Throwable e) {
             progress.failed(e);
@@ -314,8 +314,13 @@ public class ProjectionRebuild {
                     + " from " + EntryUpsert.LIVE_TABLE + " l where l.revision > coalesce((select r.revision from "
                     + REBUILD_TABLE + " r where r.id = l.id), 0) on conflict (id) do update set "
                     + updateAll());
+            // A changed row needs a number above every one a client can have seen, i.e. above the live table's
+            // highest (taken under the same locks). The rows loaded took theirs from the sequence while the
+            // rebuild ran: those above that highest are new enough already and keep it (on a fresh read model,
+            // nearly all of them, instead of rewriting every row inside this locked transaction).
             int changed = s.executeUpdate("update " + REBUILD_TABLE + " r set change_seq = nextval('timeline_change_seq')"
-                    + " where not exists (select 1 from " + EntryUpsert.LIVE_TABLE + " l where l.id = r.id and "
+                    + " where r.change_seq <= (select coalesce(max(change_seq), 0) from " + EntryUpsert.LIVE_TABLE
+                    + ") and not exists (select 1 from " + EntryUpsert.LIVE_TABLE + " l where l.id = r.id and "
                     + CONTENT.formatted("r") + " is not distinct from " + CONTENT.formatted("l") + ")");
             s.executeUpdate("update " + REBUILD_TABLE + " r set change_seq = l.change_seq, applied_at = l.applied_at"
                     + " from " + EntryUpsert.LIVE_TABLE + " l where l.id = r.id and r.change_seq <> l.change_seq and "
