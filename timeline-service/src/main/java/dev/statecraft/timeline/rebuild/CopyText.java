@@ -32,6 +32,10 @@ final class CopyText {
             out.append("\\N");
             return;
         }
+        if (plain(value)) {
+            out.append(value); // the common case: nothing to escape
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -43,5 +47,15 @@ final class CopyText {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\0') {
+                return false;
+            }
+        }
+        return true;
     }
 }
