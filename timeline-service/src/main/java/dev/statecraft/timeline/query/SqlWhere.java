@@ -1,5 +1,6 @@
 package dev.statecraft.timeline.query;
 
+import dev.statecraft.timeline.search.SearchQuery;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -17,8 +18,11 @@ import java.util.Map;
  */
 public final class SqlWhere {
     private static final String FROM = "timeline_entry";
-    /** For {@code q}: the entries and the parsed search text, which the first bind value supplies. */
-    private static final String FROM_SEARCH = "timeline_entry, websearch_to_tsquery('english', ?) query";
+    /**
+     * For {@code q}: the entries and the search text as a tsquery, which the first bind value supplies, parsed by
+     * {@link SearchQuery} with the analyzer that built the stored vectors (so both sides agree by construction).
+     */
+    private static final String FROM_SEARCH = "timeline_entry, cast(? as tsquery) query";
 
     private final StringBuilder sql = new StringBuilder(" where true");
     private final List<Object> args = new ArrayList<>();
@@ -26,7 +30,7 @@ public final class SqlWhere {
 
     private SqlWhere(Filters f) {
         if (f.q() != null) {
-            args.add(f.q());
+            args.add(SearchQuery.parse(f.q()));
             sql.append(" and search @@ query");
         }
         from = f.q() == null ? FROM : FROM_SEARCH;

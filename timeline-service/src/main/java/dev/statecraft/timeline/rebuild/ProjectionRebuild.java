@@ -1,8 +1,5 @@
 package dev.statecraft.timeline.rebuild;
 
-import dev.statecraft.model.Announcement;
-import dev.statecraft.model.AnnouncementEvents;
-import dev.statecraft.support.kafka.AnnouncementRecords;
 import dev.statecraft.timeline.projection.EntryUpsert;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,22 +9,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -47,12 +40,13 @@ public class ProjectionRebuild {
     /** The projection's transaction-level lock that orders change_seq; the switch takes it too. */
     static final long CHANGE_ORDER_LOCK = 7244470118L;
     static final String REBUILD_TABLE = "timeline_entry_rebuild";
-    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
+    /** Where the bulk load puts every record of an id after its first; merged in by the revision rule. */
+    static final String STAGING_TABLE = "timeline_entry_rebuild_newer";
 
-    /** Every column but the generated search vector. */
+    /** Every column. */
     private static final String COLUMNS = "id, revision, published_at, kind, title, summary, publisher, source_url, "
             + "countries, organisations, persons, event, applied_at, locations, mentioned_dates, body_text, "
-            + "change_seq";
+            + "search, change_seq";
     /** What the read model says about an announcement; equal contents keep their change number. */
     private static final String CONTENT = "(%1$s.revision, %1$s.published_at, %1$s.kind, %1$s.title, "
             + "%1$s.summary, %1$s.publisher, %1$s.source_url, %1$s.countries, %1$s.organisations, %1$s.persons, "
@@ -66,6 +60,10 @@ public class ProjectionRebuild {
 
     @ConfigProperty(name = "statecraft.rebuild.batch-size", defaultValue = "2000")
     int batchSize;
+
+    /** Threads that turn records into rows while rebuilding; 0 = one per core. */
+    @ConfigProperty(name = "statecraft.rebuild.parse-threads", defaultValue = "0")
+    int parseThreads;
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "projection-rebuild");
@@ -119,26 +117,39 @@ public class ProjectionRebuild {
     }
 
     private void run(Connection c) {
+        Connection other = null;
         try {
             LOG.info("projection rebuild: started, reading the topic from offset 0 into " + REBUILD_TABLE);
+            // A second connection: the later revisions' COPY, then the second of two index builds at a time.
+            other = dataSource.getConnection();
+            other.setAutoCommit(true);
             // Losing the last commits of a crashed rebuild costs nothing (the next one starts over; the old table
-            // serves until the switch), so its many commits need not wait for the WAL flush.
-            try (Statement s = c.createStatement()) {
-                s.execute("set synchronous_commit = off");
+            // serves until the switch), so its many commits need not wait for the WAL flush. Each index sorts
+            // its keys in memory: more room, fewer passes over temp files.
+            for (Connection session : List.of(c, other)) {
+                try (Statement s = session.createStatement()) {
+                    s.execute("set synchronous_commit = off");
+                    s.execute("set maintenance_work_mem = '256MB'");
+                }
             }
             prepareTable(c);
-            readTopic(c);
-            createIndexes(c);
+            int threads = parseThreads > 0 ? parseThreads : Runtime.getRuntime().availableProcessors();
+            new BulkLoad(bootstrapServers, batchSize, threads, progress).load(c, REBUILD_TABLE, other, STAGING_TABLE);
+            mergeLaterRevisions(c);
+            createIndexes(c, other);
             analyze(c);
             Switch result = switchTables(c);
             progress.done(result);
             LOG.infof("projection rebuild: done, %d records read, %d skipped, %d newer rows caught up from the "
-                    + "live table, %d rows differed from the old read model", progress.view().recordsRead(),
+                    + "live table, %d changed rows renumbered in the switch", progress.view().recordsRead(),
                     progress.view().recordsSkipped(), result.caughtUp(), result.changed());
         } catch (Throwable e) {
             progress.failed(e);
             LOG.error("projection rebuild: failed; the old read model keeps serving", e);
         } finally {
+            if (other != null) {
+                release(other);
+            }
             // Closing only returns the connection to the pool: release the session lock first so it does not linger.
             try {
                 if (!c.getAutoCommit()) {
@@ -151,6 +162,7 @@ public class ProjectionRebuild {
                 }
                 try (Statement s = c.createStatement()) {
                     s.execute("reset synchronous_commit"); // the connection goes back to the pool
+                    s.execute("reset maintenance_work_mem");
                 }
             } catch (SQLException e) {
                 LOG.warn("projection rebuild: could not release the rebuild lock explicitly", e);
@@ -164,36 +176,99 @@ public class ProjectionRebuild {
         }
     }
 
+    /** Back to the pool as it came: session settings reset. */
+    private static void release(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("reset synchronous_commit");
+            s.execute("reset maintenance_work_mem");
+        } catch (SQLException e) {
+            LOG.warn("projection rebuild: could not reset its second connection", e);
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("projection rebuild: could not close its second connection", e);
+        }
+    }
+
     /**
-     * A fresh table shaped like the live one, with only its primary key for now: maintaining the GIN and GiST
-     * indexes row by row would cost more than the load itself, so {@link #createIndexes} builds them in one
-     * pass each at the end.
+     * A fresh table shaped like the live one, without any index for now (not even its primary key): COPY
+     * appends rows, and each index is built in one sort at the end instead of row by row (GIN and GiST
+     * maintenance per row would cost more than the load itself). Plus the staging table of later revisions.
      */
     private void prepareTable(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
+            s.execute("drop table if exists " + STAGING_TABLE);
             s.execute("drop table if exists " + REBUILD_TABLE);
             s.execute("create table " + REBUILD_TABLE + " (like " + EntryUpsert.LIVE_TABLE + " including all)");
             for (String index : secondaryIndexes(c, REBUILD_TABLE).keySet()) {
                 s.execute("drop index " + index);
             }
+            s.execute("alter table " + REBUILD_TABLE + " drop constraint " + REBUILD_TABLE + "_pkey");
+            // Unlogged: its rows are merged into the rebuilt table, and a crash means starting over anyway.
+            s.execute("create unlogged table " + STAGING_TABLE + " (like " + EntryUpsert.LIVE_TABLE
+                    + " including defaults)");
         }
     }
 
-    /** The live table's secondary indexes, built on the rebuilt table (the switch gives them their names). */
-    private void createIndexes(Connection c) throws SQLException {
+    /**
+     * The primary key (the first record of every id is in the table exactly once), then the later records of
+     * ids by the upsert's rule: the highest revision wins, an equal or older one changes nothing.
+     */
+    private void mergeLaterRevisions(Connection c) throws SQLException {
+        long started = System.nanoTime();
+        try (Statement s = c.createStatement()) {
+            s.execute("alter table " + REBUILD_TABLE + " add constraint " + REBUILD_TABLE + "_pkey primary key (id)");
+            int merged = s.executeUpdate("insert into " + REBUILD_TABLE + " as t (" + COLUMNS + ") select distinct on"
+                    + " (id) " + COLUMNS + " from " + STAGING_TABLE + " order by id, revision desc on conflict (id) do "
+                    + "update set " + updateAll().replace("change_seq = excluded.change_seq",
+                            "change_seq = nextval('timeline_change_seq')") + " where t.revision < excluded.revision");
+            s.execute("drop table " + STAGING_TABLE);
+            LOG.infof("projection rebuild: primary key built and %d newer revisions merged in %d ms", merged,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * The live table's secondary indexes, built on the rebuilt table (the switch gives them their names), two
+     * at a time on the rebuild's two connections, the costliest first.
+     */
+    private void createIndexes(Connection c, Connection other) throws Exception {
         long started = System.nanoTime();
         Map<String, String> live = secondaryIndexes(c, EntryUpsert.LIVE_TABLE);
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            // Each GIN index sorts its keys in memory: more room, fewer passes over temp files.
-            s.execute("set local maintenance_work_mem = '256MB'");
-            for (String definition : live.values()) {
-                s.execute(definition.replaceFirst("^CREATE (UNIQUE )?INDEX \\S+ ON (ONLY )?\\S+",
-                        "CREATE $1INDEX ON " + REBUILD_TABLE));
+        Deque<String> definitions = new ConcurrentLinkedDeque<>();
+        live.values().stream()
+                .sorted(Comparator.comparing((String d) -> !d.contains("USING gin (search)"))
+                        .thenComparing(d -> !d.contains("USING gi")))
+                .map(d -> d.replaceFirst("^CREATE (UNIQUE )?INDEX \\S+ ON (ONLY )?\\S+", "CREATE $1INDEX ON "
+                        + REBUILD_TABLE))
+                .forEach(definitions::add);
+        ExecutorService builders = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "projection-rebuild-index");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (Connection session : List.of(c, other)) {
+                done.add(builders.submit(() -> {
+                    try (Statement s = session.createStatement()) {
+                        for (String d = definitions.poll(); d != null; d = definitions.poll()) {
+                            s.execute(d);
+                        }
+                    }
+                    return null;
+                }));
             }
-            c.commit();
+            for (Future<Void> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
         } finally {
-            c.setAutoCommit(true);
+            builders.shutdownNow();
         }
         LOG.infof("projection rebuild: %d indexes built in %d ms", live.size(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -211,74 +286,6 @@ public class ProjectionRebuild {
             }
         }
         return indexes;
-    }
-
-    private void readTopic(Connection c) throws SQLException {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize,
-                ConsumerConfig.CLIENT_ID_CONFIG, "timeline-service-rebuild");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            String topic = AnnouncementEvents.TOPIC;
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            long endTotal = end.values().stream().mapToLong(Long::longValue).sum();
-            long toRead = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-            progress.endOffsets(endTotal, toRead);
-            LOG.infof("projection rebuild: %d partitions, end offsets total %d, at most %d records to read",
-                    partitions.size(), endTotal, toRead);
-
-            c.setAutoCommit(false);
-            Instant lastLog = Instant.now();
-            Map<TopicPartition, Long> position = new HashMap<>(begin);
-            while (partitions.stream().anyMatch(p -> position.get(p) < end.get(p))) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                List<Announcement> batch = new ArrayList<>(records.count());
-                for (ConsumerRecord<String, String> record : records) {
-                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= end.get(tp)) {
-                        continue; // arrived after the start: the live projection has it, the switch carries it over
-                    }
-                    read(record, batch);
-                }
-                // One statement and one transaction per poll; newest revision wins as in the live projection.
-                EntryUpsert.applyAll(c, REBUILD_TABLE, batch);
-                c.commit();
-                for (TopicPartition p : partitions) {
-                    position.put(p, Math.min(consumer.position(p), end.get(p)));
-                }
-                progress.lag(partitions.stream().mapToLong(p -> end.get(p) - position.get(p)).sum());
-                if (Duration.between(lastLog, Instant.now()).compareTo(LOG_EVERY) >= 0) {
-                    lastLog = Instant.now();
-                    Progress.View v = progress.view();
-                    LOG.infof("projection rebuild: %d records read, lag %d, %.1f/s, eta %s s", v.recordsRead(),
-                            v.lag(), v.ratePerSecond(), v.etaSeconds());
-                }
-            }
-            c.setAutoCommit(true);
-        }
-    }
-
-    private void read(ConsumerRecord<String, String> record, List<Announcement> batch) {
-        Announcement a;
-        try {
-            a = AnnouncementRecords.read(record);
-        } catch (RuntimeException e) {
-            // The live projection sent this record to the dead letters; a rebuild skips it the same way.
-            progress.skipped();
-            LOG.warnf("projection rebuild: skipping unreadable record %s: %s", AnnouncementRecords.coordinates(record),
-                    e.getMessage());
-            return;
-        }
-        batch.add(a);
-        progress.read();
     }
 
     private void analyze(Connection c) throws SQLException {
@@ -307,8 +314,13 @@ public class ProjectionRebuild {
                     + " from " + EntryUpsert.LIVE_TABLE + " l where l.revision > coalesce((select r.revision from "
                     + REBUILD_TABLE + " r where r.id = l.id), 0) on conflict (id) do update set "
                     + updateAll());
+            // A changed row needs a number above every one a client can have seen, i.e. above the live table's
+            // highest (taken under the same locks). The rows loaded took theirs from the sequence while the
+            // rebuild ran: those above that highest are new enough already and keep it (on a fresh read model,
+            // nearly all of them, instead of rewriting every row inside this locked transaction).
             int changed = s.executeUpdate("update " + REBUILD_TABLE + " r set change_seq = nextval('timeline_change_seq')"
-                    + " where not exists (select 1 from " + EntryUpsert.LIVE_TABLE + " l where l.id = r.id and "
+                    + " where r.change_seq <= (select coalesce(max(change_seq), 0) from " + EntryUpsert.LIVE_TABLE
+                    + ") and not exists (select 1 from " + EntryUpsert.LIVE_TABLE + " l where l.id = r.id and "
                     + CONTENT.formatted("r") + " is not distinct from " + CONTENT.formatted("l") + ")");
             s.executeUpdate("update " + REBUILD_TABLE + " r set change_seq = l.change_seq, applied_at = l.applied_at"
                     + " from " + EntryUpsert.LIVE_TABLE + " l where l.id = r.id and r.change_seq <> l.change_seq and "

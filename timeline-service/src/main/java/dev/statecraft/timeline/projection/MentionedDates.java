@@ -1,0 +1,60 @@
+package dev.statecraft.timeline.projection;
+
+import dev.statecraft.model.DateMention;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The dates an announcement mentions as a {@code datemultirange} literal, each date as the range its precision
+ * covers ({@code 2025-05} is all of May): what the SQL function {@code timeline_mentioned_dates} (V2) computed
+ * per row in the database, now in the projection. As there, a date that is no calendar date is left out;
+ * PostgreSQL merges overlapping ranges when it reads the literal.
+ */
+final class MentionedDates {
+    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+
+    private MentionedDates() {
+    }
+
+    static String literal(List<DateMention> dates) {
+        StringBuilder out = new StringBuilder("{");
+        for (DateMention mention : dates) {
+            String d = mention == null ? null : mention.date();
+            Matcher m = d == null ? null : DATE.matcher(d);
+            if (m == null || !m.matches()) {
+                continue;
+            }
+            try {
+                int year = Integer.parseInt(m.group(1));
+                if (year < 1) {
+                    continue; // PostgreSQL has no year 0000
+                }
+                LocalDate first;
+                LocalDate end;
+                if (m.group(3) != null) {
+                    first = LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                    end = first.plusDays(1);
+                } else if (m.group(2) != null) {
+                    first = LocalDate.of(year, Integer.parseInt(m.group(2)), 1);
+                    end = first.plusMonths(1);
+                } else {
+                    first = LocalDate.of(year, 1, 1);
+                    end = first.plusYears(1);
+                }
+                out.append(out.length() == 1 ? "" : ",").append('[').append(iso(first)).append(',').append(iso(end))
+                        .append(')');
+            } catch (DateTimeException e) {
+                // not a calendar date (2025-02-30, 2025-13): left out
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    /** yyyy-mm-dd, also for year 10000 (LocalDate.toString would write +10000). */
+    private static String iso(LocalDate d) {
+        return String.format("%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    }
+}
