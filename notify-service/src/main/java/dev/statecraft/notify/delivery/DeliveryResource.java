@@ -25,6 +25,8 @@ public class DeliveryResource {
     @Inject
     DeliveryStore store;
     @Inject
+    DeliveryWorker worker;
+    @Inject
     SubscriptionAccess access;
 
     /**
@@ -51,6 +53,7 @@ public class DeliveryResource {
             throw SubscriptionService.conflict("delivery-not-retryable",
                     "Only a failed or exhausted delivery can be retried; this one is " + d.status() + ".");
         }
+        worker.wakeUp(); // committed: sent again now, not at the worker's next tick
         LOG.infof("delivery %s (subscription %s): re-queued by hand", d.id(), s.id);
         return Response.accepted(store.view(d.id()).orElseThrow()).build();
     }

@@ -69,9 +69,6 @@ public class AnnouncementConsumer {
             }
         }
         int created = apply(readable);
-        if (created >= DeliveryStore.LARGE_FAN_OUT) {
-            deliveries.refreshStatistics();
-        }
         if (created > 0) {
             worker.wakeUp(); // committed: send now rather than at the worker's next tick
         }
