@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.jboss.logging.Logger;
 
 /**
  * The delivery table's SQL. Claims and outcomes are short transactions of their own, so that no transaction
@@ -28,7 +27,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DeliveryStore {
-    private static final Logger LOG = Logger.getLogger(DeliveryStore.class);
     @Inject
     EntityManager em;
 
@@ -338,6 +336,13 @@ public class DeliveryStore {
             roomValues.add(Math.max(0, room));
         });
         return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+            // Walk delivery_due in order and stop at the limit, whatever the statistics say. Right after a large
+            // fan-out (before autovacuum analyzes the table) the planner guessed a few dozen due rows and chose a
+            // bitmap scan + sort, which reads every due row per claim (measured in a fan-out run: 100-180 ms per
+            // claim at 4,500-8,000 due rows, against a few ms in index order; benchmarks/claim-plan.txt).
+            try (Statement planner = connection.createStatement()) {
+                planner.execute("set local enable_bitmapscan = off");
+            }
             try (PreparedStatement ps = connection.prepareStatement("""
                     with candidate as (
                         (select d.id, d.next_attempt_at, e.endpoint
@@ -624,28 +629,6 @@ public class DeliveryStore {
                 return ps.executeUpdate() == 1;
             }
         });
-    }
-
-    /** New rows from one consumer batch from which on the table's planner statistics are refreshed at once. */
-    public static final int LARGE_FAN_OUT = 1_000;
-
-    /**
-     * Refreshes the planner's statistics of {@code delivery} after a large fan-out. Autovacuum would analyze the
-     * table only a minute or more later; until then the claim query is planned on statistics that know nothing of
-     * the thousands of due rows, and the plan PostgreSQL then picks re-reads every due row once per subscription
-     * (measured: 5-8 s per claim with 10,000 due rows, against ~80 ms with statistics). A failure only costs speed.
-     */
-    public void refreshStatistics() {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> work(connection -> {
-                try (var statement = connection.createStatement()) {
-                    statement.execute("analyze delivery");
-                }
-                return null;
-            }));
-        } catch (RuntimeException e) {
-            LOG.warnf("refreshing the statistics of the delivery table failed: %s", e.getMessage());
-        }
     }
 
     <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {
