@@ -53,9 +53,11 @@ public class DeliveryResource {
             throw SubscriptionService.conflict("delivery-not-retryable",
                     "Only a failed or exhausted delivery can be retried; this one is " + d.status() + ".");
         }
-        worker.wakeUp(); // committed: sent again now, not at the worker's next tick
         LOG.infof("delivery %s (subscription %s): re-queued by hand", d.id(), s.id);
-        return Response.accepted(store.view(d.id()).orElseThrow()).build();
+        // the answer shows it as queued; then it is sent at once rather than at the worker's next tick
+        Response answer = Response.accepted(store.view(d.id()).orElseThrow()).build();
+        worker.wakeUp();
+        return answer;
     }
 
     private static Optional<UUID> parseId(String id) {

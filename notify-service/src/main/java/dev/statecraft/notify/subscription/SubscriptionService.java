@@ -240,7 +240,6 @@ public class SubscriptionService {
             }
             return ids;
         });
-        worker.wakeUp(); // committed: sent now, not at the worker's next tick
         LOG.infof("subscription %s: test alert queued as deliveries %s", s.id, created);
         return created;
     }
