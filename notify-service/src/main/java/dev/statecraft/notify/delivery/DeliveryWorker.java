@@ -297,13 +297,13 @@ public class DeliveryWorker {
         return new DeliveryStore.EndpointRoom(room, endpointCapacity, stepOverBusy);
     }
 
-    /** Sends at once if the endpoint has a free slot, else queues; false if its queue is full too. */
+    /** Sends at once if the endpoint has a free slot, else queues; false if it holds its capacity already. */
     private boolean dispatch(Queued q) {
         Endpoint endpoint = endpoints.computeIfAbsent(q.endpoint(), k -> new Endpoint());
         synchronized (endpoint) {
             if (endpoint.inFlight < perEndpointConcurrency) {
                 endpoint.inFlight++;
-            } else if (endpoint.waiting.size() < perEndpointConcurrency * 2) {
+            } else if (endpoint.held() < endpointCapacity) {
                 endpoint.waiting.add(q);
                 held.incrementAndGet();
                 return true;
