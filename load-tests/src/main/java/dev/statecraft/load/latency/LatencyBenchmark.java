@@ -48,7 +48,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * (intake answer, relay to the topic, consumer writing the delivery row, worker sending it) from the record's
  * timestamp and the delivery row, which says where the time goes.
  *
- * <p>Arguments: {@code [projectRoot] [rates, default 50,200] [seconds per rate, default 60] [output file]}.
+ * <p>Arguments: {@code [projectRoot] [rates, default 50,200] [seconds per rate, default 60] [output file, default
+ * load-tests/benchmarks/latency.txt]}. The report goes on top of the output file; earlier runs stay below it.
  */
 public final class LatencyBenchmark {
     private static final Duration DRAIN = Duration.ofSeconds(30);
@@ -100,7 +101,9 @@ public final class LatencyBenchmark {
                 }
                 String report = LatencyReport.full(phases, self[0].invalidSignatures.get(), self[0].duplicates.get());
                 Files.createDirectories(output.getParent());
-                Files.writeString(output, report);
+                String earlier = Files.exists(output) ? Files.readString(output) : "";
+                Files.writeString(output, earlier.isEmpty() ? report
+                        : report + "\n# " + "-".repeat(105) + "\n" + earlier);
                 System.out.println(report);
                 System.out.println("Written to " + output);
             }

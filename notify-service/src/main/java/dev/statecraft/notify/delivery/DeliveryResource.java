@@ -25,6 +25,8 @@ public class DeliveryResource {
     @Inject
     DeliveryStore store;
     @Inject
+    DeliveryWorker worker;
+    @Inject
     SubscriptionAccess access;
 
     /**
@@ -52,7 +54,10 @@ public class DeliveryResource {
                     "Only a failed or exhausted delivery can be retried; this one is " + d.status() + ".");
         }
         LOG.infof("delivery %s (subscription %s): re-queued by hand", d.id(), s.id);
-        return Response.accepted(store.view(d.id()).orElseThrow()).build();
+        // the answer shows it as queued; then it is sent at once rather than at the worker's next tick
+        Response answer = Response.accepted(store.view(d.id()).orElseThrow()).build();
+        worker.wakeUp();
+        return answer;
     }
 
     private static Optional<UUID> parseId(String id) {

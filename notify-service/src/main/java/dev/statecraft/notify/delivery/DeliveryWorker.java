@@ -19,12 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,15 +36,16 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends due deliveries, off the consumer thread. Claims batches (short transactions) and hands each delivery
- * to its endpoint's queue: at most {@code per-endpoint-concurrency} sends run at once per endpoint, a few more
- * may wait, and an endpoint that is full is left out of the next claims. Nothing waits for a batch to finish,
- * so a slow or failing endpoint occupies only its own slots while the others' deliveries keep flowing. Each
- * "delivered" outcome is handed to {@link OutcomeRecorder}, which writes many in one transaction; other outcomes
- * are recorded one by one. Safe with many instances: claims skip rows that another instance holds.
+ * to its endpoint's queue: at most {@code per-endpoint-concurrency} sends run at once per endpoint, a claim's
+ * worth more may wait, and an endpoint without room for a good part of a claim is left out of the next claims.
+ * Nothing waits for a batch to finish, so a slow or failing endpoint occupies only its own slots while the
+ * others' deliveries keep flowing. Each "delivered" outcome is handed to {@link OutcomeRecorder}, which writes
+ * many in one transaction on a thread of its own, so the sender's slot is free at once; other outcomes are
+ * recorded one by one. Safe with many instances: claims skip rows that another instance holds.
  *
- * <p>The claim loop runs only on one claimer thread, never twice at once: {@link #wakeUp()} (the consumer
- * after it committed new deliveries) and the scheduled tick (the fallback for retries coming due and rows
- * committed by other instances) both just ask that thread to run it.
+ * <p>The claim loop runs only on one claimer thread, never twice at once: {@link #wakeUp()} (whoever committed
+ * new due deliveries: the consumer, a test alert, a manual retry, a confirmation mail) and the scheduled tick
+ * (the fallback for retries coming due and rows committed by other instances) both just ask that thread to run it.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -66,8 +69,14 @@ public class DeliveryWorker {
     private final RetryPolicy retryPolicy;
     private final int batchSize;
     private final int perEndpointConcurrency;
-    /** Deliveries one endpoint may hold at once: its slots in flight plus twice as many waiting. */
+    /**
+     * Deliveries one endpoint may hold at once: its slots in flight plus a claim's worth waiting (at least twice the
+     * slots). A queue of only a few rows made a healthy, busy endpoint cost one claim transaction per couple of
+     * sends; its rows are leased either way, and a waiting row whose lease runs short goes back untried.
+     */
     private final int endpointCapacity;
+    /** Room an endpoint needs before a claim takes more of its rows: half its capacity, so claims stay large. */
+    private final int reclaimRoom;
     private final int maxHeld;
     private final Duration lease;
     private final ExecutorService pool;
@@ -118,7 +127,8 @@ public class DeliveryWorker {
         this.retryPolicy = new RetryPolicy(retrySchedule, () -> ThreadLocalRandom.current().nextDouble());
         this.batchSize = batchSize;
         this.perEndpointConcurrency = Math.max(1, perEndpoint);
-        this.endpointCapacity = 3 * perEndpointConcurrency;
+        this.endpointCapacity = perEndpointConcurrency + Math.max(2 * perEndpointConcurrency, batchSize);
+        this.reclaimRoom = Math.max(perEndpointConcurrency, endpointCapacity / 2);
         this.maxHeld = Math.max(batchSize, 4 * Math.max(1, threads));
         this.lease = lease;
         if (lease.compareTo(sender.timeout().plus(LEASE_MARGIN).multipliedBy(2)) < 0) {
@@ -159,7 +169,7 @@ public class DeliveryWorker {
         if (claiming.compareAndSet(false, true)) {
             try {
                 claimer.execute(this::runClaims);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 claiming.set(false); // shutting down
             }
         }
@@ -232,7 +242,7 @@ public class DeliveryWorker {
         }
         // the last send of a delivery that waited for its endpoint must still end inside the lease
         Instant sendDeadline = Instant.now().plus(lease).minus(sender.timeout()).minus(LEASE_MARGIN);
-        Map<String, Integer> perEndpoint = new java.util.HashMap<>();
+        Map<String, Integer> perEndpoint = new HashMap<>();
         for (DeliveryStore.Claimed d : claimed) {
             perEndpoint.merge(endpointOf(d), 1, Integer::sum);
         }
@@ -271,29 +281,29 @@ public class DeliveryWorker {
     }
 
     /**
-     * The room of every endpoint that holds deliveries now; one with less room than a batch of
-     * {@code per-endpoint-concurrency} is busy (0: left out of the claim). Endpoints not listed get their full room.
+     * The room of every endpoint that holds deliveries now; one with less than {@link #reclaimRoom} is busy (0: left
+     * out of the claim). Endpoints not listed get their full room.
      */
     private DeliveryStore.EndpointRoom endpointRoom(boolean stepOverBusy) {
-        Map<String, Integer> room = new java.util.HashMap<>();
+        Map<String, Integer> room = new HashMap<>();
         endpoints.forEach((key, endpoint) -> {
             synchronized (endpoint) {
                 int free = endpointCapacity - endpoint.held();
                 if (free < endpointCapacity) {
-                    room.put(key, free < perEndpointConcurrency ? 0 : free);
+                    room.put(key, free < reclaimRoom ? 0 : free);
                 }
             }
         });
         return new DeliveryStore.EndpointRoom(room, endpointCapacity, stepOverBusy);
     }
 
-    /** Sends at once if the endpoint has a free slot, else queues; false if its queue is full too. */
+    /** Sends at once if the endpoint has a free slot, else queues; false if it holds its capacity already. */
     private boolean dispatch(Queued q) {
         Endpoint endpoint = endpoints.computeIfAbsent(q.endpoint(), k -> new Endpoint());
         synchronized (endpoint) {
             if (endpoint.inFlight < perEndpointConcurrency) {
                 endpoint.inFlight++;
-            } else if (endpoint.waiting.size() < perEndpointConcurrency * 2) {
+            } else if (endpoint.held() < endpointCapacity) {
                 endpoint.waiting.add(q);
                 held.incrementAndGet();
                 return true;
@@ -309,7 +319,7 @@ public class DeliveryWorker {
     private void submit(Queued q) {
         try {
             pool.execute(() -> run(q));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             held.decrementAndGet(); // shutting down: the lease expires and the row is claimed again
         }
     }
@@ -327,8 +337,7 @@ public class DeliveryWorker {
                     endpoint.inFlight--;
                 }
                 // room grows by one per finished send: once it holds a batch, claim again (once per claim)
-                roomForABatch = endpoint.mayHaveMore
-                        && endpointCapacity - endpoint.held() >= perEndpointConcurrency;
+                roomForABatch = endpoint.mayHaveMore && endpointCapacity - endpoint.held() >= reclaimRoom;
                 if (roomForABatch) {
                     endpoint.mayHaveMore = false;
                 }
@@ -425,6 +434,7 @@ public class DeliveryWorker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        recorder.stopWriter();
         recorder.flush();
     }
 }

@@ -4,16 +4,22 @@ import static dev.statecraft.support.Failures.rootMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Records "delivered" outcomes in groups: a sender thread that finished a send adds its outcome and, unless
- * another thread is writing already, writes everything waiting in one transaction (group commit). Under load
- * the other senders' outcomes pile up while one write runs and go into the next; alone, an outcome is written
- * at once. An outcome that is never written (a crash, a failed write) leaves its row leased: after the lease it
- * is sent again with the same {@code webhook-id}, which Standard Webhooks receivers use to drop duplicates.
+ * Records "delivered" outcomes in groups, on a thread of its own: a sender that finished a send hands its outcome
+ * over and is free for the endpoint's next delivery at once (a commit used to hold one of the endpoint's few
+ * slots). The writer takes everything waiting into one transaction (group commit), so under load the outcomes
+ * that arrive while one write runs go into the next. An outcome that is never written (a crash, a failed write)
+ * leaves its row leased: after the lease it is sent again with the same {@code webhook-id}, which Standard Webhooks
+ * receivers use to drop duplicates.
  */
 @ApplicationScoped
 public class OutcomeRecorder {
@@ -24,6 +30,13 @@ public class OutcomeRecorder {
     private final DeliveryStore store;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
+    /** True while a write is queued on the writer thread and has not started draining yet. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "delivery-outcomes");
+        t.setDaemon(true);
+        return t;
+    });
 
     record Pending(DeliveryStore.Claimed delivery, int statusCode, String about) {
     }
@@ -32,15 +45,26 @@ public class OutcomeRecorder {
         this.store = store;
     }
 
-    /** A 2xx for this claim: written now or by the thread that is writing already. */
+    /** A 2xx for this claim: written soon by the writer thread, with whatever else is waiting then. */
     void delivered(DeliveryStore.Claimed d, int statusCode, String about) {
         pending.add(new Pending(d, statusCode, about));
-        flush();
+        // one queued write at a time: it clears the flag before draining, so an outcome added after that queues another
+        if (queued.compareAndSet(false, true)) {
+            try {
+                writer.execute(() -> {
+                    queued.set(false);
+                    flush();
+                });
+            } catch (RejectedExecutionException e) {
+                queued.set(false);
+                flush(); // shutting down: write it on this thread
+            }
+        }
     }
 
     /**
      * Writes what is waiting unless another thread is doing so; that thread looks at the queue again after it
-     * released the flag, so nothing added meanwhile is left behind.
+     * released the flag, so nothing added meanwhile is left behind. Also called at shutdown.
      */
     void flush() {
         while (!pending.isEmpty() && writing.compareAndSet(false, true)) {
@@ -57,12 +81,22 @@ public class OutcomeRecorder {
         }
     }
 
+    /** At shutdown, after the senders stopped: no more writes on the writer thread; the caller flushes. */
+    void stopWriter() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void write(List<Pending> group) {
         if (group.isEmpty()) {
             return;
         }
         try {
-            java.util.Set<java.util.UUID> recorded = store.markDeliveredAll(group.stream()
+            Set<UUID> recorded = store.markDeliveredAll(group.stream()
                     .map(p -> new DeliveryStore.DeliveredOutcome(p.delivery(), p.statusCode())).toList());
             for (Pending p : group) {
                 if (recorded.contains(p.delivery().id())) {

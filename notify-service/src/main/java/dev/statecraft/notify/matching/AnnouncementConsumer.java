@@ -2,7 +2,6 @@ package dev.statecraft.notify.matching;
 
 import dev.statecraft.notify.delivery.DeliveryWorker;
 import dev.statecraft.support.kafka.AnnouncementRecords;
-import dev.statecraft.notify.delivery.DeliveryStore;
 import dev.statecraft.support.kafka.ApplyWithRetry;
 import dev.statecraft.support.logging.LogContext;
 import dev.statecraft.support.retry.Backoff;
@@ -48,8 +47,6 @@ public class AnnouncementConsumer {
     MeterRegistry registry;
     @Inject
     DeliveryWorker worker;
-    @Inject
-    DeliveryStore deliveries;
 
     /** A readable record of the batch and the announcement on it. */
     private record Readable(KafkaRecord<String, String> message, SubscriptionMatcher.Event event) {
@@ -69,9 +66,6 @@ public class AnnouncementConsumer {
             }
         }
         int created = apply(readable);
-        if (created >= DeliveryStore.LARGE_FAN_OUT) {
-            deliveries.refreshStatistics();
-        }
         if (created > 0) {
             worker.wakeUp(); // committed: send now rather than at the worker's next tick
         }

@@ -2,6 +2,7 @@ package dev.statecraft.notify.subscription;
 
 import dev.statecraft.notify.delivery.DeliveryStore;
 import dev.statecraft.notify.delivery.DeliveryView;
+import dev.statecraft.notify.delivery.DeliveryWorker;
 import dev.statecraft.support.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +40,8 @@ public class SubscriptionResource {
     SubscriptionAccess access;
     @Inject
     DeliveryStore deliveries;
+    @Inject
+    DeliveryWorker worker;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,8 +97,11 @@ public class SubscriptionResource {
     public Response test(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
         Subscription s = authorized(authorization, id);
         List<UUID> created = subscriptions.sendTest(s);
-        return Response.accepted(java.util.Map.of("deliveries",
+        // the answer shows them as queued; then they are sent at once rather than at the worker's next tick
+        Response answer = Response.accepted(java.util.Map.of("deliveries",
                 created.stream().map(d -> deliveries.view(d).orElseThrow()).toList())).build();
+        worker.wakeUp();
+        return answer;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.statecraft.notify.subscription;
 
 import dev.statecraft.notify.delivery.DeliveryStore;
+import dev.statecraft.notify.delivery.DeliveryWorker;
 import dev.statecraft.notify.email.EmailSender;
 import dev.statecraft.notify.webhook.OutboundUrlGuard;
 import dev.statecraft.notify.webhook.WebhookSecrets;
@@ -26,6 +27,8 @@ public class SubscriptionService {
     OutboundUrlGuard guard;
     @Inject
     DeliveryStore deliveries;
+    @Inject
+    DeliveryWorker worker;
     @Inject
     EmailSender email;
     @Inject
@@ -85,6 +88,9 @@ public class SubscriptionService {
                         EmailSender.confirmationPayload(email.confirmUrl(s.id, confirmToken)), false);
             }
         });
+        if (confirmToken != null) {
+            worker.wakeUp(); // committed: the confirmation mail goes now, not at the worker's next tick
+        }
         LOG.infof("subscription %s: created (countries=%s kinds=%s keywords=%d, endpoint host %s, email %s)", s.id,
                 request.countries(), request.kinds(), request.keywords().size(), host(s.webhookUrl),
                 s.email == null ? "none" : "awaiting confirmation");
