@@ -2,6 +2,7 @@ package dev.statecraft.timeline.facets;
 
 import dev.statecraft.timeline.facets.FacetsRepository.Facets;
 import dev.statecraft.timeline.query.Filters;
+import dev.statecraft.timeline.query.Snapshot;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -159,29 +160,21 @@ public class IndexedFacets {
     /** Every row of one snapshot, with the table's oid and the highest change number in that snapshot. */
     private void load() throws SQLException {
         long started = System.nanoTime();
-        Loaded loaded = new Loaded();
+        Loaded loaded;
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            int isolation = c.getTransactionIsolation();
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                long[] tableAndNewest = tableAndNewest(c);
-                loaded.table = tableAndNewest[0];
-                try (Statement s = c.createStatement()) {
+            loaded = Snapshot.read(c, snapshot -> {
+                Loaded l = new Loaded();
+                l.table = tableAndNewest(snapshot)[0];
+                try (Statement s = snapshot.createStatement()) {
                     s.setFetchSize(10_000);
                     try (ResultSet rs = s.executeQuery(COLUMNS)) {
                         while (rs.next()) {
-                            put(loaded.index, rs);
+                            put(l.index, rs);
                         }
                     }
                 }
-                c.commit();
-            } finally {
-                c.rollback();
-                c.setTransactionIsolation(isolation);
-                c.setAutoCommit(autoCommit);
-            }
+                return l;
+            });
         }
         current = loaded;
         LOG.infof("facet index loaded: %d entries up to change %d in %d ms, posting lists %d MB", loaded.index.size(),

@@ -82,12 +82,8 @@ public class TimelineRepository {
         }
         IndexedFacets.PageCandidates candidates = named.get();
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            int isolation = c.getTransactionIsolation();
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(TABLE_AND_CHANGED)) {
+            return Snapshot.read(c, snapshot -> {
+                try (PreparedStatement ps = snapshot.prepareStatement(TABLE_AND_CHANGED)) {
                     ps.setLong(1, candidates.lastChange());
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
@@ -98,12 +94,8 @@ public class TimelineRepository {
                 }
                 SqlWhere where = SqlWhere.of(q.filters()).and("(id = any(?) or change_seq > ?)",
                         candidates.ids(), candidates.lastChange());
-                return Optional.of(page(c, q, where, false));
-            } finally {
-                c.commit();
-                c.setTransactionIsolation(isolation);
-                c.setAutoCommit(autoCommit);
-            }
+                return Optional.of(page(snapshot, q, where, false));
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("timeline query failed", e);
         }
