@@ -1,6 +1,7 @@
 package dev.statecraft.ingest.outbox;
 
 import static dev.statecraft.support.Failures.rootMessage;
+import dev.statecraft.support.concurrent.DaemonThreads;
 import dev.statecraft.support.kafka.Topics;
 import dev.statecraft.support.retry.Backoff;
 import io.micrometer.core.instrument.Gauge;
@@ -76,8 +77,7 @@ public class OutboxRelay {
         Gauge.builder("statecraft.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
                 .description("Age of the oldest unpublished event").register(registry);
         running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
+        worker = DaemonThreads.daemon(this::loop, "outbox-relay");
         worker.start();
     }
 

@@ -4,6 +4,7 @@ import static dev.statecraft.support.Failures.rootMessage;
 import dev.statecraft.notify.email.EmailSender;
 import dev.statecraft.notify.webhook.WebhookSender;
 import dev.statecraft.notify.webhook.WebhookSender.Outcome;
+import dev.statecraft.support.concurrent.DaemonThreads;
 import dev.statecraft.support.logging.LogContext;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -135,17 +136,8 @@ public class DeliveryWorker {
             throw new IllegalArgumentException("statecraft.delivery.lease (" + lease
                     + ") must be at least twice the send timeout plus " + LEASE_MARGIN.toSeconds() + " s");
         }
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "delivery-sender-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.claimer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "delivery-claimer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), DaemonThreads.numbered("delivery-sender"));
+        this.claimer = Executors.newSingleThreadExecutor(DaemonThreads.named("delivery-claimer"));
     }
 
     /** The fallback: retries that came due, rows committed by other instances, leases that expired. */

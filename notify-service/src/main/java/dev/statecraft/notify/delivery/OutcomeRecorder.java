@@ -1,6 +1,7 @@
 package dev.statecraft.notify.delivery;
 
 import static dev.statecraft.support.Failures.rootMessage;
+import dev.statecraft.support.concurrent.DaemonThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,7 @@ public class OutcomeRecorder {
     private final AtomicBoolean writing = new AtomicBoolean();
     /** True while a write is queued on the writer thread and has not started draining yet. */
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "delivery-outcomes");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(DaemonThreads.named("delivery-outcomes"));
 
     record Pending(DeliveryStore.Claimed delivery, int statusCode, String about) {
     }

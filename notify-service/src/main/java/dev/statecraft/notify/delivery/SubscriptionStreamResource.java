@@ -4,6 +4,7 @@ import static dev.statecraft.support.Failures.rootMessage;
 import dev.statecraft.notify.subscription.Subscription;
 import dev.statecraft.notify.subscription.SubscriptionAccess;
 import dev.statecraft.notify.subscription.SubscriptionService;
+import dev.statecraft.support.concurrent.DaemonThreads;
 import dev.statecraft.support.problem.Problem;
 import dev.statecraft.support.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -64,12 +64,7 @@ public class SubscriptionStreamResource {
 
     SubscriptionStreamResource(@ConfigProperty(name = "statecraft.sse.max-streams", defaultValue = "256") int maxStreams) {
         this.openStreams = new Semaphore(maxStreams);
-        AtomicInteger n = new AtomicInteger();
-        this.streams = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "sse-stream-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.streams = Executors.newCachedThreadPool(DaemonThreads.numbered("sse-stream"));
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.statecraft.support.kafka;
 
 import static dev.statecraft.support.Failures.rootMessage;
 
+import dev.statecraft.support.concurrent.DaemonThreads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -57,11 +58,7 @@ public class ConsumerLagGauges {
                 AdminClientConfig.CLIENT_ID_CONFIG, group.get() + "-lag-gauges",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "consumer-lag-gauges");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("consumer-lag-gauges"));
         timer.scheduleWithFixedDelay(this::measure, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,5 +1,6 @@
 package dev.statecraft.timeline.facets;
 
+import dev.statecraft.support.concurrent.DaemonThreads;
 import dev.statecraft.timeline.facets.FacetsRepository.Facets;
 import dev.statecraft.timeline.query.Filters;
 import dev.statecraft.timeline.query.Snapshot;
@@ -70,11 +71,8 @@ public class IndexedFacets {
 
     private volatile Loaded current;
     /** One thread loads and polls, so a (re)load and a catch-up never overlap. */
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "facet-index-poller");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("facet-index-poller"));
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {

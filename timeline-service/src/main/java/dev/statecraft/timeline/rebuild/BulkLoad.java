@@ -2,6 +2,7 @@ package dev.statecraft.timeline.rebuild;
 
 import dev.statecraft.model.Announcement;
 import dev.statecraft.model.AnnouncementEvents;
+import dev.statecraft.support.concurrent.DaemonThreads;
 import dev.statecraft.support.kafka.AnnouncementRecords;
 import dev.statecraft.timeline.projection.EntryRow;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -67,10 +67,9 @@ final class BulkLoad {
     /** Loads into {@code table} on {@code target} and the later revisions into {@code staging} on {@code other}. */
     void load(Connection target, String table, Connection other, String staging) throws Exception {
         String appliedAt = Instant.now().toString();
-        AtomicInteger parserNumber = new AtomicInteger();
-        ExecutorService parsers = Executors.newFixedThreadPool(parseThreads, r -> daemon(r,
-                "projection-rebuild-parse-" + parserNumber.incrementAndGet()));
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> daemon(r, "projection-rebuild-read"));
+        ExecutorService parsers = Executors.newFixedThreadPool(parseThreads,
+                DaemonThreads.numbered("projection-rebuild-parse"));
+        ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("projection-rebuild-read"));
         // Bounded: the reader waits when parsing or writing falls behind, so memory stays at a few polls.
         BlockingQueue<Future<List<Line>>> polls = new ArrayBlockingQueue<>(4 * parseThreads);
         SeenIds seen = new SeenIds();
@@ -174,12 +173,6 @@ final class BulkLoad {
             }
         }
         return lines;
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     /** COPY into one table, a new statement (own transaction, autocommit) every {@link #ROWS_PER_COPY} rows. */

@@ -1,5 +1,6 @@
 package dev.statecraft.timeline.rebuild;
 
+import dev.statecraft.support.concurrent.DaemonThreads;
 import dev.statecraft.timeline.projection.EntryUpsert;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,11 +66,7 @@ public class ProjectionRebuild {
     @ConfigProperty(name = "statecraft.rebuild.parse-threads", defaultValue = "0")
     int parseThreads;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "projection-rebuild");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("projection-rebuild"));
 
     private final Progress progress = new Progress();
 
@@ -243,11 +240,7 @@ public class ProjectionRebuild {
                 .map(d -> d.replaceFirst("^CREATE (UNIQUE )?INDEX \\S+ ON (ONLY )?\\S+", "CREATE $1INDEX ON "
                         + REBUILD_TABLE))
                 .forEach(definitions::add);
-        ExecutorService builders = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "projection-rebuild-index");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService builders = Executors.newFixedThreadPool(2, DaemonThreads.named("projection-rebuild-index"));
         try {
             List<Future<Void>> done = new ArrayList<>();
             for (Connection session : List.of(c, other)) {
