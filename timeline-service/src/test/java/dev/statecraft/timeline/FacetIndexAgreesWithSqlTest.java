@@ -113,7 +113,9 @@ class FacetIndexAgreesWithSqlTest {
                 assertThat(index.count(f)).as(parameters.toString()).isEqualTo(Optional.of(repository.countBySql(f)));
                 TimelineQuery query = new TimelineQuery(f, TimelineQuery.Sort.PUBLISHED, 3, null);
                 for (int page = 0; page < 20 && query != null; page++) {
-                    TimelineRepository.Page indexed = timeline.findIndexed(query).orElseThrow();
+                    Optional<TimelineRepository.Page> fromIndex = timeline.findIndexed(query);
+                    assertThat(fromIndex).as("index ready").isPresent();
+                    TimelineRepository.Page indexed = fromIndex.get();
                     assertThat(indexed).as(parameters + " page " + page).isEqualTo(timeline.findBySql(query));
                     query = indexed.next() == null ? null
                             : new TimelineQuery(f, TimelineQuery.Sort.PUBLISHED, 3, indexed.next());
