@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /** Starting and ending the child processes the local infrastructure is made of. */
@@ -50,17 +53,58 @@ public final class ChildProcesses {
         }
     }
 
-    /** Ends the child when this JVM exits normally; abnormal exits are covered by the stdin pipe. */
+    /** Clients of the servers below (the services): stopped first when this JVM exits. */
+    private static final List<Process> CLIENTS = new CopyOnWriteArrayList<>();
+    private static final AtomicBoolean CLIENTS_HOOKED = new AtomicBoolean();
+    private static final CountDownLatch CLIENTS_STOPPED = new CountDownLatch(1);
+
+    /**
+     * Ends a server child (a broker) when this JVM exits normally, after the {@link #stopClientOnExit clients}:
+     * shutdown hooks run at the same time, and a service still leaving its consumer group needs the broker (a
+     * member that cannot say goodbye stays in the group, and the next start waits out its session timeout).
+     * Abnormal exits are covered by the stdin pipe.
+     */
     public static void stopOnExit(Process process) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, Duration.ofSeconds(10))));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitClientsStopped();
+            stop(process, Duration.ofSeconds(10));
+        }));
     }
 
     /** Same, then deletes the child's scratch directory. */
     public static void stopOnExit(Process process, Path scratch) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitClientsStopped();
             stop(process, Duration.ofSeconds(10));
             deleteQuietly(scratch);
         }));
+    }
+
+    /** Ends a client child (a service) when this JVM exits normally, before the servers. */
+    public static void stopClientOnExit(Process process) {
+        CLIENTS.add(process);
+        if (CLIENTS_HOOKED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    CLIENTS.forEach(Process::destroy);
+                    CLIENTS.forEach(p -> stop(p, Duration.ofSeconds(15)));
+                } finally {
+                    CLIENTS_STOPPED.countDown();
+                }
+            }, "stop-clients"));
+        }
+    }
+
+    /** In a shutdown hook of a server: returns once the clients' hook has stopped them (or at once if none). */
+    public static void awaitClientsStopped() {
+        if (!CLIENTS_HOOKED.get()) {
+            return;
+        }
+        try {
+            CLIENTS_STOPPED.await(40, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks politely (SIGTERM), then forcibly once {@code grace} has passed. */

@@ -37,9 +37,18 @@ public final class WebhookReceiver implements AutoCloseable {
     private volatile java.util.concurrent.CountDownLatch hold;
     private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
 
+    /** Unique per receiver, so that requests meant for an earlier receiver on a reused port are told apart. */
+    private final String path = "/hook/" + java.util.UUID.randomUUID();
+
     private WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                // An earlier test's receiver had this port: its subscriptions are not ours to count; 410 ends them.
+                exchange.sendResponseHeaders(410, -1);
+                exchange.close();
+                return;
+            }
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
             String body;
@@ -103,7 +112,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     public List<Received> received() {

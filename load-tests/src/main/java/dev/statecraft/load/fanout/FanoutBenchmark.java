@@ -109,7 +109,7 @@ public final class FanoutBenchmark {
             Process notify = ChildProcesses.start(List.of(ChildProcesses.javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
                     "-cp", jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class),
                     ParentWatch.class.getName(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint"), env, log);
-            ChildProcesses.stopOnExit(notify);
+            ChildProcesses.stopClientOnExit(notify);
             try {
                 String base = "http://127.0.0.1:" + port;
                 awaitReady(base, notify, log);

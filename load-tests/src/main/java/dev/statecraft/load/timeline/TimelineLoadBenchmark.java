@@ -161,7 +161,7 @@ public final class TimelineLoadBenchmark {
                 jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class), ParentWatch.class.getName(),
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint");
         Process process = ChildProcesses.start(command, env, log);
-        ChildProcesses.stopOnExit(process);
+        ChildProcesses.stopClientOnExit(process);
         return process;
     }
 

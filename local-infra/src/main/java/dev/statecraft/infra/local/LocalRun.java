@@ -10,9 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +32,8 @@ public final class LocalRun {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int postgresPort = Integer.parseInt(System.getenv().getOrDefault("STATECRAFT_POSTGRES_PORT", "5432"));
-        String secret = "whsec_" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        DemoSubscription demo = DemoSubscription.load(root.resolve(".local"));
+        String secret = demo.secret();
         WebhookReceiver receiver = WebhookReceiver.start(RECEIVER_PORT, secret, r -> System.out.printf(
                 "  webhook received: %s (signature %s) %s%n", r.webhookId(), r.signatureValid() ? "valid" : "INVALID",
                 abbreviate(r.body())));
@@ -60,9 +59,8 @@ public final class LocalRun {
         System.out.printf("Everything is up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
 
         HttpClient http = HttpClient.newHttpClient();
-        String subscription = post(http, system.url("notify") + "/api/subscriptions", "application/json",
-                "{\"webhook_url\":\"" + receiver.url() + "\",\"secret\":\"" + secret + "\"}");
-        System.out.println("Demo subscription (every announcement) -> " + receiver.url() + ": " + subscription);
+        System.out.println("Demo subscription (every announcement) -> " + receiver.url() + ": "
+                + demo.ensureExists(http, system.url("notify"), receiver.url()));
 
         Path samples = root.resolve("samples");
         try (Stream<Path> files = Files.list(samples)) {
@@ -143,7 +141,7 @@ public final class LocalRun {
         return response.statusCode() + " " + abbreviate(response.body());
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         String flat = s.replaceAll("\\s+", " ");
         return flat.length() > 160 ? flat.substring(0, 160) + "…" : flat;
     }

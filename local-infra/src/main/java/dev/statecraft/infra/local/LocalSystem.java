@@ -123,7 +123,7 @@ public final class LocalSystem implements AutoCloseable {
                 "-cp", jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class),
                 ParentWatch.class.getName(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
         Process process = ChildProcesses.start(command, env, logFile(service));
-        ChildProcesses.stopOnExit(process);
+        ChildProcesses.stopClientOnExit(process);
         services.put(service, process);
     }
 

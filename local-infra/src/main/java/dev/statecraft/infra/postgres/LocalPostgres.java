@@ -55,7 +55,10 @@ public final class LocalPostgres implements AutoCloseable {
         LocalPostgres postgres = new LocalPostgres(port, workDir, ephemeral,
                 launch(port, workDir, ephemeral ? "clean" : "keep"));
         // one hook for whichever process is current (the server may have been restarted)
-        Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ChildProcesses.awaitClientsStopped();
+            postgres.close();
+        }));
         postgres.awaitReady(readyLinesBefore);
         return postgres;
     }
