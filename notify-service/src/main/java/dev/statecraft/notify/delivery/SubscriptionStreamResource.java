@@ -7,6 +7,7 @@ import dev.statecraft.notify.subscription.SubscriptionService;
 import dev.statecraft.support.concurrent.DaemonThreads;
 import dev.statecraft.support.problem.Problem;
 import dev.statecraft.support.problem.ProblemException;
+import dev.statecraft.support.sse.LastEventId;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
@@ -81,7 +82,7 @@ public class SubscriptionStreamResource {
             throw SubscriptionService.conflict("no-sse-channel",
                     "The subscription has no sse channel; PATCH {\"sse\": true} first.");
         }
-        long after = lastEventId(lastEventId);
+        long after = LastEventId.parse(lastEventId).orElse(0);
         if (!openStreams.tryAcquire()) {
             throw new ProblemException(Problem.of(503, "too-many-streams", "Service Unavailable",
                     "Too many open streams on this instance; try again later."));
@@ -106,22 +107,6 @@ public class SubscriptionStreamResource {
                         }
                     });
                 });
-    }
-
-    private static long lastEventId(String header) {
-        if (header == null || header.isBlank()) {
-            return 0;
-        }
-        try {
-            long value = Long.parseLong(header.trim());
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalidParameter("Last-Event-ID",
-                "Last-Event-ID must be the id of an event of this stream (a non-negative integer).");
     }
 
     private void run(UUID subscriptionId, long after, SseEventSink sink, Sse sse) {

@@ -2,7 +2,7 @@ package dev.statecraft.timeline.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.statecraft.support.problem.ProblemException;
+import dev.statecraft.support.sse.LastEventId;
 import dev.statecraft.timeline.query.Filters;
 import dev.statecraft.timeline.query.TimelineQuery;
 import dev.statecraft.timeline.query.TimelineRepository;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,10 +58,10 @@ public class StreamResource {
     public Multi<OutboundSseEvent> stream(@Context UriInfo uri, @HeaderParam("Last-Event-ID") String lastEventId) {
         TimelineQuery.rejectUnknown(uri.getQueryParameters(), Filters.PARAMETERS);
         Filters filters = Filters.from(uri.getQueryParameters());
-        Long resumeAfter = lastEventId == null || lastEventId.isBlank() ? null : lastEventId(lastEventId);
+        OptionalLong resumeAfter = LastEventId.parse(lastEventId);
         return Multi.createFrom().deferred(() -> {
             // -1: not yet known; the first poll sets it to "now" unless the client resumes.
-            AtomicLong position = new AtomicLong(resumeAfter == null ? -1 : resumeAfter);
+            AtomicLong position = new AtomicLong(resumeAfter.orElse(-1));
             Multi<OutboundSseEvent> changes = Multi.createFrom().ticks().every(pollInterval)
                     .onOverflow().drop()
                     .emitOn(Infrastructure.getDefaultWorkerPool())
@@ -90,18 +91,5 @@ public class StreamResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write a stream event", e);
         }
-    }
-
-    private static long lastEventId(String value) {
-        try {
-            long id = Long.parseLong(value.trim());
-            if (id >= 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalidParameter("Last-Event-ID",
-                "Last-Event-ID '" + value + "' is not an event id from this stream.");
     }
 }
