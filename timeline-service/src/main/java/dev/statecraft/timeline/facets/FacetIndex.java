@@ -180,8 +180,7 @@ final class FacetIndex {
                     }
                 }
             }
-            published[ordinal] = Math.addExact(Math.multiplyExact(publishedAt.getEpochSecond(), 1_000_000L),
-                    publishedAt.getNano() / 1_000);
+            published[ordinal] = micros(publishedAt);
             byDay.computeIfAbsent(day, d -> new RoaringBitmap()).add(ordinal);
             for (int f = 0; f < FACETS.length; f++) {
                 int[] valueIds = byFacet[f].length == 0 ? NONE : new int[byFacet[f].length];
@@ -204,6 +203,16 @@ final class FacetIndex {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    /** "YYYY-MM" of an instant in microseconds since the epoch, UTC: the key of {@link #months}. */
+    private static String monthOf(long micros) {
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(micros, 86_400_000_000L));
+        return String.format("%04d-%02d", day.getYear(), day.getMonthValue());
     }
 
     private int dayOf(int ordinal) {
@@ -294,11 +303,18 @@ final class FacetIndex {
                 // every entry of the months before it, so once n are found the older months cannot contribute.
                 // The month that completes the page is taken day by day from its newest day, so only about a
                 // day's entries more than the page are sorted.
+                // Only the months a publication-day range can match: a 30-day range in an old year otherwise
+                // intersects every newer month first (most of a date-range page's index work).
                 NavigableMap<String, Integer> newestFirst = months.descendingMap();
-                if (beforeMicros != null) {
-                    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(beforeMicros, 86_400_000_000L));
-                    newestFirst = newestFirst.tailMap(String.format("%04d-%02d", day.getYear(),
-                            day.getMonthValue()), true);
+                long newestMicros = beforeMicros == null ? Long.MAX_VALUE : beforeMicros;
+                if (filters.toExclusive() != null) {
+                    newestMicros = Math.min(newestMicros, micros(filters.toExclusive()) - 1);
+                }
+                if (newestMicros != Long.MAX_VALUE) {
+                    newestFirst = newestFirst.tailMap(monthOf(newestMicros), true);
+                }
+                if (filters.from() != null) {
+                    newestFirst = newestFirst.headMap(monthOf(micros(filters.from())), true);
                 }
                 for (Map.Entry<String, Integer> entry : newestFirst.entrySet()) {
                     RoaringBitmap month = postings.get(MONTH).get(entry.getValue());
