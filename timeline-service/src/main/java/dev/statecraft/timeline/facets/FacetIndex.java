@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -305,17 +306,24 @@ final class FacetIndex {
                 // day's entries more than the page are sorted.
                 // Only the months a publication-day range can match: a 30-day range in an old year otherwise
                 // intersects every newer month first (most of a date-range page's index work).
-                NavigableMap<String, Integer> newestFirst = months.descendingMap();
                 long newestMicros = beforeMicros == null ? Long.MAX_VALUE : beforeMicros;
                 if (filters.toExclusive() != null) {
                     newestMicros = Math.min(newestMicros, micros(filters.toExclusive()) - 1);
                 }
-                if (newestMicros != Long.MAX_VALUE) {
-                    newestFirst = newestFirst.tailMap(monthOf(newestMicros), true);
+                String newestMonth = newestMicros == Long.MAX_VALUE ? null : monthOf(newestMicros);
+                String oldestMonth = filters.from() == null ? null : monthOf(micros(filters.from()));
+                NavigableMap<String, Integer> inRange = months;
+                if (newestMonth != null && oldestMonth != null && newestMonth.compareTo(oldestMonth) < 0) {
+                    inRange = Collections.emptyNavigableMap(); // a cursor before the range: nothing left
+                } else {
+                    if (oldestMonth != null) {
+                        inRange = inRange.tailMap(oldestMonth, true);
+                    }
+                    if (newestMonth != null) {
+                        inRange = inRange.headMap(newestMonth, true);
+                    }
                 }
-                if (filters.from() != null) {
-                    newestFirst = newestFirst.headMap(monthOf(micros(filters.from())), true);
-                }
+                NavigableMap<String, Integer> newestFirst = inRange.descendingMap();
                 for (Map.Entry<String, Integer> entry : newestFirst.entrySet()) {
                     RoaringBitmap month = postings.get(MONTH).get(entry.getValue());
                     RoaringBitmap candidates = matching == null ? month : RoaringBitmap.and(month, matching);

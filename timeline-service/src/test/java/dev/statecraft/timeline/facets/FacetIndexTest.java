@@ -75,11 +75,13 @@ class FacetIndexTest {
         for (int round = 0; round < 200; round++) {
             String country = countries[random.nextInt(4)];
             String kind = kinds[random.nextInt(3)];
-            int shape = random.nextInt(4);
+            int shape = random.nextInt(5);
             Filters f = switch (shape) {
                 case 0 -> filters("country", country);
                 case 1 -> filters("country", country, "kind", kind);
                 case 2 -> filters("-kind", kind);
+                // thousands of matches: named month by month, only the months inside the range
+                case 3 -> filters("-kind", kind, "from", "2020-02-15", "to", "2022-11-20");
                 default -> filters("country", country, "from", "2021-03-01", "to", "2021-03-09");
             };
             Instant cursor = random.nextBoolean() ? null
@@ -92,6 +94,8 @@ class FacetIndexTest {
                     case 0 -> v[1].equals(country);
                     case 1 -> v[1].equals(country) && v[2].equals(kind);
                     case 2 -> !v[2].equals(kind);
+                    case 3 -> !v[2].equals(kind) && !at.isBefore(Instant.parse("2020-02-15T00:00:00Z"))
+                            && at.isBefore(Instant.parse("2022-11-21T00:00:00Z"));
                     default -> v[1].equals(country) && !at.isBefore(Instant.parse("2021-03-01T00:00:00Z"))
                             && at.isBefore(Instant.parse("2021-03-10T00:00:00Z"));
                 };
