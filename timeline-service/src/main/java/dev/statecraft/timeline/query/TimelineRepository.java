@@ -87,8 +87,9 @@ public class TimelineRepository {
                 candidates.lastChange());
         Select page = pageSelect(q, where, false);
         // The guard row always comes (left join), with the page's rows or, for an empty page, nulls beside it.
+        // The outer order repeats the page's: SQL promises no order of a join's rows without one.
         String sql = "select g.table_oid, g.changed, p.* from (" + TABLE_AND_CHANGED + ") g left join lateral ("
-                + page.sql() + ") p on true";
+                + page.sql() + ") p on true order by p.published_at desc, p.id desc";
         List<Object> args = new ArrayList<>();
         args.add(candidates.lastChange());
         args.addAll(page.args());
