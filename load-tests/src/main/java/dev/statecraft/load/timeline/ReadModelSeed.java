@@ -1,16 +1,14 @@
 package dev.statecraft.load.timeline;
 
 import dev.statecraft.model.Announcement;
-import dev.statecraft.model.AnnouncementJson;
-import dev.statecraft.model.DateMention;
-import dev.statecraft.model.LocationMention;
-import java.nio.charset.StandardCharsets;
+import dev.statecraft.timeline.projection.EntryRow;
+import dev.statecraft.timeline.rebuild.CopyText;
+import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -31,16 +28,13 @@ import org.postgresql.copy.CopyIn;
  * read side at 1M rows without projecting a million events first: the rows are exactly what the projection
  * would store for the newest revision of each generated announcement (the generator is run twice with the same
  * seed: the first pass finds the revised ids, the second writes revision 2 for those and revision 1 for the
- * rest). Secondary indexes are dropped for the load and built afterwards, two at a time; two connections COPY in
- * parallel (the generated tsvector column is PostgreSQL CPU per row, so two cores halve it); then VACUUM
- * ANALYZE. The table must exist (Flyway) and nothing else may write to it meanwhile (the service is stopped).
+ * rest). Each row is timeline-service's own {@link EntryRow} (derived columns included: the search vector and
+ * the mentioned dates as the projection computes them) in its rebuild's COPY text ({@link CopyText}), so a seeded
+ * row equals a projected one. Secondary indexes are dropped for the load and built afterwards, two at a time;
+ * two connections COPY in parallel; then VACUUM ANALYZE. The table must exist (Flyway) and nothing else may write to it meanwhile (the service is stopped).
  */
 final class ReadModelSeed {
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    private static final String COLUMNS = "id, revision, published_at, kind, title, summary, publisher, source_url,"
-            + " countries, organisations, persons, locations, body_text, mentioned_dates, event, applied_at";
+    private static final String COLUMNS = String.join(", ", EntryRow.COLUMNS) + ", applied_at";
     private static final int ROWS_PER_CHUNK = 500;
     private static final byte[] END = new byte[0];
 
@@ -92,7 +86,7 @@ final class ReadModelSeed {
         }
         AnnouncementGenerator second = new AnnouncementGenerator(42, end);
         String appliedAt = Instant.now().toString();
-        StringBuilder chunk = new StringBuilder(ROWS_PER_CHUNK * 4096);
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream(ROWS_PER_CHUNK * 4096);
         int inChunk = 0;
         long rows = 0;
         for (long i = 0; i < events; i++) {
@@ -100,15 +94,15 @@ final class ReadModelSeed {
             if (a.revision() == 1 && revised.contains(a.id())) {
                 continue; // its revision 2 is the row the projection keeps
             }
-            row(chunk, a, appliedAt);
+            chunk.writeBytes(CopyText.line(EntryRow.of(a), appliedAt));
             rows++;
             if (++inChunk == ROWS_PER_CHUNK) {
-                hand(chunks, chunk.toString().getBytes(StandardCharsets.UTF_8), copied);
-                chunk.setLength(0);
+                hand(chunks, chunk.toByteArray(), copied);
+                chunk.reset();
                 inChunk = 0;
             }
         }
-        hand(chunks, chunk.toString().getBytes(StandardCharsets.UTF_8), copied);
+        hand(chunks, chunk.toByteArray(), copied);
         hand(chunks, END, copied);
         hand(chunks, END, copied);
         long written = 0;
@@ -171,82 +165,6 @@ final class ReadModelSeed {
             }
             return in.endCopy();
         }
-    }
-
-    /** One row in COPY text format, with the values the projection stores (EntryUpsert). */
-    static void row(StringBuilder out, Announcement a, String appliedAt) {
-        field(out, a.id());
-        field(out, Integer.toString(a.revision()));
-        field(out, a.publishedAt().toString());
-        field(out, a.kind().wire());
-        field(out, a.title());
-        field(out, a.summary());
-        field(out, a.source() == null ? null : a.source().publisher());
-        field(out, a.source() == null ? null : a.source().url());
-        field(out, array(a.countryCodes()));
-        field(out, array(a.organisationIds()));
-        field(out, array(a.personNames()));
-        field(out, array(a.locations().stream().map(LocationMention::name).filter(n -> n != null && !n.isBlank())
-                .distinct().toList()));
-        field(out, a.bodyText());
-        field(out, mentionedDates(a.dates()));
-        field(out, AnnouncementJson.write(a));
-        out.append(appliedAt).append('\n');
-    }
-
-    /** What the SQL function timeline_mentioned_dates() makes of the dates: each as the range it covers. */
-    static String mentionedDates(List<DateMention> dates) {
-        List<String> ranges = new ArrayList<>();
-        for (DateMention d : dates) {
-            String v = d.date();
-            if (v == null) {
-                continue;
-            }
-            try {
-                if (DAY.matcher(v).matches()) {
-                    LocalDate day = LocalDate.parse(v);
-                    ranges.add("[" + day + "," + day.plusDays(1) + ")");
-                } else if (MONTH.matcher(v).matches()) {
-                    LocalDate day = LocalDate.parse(v + "-01");
-                    ranges.add("[" + day + "," + day.plusMonths(1) + ")");
-                } else if (YEAR.matcher(v).matches()) {
-                    LocalDate day = LocalDate.parse(v + "-01-01");
-                    ranges.add("[" + day + "," + day.plusYears(1) + ")");
-                }
-            } catch (RuntimeException e) {
-                // not a calendar date: left out, as the SQL function does
-            }
-        }
-        return "{" + String.join(",", ranges) + "}";
-    }
-
-    private static String array(List<String> values) {
-        StringBuilder b = new StringBuilder("{");
-        for (String v : values) {
-            if (b.length() > 1) {
-                b.append(',');
-            }
-            b.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return b.append('}').toString();
-    }
-
-    private static void field(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("\\N");
-        } else {
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(ch);
-                }
-            }
-        }
-        out.append('\t');
     }
 
     private static double seconds(long startedNanos) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,8 +18,8 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.roaringbitmap.BatchIterator;
 import org.roaringbitmap.IntConsumer;
-import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -45,7 +45,6 @@ final class FacetIndex {
     private static final Facet[] FACETS = Facet.values();
     private static final int MONTH = Facet.MONTH.ordinal();
     private static final int KIND = Facet.KIND.ordinal();
-    private static final Comparator<String> CODE_POINT_ORDER = FacetIndex::compareCodePoints;
     private static final int[] NONE = new int[0];
     /** A filter with at most this many members is walked for a page instead of intersected month by month. */
     private static final int WALK_FOR_PAGE = 4_096;
@@ -182,8 +181,7 @@ final class FacetIndex {
                     }
                 }
             }
-            published[ordinal] = Math.addExact(Math.multiplyExact(publishedAt.getEpochSecond(), 1_000_000L),
-                    publishedAt.getNano() / 1_000);
+            published[ordinal] = micros(publishedAt);
             byDay.computeIfAbsent(day, d -> new RoaringBitmap()).add(ordinal);
             for (int f = 0; f < FACETS.length; f++) {
                 int[] valueIds = byFacet[f].length == 0 ? NONE : new int[byFacet[f].length];
@@ -206,6 +204,16 @@ final class FacetIndex {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    /** "YYYY-MM" of an instant in microseconds since the epoch, UTC: the key of {@link #months}. */
+    private static String monthOf(long micros) {
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(micros, 86_400_000_000L));
+        return String.format("%04d-%02d", day.getYear(), day.getMonthValue());
     }
 
     private int dayOf(int ordinal) {
@@ -235,7 +243,7 @@ final class FacetIndex {
     Facets count(Filters filters) {
         lock.readLock().lock();
         try {
-            RoaringBitmap[] own = conditions(filters);
+            Condition[] own = conditions(filters);
             RoaringBitmap all = intersection(own, -1);
             long total = all == null ? size : all.getLongCardinality();
             long[][] counts = new long[FACETS.length][];
@@ -296,12 +304,26 @@ final class FacetIndex {
                 // every entry of the months before it, so once n are found the older months cannot contribute.
                 // The month that completes the page is taken day by day from its newest day, so only about a
                 // day's entries more than the page are sorted.
-                NavigableMap<String, Integer> newestFirst = months.descendingMap();
-                if (beforeMicros != null) {
-                    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(beforeMicros, 86_400_000_000L));
-                    newestFirst = newestFirst.tailMap(String.format("%04d-%02d", day.getYear(),
-                            day.getMonthValue()), true);
+                // Only the months a publication-day range can match: a 30-day range in an old year otherwise
+                // intersects every newer month first (most of a date-range page's index work).
+                long newestMicros = beforeMicros == null ? Long.MAX_VALUE : beforeMicros;
+                if (filters.toExclusive() != null) {
+                    newestMicros = Math.min(newestMicros, micros(filters.toExclusive()) - 1);
                 }
+                String newestMonth = newestMicros == Long.MAX_VALUE ? null : monthOf(newestMicros);
+                String oldestMonth = filters.from() == null ? null : monthOf(micros(filters.from()));
+                NavigableMap<String, Integer> inRange = months;
+                if (newestMonth != null && oldestMonth != null && newestMonth.compareTo(oldestMonth) < 0) {
+                    inRange = Collections.emptyNavigableMap(); // a cursor before the range: nothing left
+                } else {
+                    if (oldestMonth != null) {
+                        inRange = inRange.tailMap(oldestMonth, true);
+                    }
+                    if (newestMonth != null) {
+                        inRange = inRange.headMap(newestMonth, true);
+                    }
+                }
+                NavigableMap<String, Integer> newestFirst = inRange.descendingMap();
                 for (Map.Entry<String, Integer> entry : newestFirst.entrySet()) {
                     RoaringBitmap month = postings.get(MONTH).get(entry.getValue());
                     RoaringBitmap candidates = matching == null ? month : RoaringBitmap.and(month, matching);
@@ -337,37 +359,44 @@ final class FacetIndex {
         }
     }
 
-    /** Each facet's own condition as a bitmap (null: none); the month's own is the publication-day range. */
-    private RoaringBitmap[] conditions(Filters filters) {
-        RoaringBitmap[] own = new RoaringBitmap[FACETS.length];
+    /**
+     * A facet's own condition: entries with any of the included values (null: no inclusion) and none of the
+     * excluded ones (null: no exclusion). Kept apart, so an exclusion is subtracted from the intersection of the
+     * inclusions instead of first being turned into "every entry but these" (a bitmap of the whole timeline).
+     */
+    private record Condition(RoaringBitmap include, RoaringBitmap exclude) {
+    }
+
+    /** Each facet's own condition (null: none); the month's own is the publication-day range. */
+    private Condition[] conditions(Filters filters) {
+        Condition[] own = new Condition[FACETS.length];
         for (int f = 0; f < FACETS.length; f++) {
             Field field = FACETS[f].field();
             if (field != null) {
                 own[f] = condition(f, filters.include().get(field), filters.exclude().get(field));
             }
         }
-        own[MONTH] = dayRange(filters.from(), filters.toExclusive());
+        RoaringBitmap days = dayRange(filters.from(), filters.toExclusive());
+        own[MONTH] = days == null ? null : new Condition(days, null);
         return own;
     }
 
-    /** Entries that have any of {@code include} and none of {@code exclude}; null when both are absent. */
-    private RoaringBitmap condition(int f, List<String> include, List<String> exclude) {
+    /** The postings of {@code include} and of {@code exclude}, each OR-ed; null when both are absent. */
+    private Condition condition(int f, List<String> include, List<String> exclude) {
         if (include == null && exclude == null) {
             return null;
         }
-        RoaringBitmap set;
-        if (include == null) {
-            set = RoaringBitmap.bitmapOfRange(0, size);
-        } else {
-            set = new RoaringBitmap();
-            for (String value : include) {
-                set.or(postingsOf(f, value));
-            }
+        return new Condition(union(f, include), union(f, exclude));
+    }
+
+    /** The entries carrying any of {@code values}; null for no values. Never a posting list itself (callers and). */
+    private RoaringBitmap union(int f, List<String> values) {
+        if (values == null) {
+            return null;
         }
-        if (exclude != null) {
-            for (String value : exclude) {
-                set.andNot(postingsOf(f, value));
-            }
+        RoaringBitmap set = new RoaringBitmap();
+        for (String value : values) {
+            set.or(postingsOf(f, value));
         }
         return set;
     }
@@ -414,14 +443,24 @@ final class FacetIndex {
         return parts.isEmpty() ? set : RoaringBitmap.or(iterator);
     }
 
-    /** AND of every condition except facet {@code skip}'s own; null when none applies. */
-    private static RoaringBitmap intersection(RoaringBitmap[] own, int skip) {
+    /**
+     * Every condition except facet {@code skip}'s own: the inclusions AND-ed, then the exclusions subtracted
+     * (from the whole timeline only when nothing is included); null when none applies. A new bitmap.
+     */
+    private RoaringBitmap intersection(Condition[] own, int skip) {
         RoaringBitmap result = null;
         for (int f = 0; f < own.length; f++) {
-            if (f == skip || own[f] == null) {
-                continue;
+            if (f != skip && own[f] != null && own[f].include() != null) {
+                result = result == null ? own[f].include().clone() : and(result, own[f].include());
             }
-            result = result == null ? own[f].clone() : and(result, own[f]);
+        }
+        for (int f = 0; f < own.length; f++) {
+            if (f != skip && own[f] != null && own[f].exclude() != null) {
+                if (result == null) {
+                    result = RoaringBitmap.bitmapOfRange(0, size);
+                }
+                result.andNot(own[f].exclude());
+            }
         }
         return result;
     }
@@ -482,34 +521,120 @@ final class FacetIndex {
         for (int f : group) {
             counts[f] = new long[dictionaries[f].size()];
         }
-        IntIterator members = entries.getIntIterator();
+        // Members in batches, each batch counted facet by facet: tight loops over one facet's arrays at a time.
+        int[] batch = new int[256];
+        BatchIterator members = entries.getBatchIterator();
         while (members.hasNext()) {
-            int i = members.next();
+            int n = members.nextBatch(batch);
             for (int f : group) {
+                long[] facetCounts = counts[f];
                 if (single[f] != null) {
-                    counts[f][single[f][i]]++;
+                    int[] valueOf = single[f];
+                    for (int k = 0; k < n; k++) {
+                        facetCounts[valueOf[batch[k]]]++;
+                    }
                 } else {
-                    for (int v : values[f][i]) {
-                        counts[f][v]++;
+                    int[][] valuesOf = values[f];
+                    for (int k = 0; k < n; k++) {
+                        for (int v : valuesOf[batch[k]]) {
+                            facetCounts[v]++;
+                        }
                     }
                 }
             }
         }
     }
 
-    /** At most {@link FacetsRepository#MAX_VALUES}: by count then value, months newest first. */
+    /**
+     * At most {@link FacetsRepository#MAX_VALUES}: by count then value, months newest first. Selected, not
+     * sorted: a facet may have thousands of values (people), and sorting them all with a chained comparator was
+     * most of a facets request's CPU (JFR at 1M rows); a bounded heap of value ids compares counts as longs and
+     * values only on a tie.
+     */
     private List<Count> top(int f, long[] counts) {
-        List<Count> nonZero = new ArrayList<>();
+        int max = FacetsRepository.MAX_VALUES;
         Dictionary dictionary = dictionaries[f];
-        for (int v = 0; v < Math.min(counts.length, dictionary.size()); v++) {
-            if (counts[v] > 0) {
-                nonZero.add(new Count(dictionary.value(v), counts[v]));
+        List<Count> top = new ArrayList<>(max);
+        if (f == MONTH) {
+            // "YYYY-MM" is ASCII, so the map's order is code point order
+            for (Map.Entry<String, Integer> month : months.descendingMap().entrySet()) {
+                int v = month.getValue();
+                if (v < counts.length && counts[v] > 0) {
+                    top.add(new Count(month.getKey(), counts[v]));
+                    if (top.size() == max) {
+                        break;
+                    }
+                }
+            }
+            return List.copyOf(top);
+        }
+        int n = Math.min(counts.length, dictionary.size());
+        int[] heap = new int[max]; // the kept value ids, the one ranked last at the root
+        int size = 0;
+        for (int v = 0; v < n; v++) {
+            if (counts[v] == 0) {
+                continue;
+            }
+            if (size < max) {
+                heap[size] = v;
+                siftUp(heap, size++, counts, dictionary);
+            } else if (counts[v] >= counts[heap[0]] && ranksBefore(v, heap[0], counts, dictionary)) {
+                heap[0] = v;
+                siftDown(heap, size, counts, dictionary);
             }
         }
-        Comparator<Count> order = f == MONTH ? Comparator.comparing(Count::value, CODE_POINT_ORDER).reversed()
-                : Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value, CODE_POINT_ORDER);
-        nonZero.sort(order);
-        return List.copyOf(nonZero.subList(0, Math.min(nonZero.size(), FacetsRepository.MAX_VALUES)));
+        Integer[] kept = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            kept[i] = heap[i];
+        }
+        Arrays.sort(kept, (a, b) -> ranksBefore(a, b, counts, dictionary) ? -1 : a.equals(b) ? 0 : 1);
+        for (int v : kept) {
+            top.add(new Count(dictionary.value(v), counts[v]));
+        }
+        return List.copyOf(top);
+    }
+
+    /** Higher count first, then the value in code point order (values of one facet are distinct). */
+    private static boolean ranksBefore(int a, int b, long[] counts, Dictionary dictionary) {
+        if (counts[a] != counts[b]) {
+            return counts[a] > counts[b];
+        }
+        return a != b && compareCodePoints(dictionary.value(a), dictionary.value(b)) < 0;
+    }
+
+    /** Min-heap by rank: the root is the value ranked last, the first to give way. */
+    private static void siftUp(int[] heap, int i, long[] counts, Dictionary dictionary) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!ranksBefore(heap[parent], heap[i], counts, dictionary)) {
+                return;
+            }
+            swap(heap, i, parent);
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, long[] counts, Dictionary dictionary) {
+        int i = 0;
+        while (true) {
+            int last = i;
+            for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
+                if (ranksBefore(heap[last], heap[child], counts, dictionary)) {
+                    last = child;
+                }
+            }
+            if (last == i) {
+                return;
+            }
+            swap(heap, i, last);
+            i = last;
+        }
+    }
+
+    private static void swap(int[] heap, int i, int j) {
+        int t = heap[i];
+        heap[i] = heap[j];
+        heap[j] = t;
     }
 
     /** The order of PostgreSQL's "C" collation (UTF-8 bytes), which the SQL facets sort ties by. */

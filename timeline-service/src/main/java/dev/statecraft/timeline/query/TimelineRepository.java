@@ -33,8 +33,8 @@ public class TimelineRepository {
 
     /** Entries the index names beyond the page: as many rows may change between its polls without a fallback. */
     static final int SPARE = 32;
-    private static final String TABLE_AND_CHANGED = "select cast(cast('timeline_entry' as regclass) as oid),"
-            + " (select count(*) from timeline_entry where change_seq > ?)";
+    private static final String TABLE_AND_CHANGED = "select cast(cast('timeline_entry' as regclass) as oid) table_oid,"
+            + " (select count(*) from timeline_entry where change_seq > ?) changed";
 
     @Inject
     DataSource dataSource;
@@ -68,11 +68,13 @@ public class TimelineRepository {
 
     /**
      * The page from the ids the index names, fetched by primary key with every filter and the cursor applied
-     * again in SQL, in one repeatable-read snapshot. Exact: an entry the index counts but whose row changed
-     * after the index's last change number is re-checked by the filters; a row that changed after it and now
-     * matches is added by {@code change_seq > last}; the index names {@link #SPARE} more entries than the page
-     * needs, so up to that many changed rows cannot shorten the page. More changes than that, or a replaced
-     * table (a rebuild switched), and SQL alone answers.
+     * again in SQL. Exact: an entry the index counts but whose row changed after the index's last change number
+     * is re-checked by the filters; a row that changed after it and now matches is added by
+     * {@code change_seq > last}; the index names {@link #SPARE} more entries than the page needs, so up to that
+     * many changed rows cannot shorten the page. More changes than that, or a replaced table (a rebuild switched),
+     * and SQL alone answers. The table's identity, the number of changed rows and the page come from one
+     * statement, so they see one state of the database without a transaction of their own (a repeatable-read
+     * snapshot cost four more round trips per page: isolation set and reset, begin, rollback).
      */
     public Optional<Page> findIndexed(TimelineQuery q) {
         Optional<IndexedFacets.PageCandidates> named = index.newest(q.filters(),
@@ -81,21 +83,30 @@ public class TimelineRepository {
             return Optional.empty();
         }
         IndexedFacets.PageCandidates candidates = named.get();
-        try (Connection c = dataSource.getConnection()) {
-            return Snapshot.read(c, snapshot -> {
-                try (PreparedStatement ps = snapshot.prepareStatement(TABLE_AND_CHANGED)) {
-                    ps.setLong(1, candidates.lastChange());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        if (rs.getLong(1) != candidates.table() || rs.getLong(2) > SPARE) {
-                            return Optional.empty();
-                        }
+        SqlWhere where = SqlWhere.of(q.filters()).and("(id = any(?) or change_seq > ?)", candidates.ids(),
+                candidates.lastChange());
+        Select page = pageSelect(q, where, false);
+        // The guard row always comes (left join), with the page's rows or, for an empty page, nulls beside it.
+        // The outer order repeats the page's: SQL promises no order of a join's rows without one.
+        String sql = "select g.table_oid, g.changed, p.* from (" + TABLE_AND_CHANGED + ") g left join lateral ("
+                + page.sql() + ") p on true order by p.published_at desc, p.id desc";
+        List<Object> args = new ArrayList<>();
+        args.add(candidates.lastChange());
+        args.addAll(page.args());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            SqlWhere.bind(c, ps, args);
+            List<TimelineItem> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(1) != candidates.table() || rs.getLong(2) > SPARE) {
+                        return Optional.empty();
+                    }
+                    if (rs.getString("id") != null) {
+                        items.add(item(rs, false));
                     }
                 }
-                SqlWhere where = SqlWhere.of(q.filters()).and("(id = any(?) or change_seq > ?)",
-                        candidates.ids(), candidates.lastChange());
-                return Optional.of(page(snapshot, q, where, false));
-            });
+            }
+            return Optional.of(page(q, items));
         } catch (SQLException e) {
             throw new IllegalStateException("timeline query failed", e);
         }
@@ -111,6 +122,24 @@ public class TimelineRepository {
     }
 
     private static Page page(Connection c, TimelineQuery q, SqlWhere where, boolean search) throws SQLException {
+        Select select = pageSelect(q, where, search);
+        try (PreparedStatement ps = c.prepareStatement(select.sql())) {
+            SqlWhere.bind(c, ps, select.args());
+            List<TimelineItem> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(item(rs, search));
+                }
+            }
+            return page(q, items);
+        }
+    }
+
+    private record Select(String sql, List<Object> args) {
+    }
+
+    /** The page's statement: the filters, the cursor, the order and one row more than the page (is there a next?). */
+    private static Select pageSelect(TimelineQuery q, SqlWhere where, boolean search) {
         if (q.after() != null && q.sort() == Sort.RELEVANCE) {
             where.and("(ts_rank(search, query), id) < (cast(? as real), ?)", q.after().rank(), q.after().id());
         } else if (q.after() != null) {
@@ -120,24 +149,20 @@ public class TimelineRepository {
         String sql = COLUMNS + (search ? SEARCH_COLUMNS : "") + where.fromWhere() + order + " limit ?";
         List<Object> args = new ArrayList<>(where.args());
         args.add(q.limit() + 1);
+        return new Select(sql, args);
+    }
 
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlWhere.bind(c, ps, args);
-            List<TimelineItem> items = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    items.add(item(rs, search));
-                }
-            }
-            Cursor next = null;
-            if (items.size() > q.limit()) {
-                items = items.subList(0, q.limit());
-                TimelineItem last = items.get(items.size() - 1);
-                next = q.sort() == Sort.RELEVANCE ? new Cursor(Sort.RELEVANCE, Float.toString(last.rank()), last.id())
-                        : new Cursor(Sort.PUBLISHED, last.publishedAt().toString(), last.id());
-            }
-            return new Page(List.copyOf(items), next);
+    /** The first {@code limit} rows, and the cursor after the last of them when there was one more. */
+    private static Page page(TimelineQuery q, List<TimelineItem> rows) {
+        List<TimelineItem> items = rows;
+        Cursor next = null;
+        if (items.size() > q.limit()) {
+            items = items.subList(0, q.limit());
+            TimelineItem last = items.get(items.size() - 1);
+            next = q.sort() == Sort.RELEVANCE ? new Cursor(Sort.RELEVANCE, Float.toString(last.rank()), last.id())
+                    : new Cursor(Sort.PUBLISHED, last.publishedAt().toString(), last.id());
         }
+        return new Page(List.copyOf(items), next);
     }
 
     /** An applied upsert: the row's change number and its state now. */

@@ -3,8 +3,11 @@ package dev.statecraft.timeline.rebuild;
 import dev.statecraft.timeline.projection.EntryRow;
 import java.nio.charset.StandardCharsets;
 
-/** A row as one line of PostgreSQL's COPY text format: tab-separated, {@code \N} for null, escapes for the rest. */
-final class CopyText {
+/**
+ * A row as one line of PostgreSQL's COPY text format: tab-separated, {@code \N} for null, escapes for the rest.
+ * Public for load-tests' read-model seed, which COPYs the same rows.
+ */
+public final class CopyText {
     private CopyText() {
     }
 
@@ -16,7 +19,7 @@ final class CopyText {
     }
 
     /** The row's values, then {@code appliedAt}, in the order of {@link EntryRow#COLUMNS} plus applied_at. */
-    static byte[] line(EntryRow row, String appliedAt) {
+    public static byte[] line(EntryRow row, String appliedAt) {
         StringBuilder out = new StringBuilder(4096);
         for (String value : row.values()) {
             append(out, value);

@@ -75,11 +75,13 @@ class FacetIndexTest {
         for (int round = 0; round < 200; round++) {
             String country = countries[random.nextInt(4)];
             String kind = kinds[random.nextInt(3)];
-            int shape = random.nextInt(4);
+            int shape = random.nextInt(5);
             Filters f = switch (shape) {
                 case 0 -> filters("country", country);
                 case 1 -> filters("country", country, "kind", kind);
                 case 2 -> filters("-kind", kind);
+                // thousands of matches: named month by month, only the months inside the range
+                case 3 -> filters("-kind", kind, "from", "2020-02-15", "to", "2022-11-20");
                 default -> filters("country", country, "from", "2021-03-01", "to", "2021-03-09");
             };
             Instant cursor = random.nextBoolean() ? null
@@ -92,6 +94,8 @@ class FacetIndexTest {
                     case 0 -> v[1].equals(country);
                     case 1 -> v[1].equals(country) && v[2].equals(kind);
                     case 2 -> !v[2].equals(kind);
+                    case 3 -> !v[2].equals(kind) && !at.isBefore(Instant.parse("2020-02-15T00:00:00Z"))
+                            && at.isBefore(Instant.parse("2022-11-21T00:00:00Z"));
                     default -> v[1].equals(country) && !at.isBefore(Instant.parse("2021-03-01T00:00:00Z"))
                             && at.isBefore(Instant.parse("2021-03-10T00:00:00Z"));
                 };
@@ -127,6 +131,44 @@ class FacetIndexTest {
         assertThat(FacetIndex.compareCodePoints("Z", "Ä")).isNegative();
         assertThat(FacetIndex.compareCodePoints("\uFFFD", "\uD83D\uDE00")).isNegative();
         assertThat(FacetIndex.compareCodePoints("ab", "abc")).isNegative();
+    }
+
+    /**
+     * More values than a facet lists, many with equal counts across the cut: the selected top values are the
+     * first {@link FacetsRepository#MAX_VALUES} of a full sort by count, then code point (as the SQL facets
+     * order them), and months stay newest first; also under an exclusion, which is subtracted last.
+     */
+    @Test
+    void listsTheTopValuesOfAFullSortWithTiesAtTheCut() {
+        FacetIndex index = new FacetIndex();
+        java.util.Random random = new java.util.Random(5);
+        Map<String, Long> expected = new HashMap<>();
+        Map<String, Long> expectedWithoutAid = new HashMap<>();
+        for (int i = 0; i < 3000; i++) {
+            // 300 people, ~10 entries each: many equal counts across the cut, ordered by 'B' < 'b' < 'Ä'
+            String person = (i % 7 == 0 ? "\u00C4" : i % 5 == 0 ? "b" : "B") + "-" + random.nextInt(300);
+            String kind = i % 3 == 0 ? "aid" : "visit";
+            index.put("id-" + i, kind, Instant.parse("2020-01-01T00:00:00Z").plusSeconds(86_400L * (i % 900)),
+                    new String[] {"GB"}, new String[0], new String[] {person});
+            expected.merge(person, 1L, Long::sum);
+            if (!kind.equals("aid")) {
+                expectedWithoutAid.merge(person, 1L, Long::sum);
+            }
+        }
+        assertThat(index.count(filters()).facets().get("person")).isEqualTo(fullSortTop(expected));
+        assertThat(index.count(filters("country", "GB", "-kind", "aid")).facets().get("person"))
+                .isEqualTo(fullSortTop(expectedWithoutAid));
+        List<Count> months = index.count(filters("country", "GB")).facets().get("month");
+        assertThat(months).hasSize(30); // 2020-01 to 2022-06
+        assertThat(months.get(0).value()).isEqualTo("2022-06");
+        assertThat(months.get(1).value()).isEqualTo("2022-05");
+    }
+
+    private static List<Count> fullSortTop(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparingLong(Count::count).reversed()
+                        .thenComparing(Count::value, FacetIndex::compareCodePoints))
+                .limit(FacetsRepository.MAX_VALUES).toList();
     }
 
     static Filters filters(String... parameters) {
