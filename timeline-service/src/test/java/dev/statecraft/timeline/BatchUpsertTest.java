@@ -94,12 +94,8 @@ class BatchUpsertTest {
     }
 
     private static String query(Connection c, String sql, String id) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getString(1);
-            }
-        }
+        String value = Sql.text(c, sql, id);
+        assertThat(value).as(id).isNotNull();
+        return value;
     }
 }

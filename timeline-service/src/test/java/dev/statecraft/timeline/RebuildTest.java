@@ -151,6 +151,9 @@ class RebuildTest {
             } catch (RuntimeException e) {
                 continue; // poison records other tests sent
             }
+            if (!a.publishedAt().isBefore(BulkRebuildTest.BEYOND_POSTGRES)) {
+                continue; // readable, but a row PostgreSQL refuses (BulkRebuildTest): dead-lettered, skipped
+            }
             latest.merge(a.id(), a, (x, y) -> y.revision() > x.revision() ? y : x);
         }
         Map<String, String> rows = new HashMap<>();
@@ -167,16 +170,10 @@ class RebuildTest {
     }
 
     private long count(String query) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Sql.count(dataSource, query);
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
+        Sql.execute(dataSource, statement);
     }
 }

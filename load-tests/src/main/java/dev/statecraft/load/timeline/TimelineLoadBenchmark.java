@@ -366,10 +366,19 @@ public final class TimelineLoadBenchmark {
                 copy.copyOut("copy (select " + columns + " from timeline_entry) to stdout", out);
             }
             List<String> indexes = new ArrayList<>();
+            String storage = null;
             try (Statement s = db.createStatement()) {
                 s.execute("drop table if exists copy_reference");
                 s.execute("create table copy_reference (like timeline_entry including defaults including generated "
                         + "including constraints)");
+                // the same storage parameters (V11: rows inline, uncompressed), which LIKE does not copy
+                try (ResultSet rs = s.executeQuery("select array_to_string(reloptions, ', ') from pg_class "
+                        + "where oid = 'timeline_entry'::regclass")) {
+                    storage = rs.next() ? rs.getString(1) : null;
+                }
+                if (storage != null) {
+                    s.execute("alter table copy_reference set (" + storage + ")");
+                }
                 try (ResultSet rs = s.executeQuery("select pg_get_indexdef(indexrelid) from pg_index "
                         + "where indrelid = 'timeline_entry'::regclass")) {
                     while (rs.next()) {
@@ -391,9 +400,10 @@ public final class TimelineLoadBenchmark {
                 }
             }
             double allSeconds = seconds(started);
-            note(String.format("reference COPY of the same %d rows into a same-shaped table: %.1f s (%.0f rows/s); "
-                    + "with its %d indexes built after: %.1f s (%.0f rows/s)", rows, copySeconds, rows / copySeconds,
-                    indexes.size(), allSeconds, rows / allSeconds));
+            note(String.format("reference COPY of the same %d rows into a same-shaped table (storage %s): %.1f s "
+                    + "(%.0f rows/s); with its %d indexes built after: %.1f s (%.0f rows/s)", rows,
+                    storage == null ? "default" : storage, copySeconds, rows / copySeconds, indexes.size(),
+                    allSeconds, rows / allSeconds));
             try (Statement s = db.createStatement()) {
                 s.execute("drop table copy_reference");
                 s.execute("reset maintenance_work_mem");

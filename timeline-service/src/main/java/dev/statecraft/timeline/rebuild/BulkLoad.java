@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -31,6 +33,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Reads the topic from offset 0 up to the end offsets captured at the start and COPYs it into the rebuilt
@@ -43,11 +47,19 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class BulkLoad {
     private static final Logger LOG = Logger.getLogger(BulkLoad.class);
-    /** Rows per COPY statement (and transaction): bounds how long one transaction stays open. */
-    private static final int ROWS_PER_COPY = 50_000;
+    /**
+     * Rows per COPY statement (and transaction): bounds how long one transaction stays open and how many lines
+     * are kept to send again when PostgreSQL rejects one of them.
+     */
+    private static final int ROWS_PER_COPY = 10_000;
+    /** The line PostgreSQL names in the context of an error inside a COPY ("COPY t, line 3, column x: ..."). */
+    private static final Pattern COPY_LINE = Pattern.compile("^COPY \\S+, line (\\d+)");
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
-    private record Line(String id, byte[] bytes) {
+    private record Line(String id, byte[] bytes, String topic, int partition, long offset) {
+        String coordinates() {
+            return topic + "-" + partition + "@" + offset;
+        }
     }
 
     private static final Future<List<Line>> END = CompletableFuture.completedFuture(List.of());
@@ -73,7 +85,8 @@ final class BulkLoad {
         // Bounded: the reader waits when parsing or writing falls behind, so memory stays at a few polls.
         BlockingQueue<Future<List<Line>>> polls = new ArrayBlockingQueue<>(4 * parseThreads);
         SeenIds seen = new SeenIds();
-        try (CopyStream first = new CopyStream(target, table); CopyStream later = new CopyStream(other, staging)) {
+        try (CopyStream first = new CopyStream(target, table, progress);
+                CopyStream later = new CopyStream(other, staging, progress)) {
             Future<?> reading = reader.submit(() -> {
                 readTopic(parsers, polls, appliedAt);
                 return null;
@@ -91,7 +104,7 @@ final class BulkLoad {
                     break;
                 }
                 for (Line line : poll.get()) {
-                    (seen.add(line.id()) ? first : later).write(line.bytes());
+                    (seen.add(line.id()) ? first : later).write(line);
                 }
             }
             reading.get();
@@ -114,6 +127,8 @@ final class BulkLoad {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, pollSize,
+                // Reading everything: larger fetches, fewer round trips (the default is 1 MB per partition).
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20,
                 ConsumerConfig.CLIENT_ID_CONFIG, "timeline-service-rebuild");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
@@ -163,7 +178,8 @@ final class BulkLoad {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 Announcement a = AnnouncementRecords.read(record);
-                lines.add(new Line(a.id(), CopyText.line(EntryRow.of(a), appliedAt)));
+                lines.add(new Line(a.id(), CopyText.line(EntryRow.of(a), appliedAt), record.topic(),
+                        record.partition(), record.offset()));
                 progress.read();
             } catch (RuntimeException e) {
                 // The live projection sent this record to the dead letters; a rebuild skips it the same way.
@@ -175,24 +191,34 @@ final class BulkLoad {
         return lines;
     }
 
-    /** COPY into one table, a new statement (own transaction, autocommit) every {@link #ROWS_PER_COPY} rows. */
+    /**
+     * COPY into one table, a new statement (own transaction, autocommit) every {@link #ROWS_PER_COPY} rows. The
+     * lines of the statement are kept until it commits: when PostgreSQL rejects a row (a value it cannot store,
+     * which the live projection would have dead-lettered), the statement is rolled back, that row is left out and
+     * counted as skipped, and the others are sent again, so one bad record never fails the rebuild.
+     */
     private static final class CopyStream implements AutoCloseable {
         private final PGConnection connection;
         private final String sql;
+        private final Progress progress;
+        private final List<Line> statement = new ArrayList<>(ROWS_PER_COPY);
         private PGCopyOutputStream out;
         private long rows;
 
-        CopyStream(Connection c, String table) throws SQLException {
+        CopyStream(Connection c, String table, Progress progress) throws SQLException {
             this.connection = c.unwrap(PGConnection.class);
             this.sql = "copy " + table + " (" + String.join(", ", EntryRow.COLUMNS) + ", applied_at) from stdin";
+            this.progress = progress;
         }
 
-        void write(byte[] line) throws SQLException, IOException {
-            if (out == null) {
-                out = new PGCopyOutputStream(connection, sql, 1 << 16);
+        void write(Line line) throws SQLException, IOException {
+            statement.add(line);
+            try {
+                stream().write(line.bytes());
+            } catch (IOException e) {
+                recover(e);
             }
-            out.write(line);
-            if (++rows % ROWS_PER_COPY == 0) {
+            if (statement.size() >= ROWS_PER_COPY) {
                 finish();
             }
         }
@@ -201,10 +227,47 @@ final class BulkLoad {
             return rows;
         }
 
-        void finish() throws IOException {
-            if (out != null) {
-                out.close(); // ends the COPY: its rows commit
-                out = null;
+        void finish() throws SQLException, IOException {
+            while (out != null) {
+                try {
+                    out.close(); // ends the COPY: its rows commit
+                    out = null;
+                    rows += statement.size();
+                    statement.clear();
+                } catch (IOException e) {
+                    recover(e);
+                }
+            }
+        }
+
+        private PGCopyOutputStream stream() throws SQLException {
+            if (out == null) {
+                out = new PGCopyOutputStream(connection, sql, 1 << 16);
+            }
+            return out;
+        }
+
+        /** After a failed COPY: leave out the row PostgreSQL rejected and send the others again, else rethrow. */
+        private void recover(IOException failure) throws SQLException, IOException {
+            IOException e = failure;
+            while (true) {
+                close();
+                int line = rejectedLine(e);
+                if (line < 1 || line > statement.size()) {
+                    throw e;
+                }
+                Line rejected = statement.remove(line - 1);
+                progress.rejected();
+                LOG.warnf("projection rebuild: skipping record %s of announcement %s, which PostgreSQL cannot store:"
+                        + " %s", rejected.coordinates(), rejected.id(), reason(e));
+                try {
+                    for (Line again : statement) {
+                        stream().write(again.bytes());
+                    }
+                    return;
+                } catch (IOException next) {
+                    e = next;
+                }
             }
         }
 
@@ -216,5 +279,33 @@ final class BulkLoad {
             }
             out = null;
         }
+    }
+
+    /**
+     * The 1-based line of the COPY a row-level error names (a data exception, a constraint, a value over a limit
+     * such as a too long tsvector), 0 for any other failure (connection, disk, lock), which stands.
+     */
+    static int rejectedLine(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException p && p.getServerErrorMessage() != null) {
+                ServerErrorMessage error = p.getServerErrorMessage();
+                String state = error.getSQLState() == null ? "" : error.getSQLState();
+                if (!(state.startsWith("22") || state.startsWith("23") || state.equals("54000"))) {
+                    return 0;
+                }
+                Matcher m = COPY_LINE.matcher(error.getWhere() == null ? "" : error.getWhere());
+                return m.find() ? Integer.parseInt(m.group(1)) : 0;
+            }
+        }
+        return 0;
+    }
+
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException p && p.getServerErrorMessage() != null) {
+                return p.getServerErrorMessage().getSQLState() + " " + p.getServerErrorMessage().getMessage();
+            }
+        }
+        return String.valueOf(e);
     }
 }

@@ -66,6 +66,12 @@ final class Progress {
         recordsSkipped++;
     }
 
+    /** A record counted as read whose row PostgreSQL then refused to store: skipped after all. */
+    synchronized void rejected() {
+        recordsRead--;
+        recordsSkipped++;
+    }
+
     synchronized void lag(long value) {
         lag = value;
     }

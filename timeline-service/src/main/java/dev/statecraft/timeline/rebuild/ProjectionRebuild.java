@@ -205,6 +205,23 @@ public class ProjectionRebuild {
             // Unlogged: its rows are merged into the rebuilt table, and a crash means starting over anyway.
             s.execute("create unlogged table " + STAGING_TABLE + " (like " + EntryUpsert.LIVE_TABLE
                     + " including defaults)");
+            // LIKE copies no storage parameters: rows stored inline, uncompressed (V11), as in the live table.
+            String options = storageParameters(c, EntryUpsert.LIVE_TABLE);
+            if (options != null) {
+                s.execute("alter table " + REBUILD_TABLE + " set (" + options + ")");
+                s.execute("alter table " + STAGING_TABLE + " set (" + options + ")");
+            }
+        }
+    }
+
+    /** The table's storage parameters as {@code alter table … set (…)} takes them, null when it has none. */
+    static String storageParameters(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select array_to_string(reloptions, ', ') from pg_class "
+                + "where oid = cast(? as regclass)")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 

@@ -27,11 +27,16 @@ public final class EnglishAnalyzer {
     private static final int MAX_WORD_BYTES = 2047;
     private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
     /**
-     * Words repeat (Zipf), and stemming was half of a rebuild's Java CPU per record (thread dumps of the 1M run):
-     * each thread remembers its stems, forgetting all at a bound so memory stays small.
+     * Words repeat (Zipf), and stemming, lower-casing and the stop-word lookup were half of a rebuild's Java CPU
+     * per record (thread dumps and JFR of the 1M run): each thread remembers the lexeme of each word as it
+     * appears in the text, forgetting all at a bound so memory stays small. Only words far below the length
+     * limit are remembered, so the limit is always checked on the exact lower-cased word.
      */
-    private static final int STEMS_REMEMBERED = 50_000;
-    private static final ThreadLocal<Map<String, String>> STEMS = ThreadLocal.withInitial(HashMap::new);
+    private static final int WORDS_REMEMBERED = 50_000;
+    private static final int LONGEST_REMEMBERED = 100;
+    private static final ThreadLocal<Map<String, String>> LEXEMES = ThreadLocal.withInitial(HashMap::new);
+    /** A remembered stop word (compared by identity: no lexeme is this instance). */
+    private static final String STOP = new String("stop word");
 
     /** Receives each word in order: its position (1-based, stop words count) and its lexeme, null for a stop word. */
     @FunctionalInterface
@@ -47,6 +52,7 @@ public final class EnglishAnalyzer {
         if (text == null) {
             return 0;
         }
+        Map<String, String> remembered = LEXEMES.get();
         int position = 0;
         int n = text.length();
         int i = 0;
@@ -66,31 +72,35 @@ public final class EnglishAnalyzer {
                 letter |= Character.isLetter(c);
                 i += Character.charCount(c);
             }
-            String word = text.substring(start, i).toLowerCase(Locale.ROOT);
+            String raw = text.substring(start, i);
+            String known = raw.length() <= LONGEST_REMEMBERED ? remembered.get(raw) : null;
+            if (known != null) {
+                position++;
+                words.word(position, known == STOP ? null : known);
+                continue;
+            }
+            String word = raw.toLowerCase(Locale.ROOT);
             if (word.length() * 3 >= MAX_WORD_BYTES && word.getBytes(StandardCharsets.UTF_8).length >= MAX_WORD_BYTES) {
                 continue;
             }
             position++;
-            words.word(position, STOP_WORDS.contains(word) ? null : letter ? stem(word) : word);
+            String lexeme = STOP_WORDS.contains(word) ? null : letter ? stem(word) : word;
+            if (raw.length() <= LONGEST_REMEMBERED) {
+                if (remembered.size() >= WORDS_REMEMBERED) {
+                    remembered.clear();
+                }
+                remembered.put(raw, lexeme == null ? STOP : lexeme);
+            }
+            words.word(position, lexeme);
         }
         return position;
     }
 
     static String stem(String word) {
-        Map<String, String> stems = STEMS.get();
-        String known = stems.get(word);
-        if (known != null) {
-            return known;
-        }
         EnglishStemmer stemmer = STEMMER.get();
         stemmer.setCurrent(word);
         stemmer.stem();
-        String stem = stemmer.getCurrent();
-        if (stems.size() >= STEMS_REMEMBERED) {
-            stems.clear();
-        }
-        stems.put(word, stem);
-        return stem;
+        return stemmer.getCurrent();
     }
 
     private static Set<String> stopWords() {
