@@ -5,6 +5,7 @@ import dev.statecraft.parser.gazetteer.TextWords;
 import dev.statecraft.parser.gazetteer.WordTrie;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,14 @@ public final class Anchors {
     private final int[] ids;
     /** The lower-case word of each id: {@link #DIGIT} for a number, or the symbol itself. */
     private final String[] wordById;
+
+    /**
+     * One matcher per pattern for this text, reused by every {@link #matchAt} of the pattern ({@code region}
+     * resets it): a new matcher per call cost more than many of the tries. Anchors belong to one parse, so
+     * this is never shared between threads.
+     */
+    private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
+    private String matchersText;
 
     /** The text case-folded, for quick "does it occur at all" checks before a pattern is tried. */
     private final String folded;
@@ -86,6 +95,9 @@ public final class Anchors {
     /** As {@link #find(String, char[], String, Vocabulary, String)}, with {@code text} as chars. */
     public static Anchors find(char[] text, char[] folded, String foldedText, Vocabulary vocabulary,
             String symbols) {
+        if (symbols.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException("a space cannot be an anchor symbol");
+        }
         int[] offsets = new int[16];
         int[] foundIds = new int[16];
         // Ids: vocabulary words by their index, then numbers, then each symbol.
@@ -113,7 +125,7 @@ public final class Anchors {
                 if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text[i - 1]))) {
                     word = DIGIT;
                     id = vocabularySize;
-                } else if (symbols.indexOf(c) >= 0) {
+                } else if (c != ' ' && symbols.indexOf(c) >= 0) { // a space, the commonest, is no symbol
                     word = String.valueOf(c);
                     id = vocabularySize + 1 + symbols.indexOf(c);
                 }
@@ -204,7 +216,7 @@ public final class Anchors {
                 continue;
             }
             if (m == null) {
-                m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                m = matcherFor(pattern, text);
             }
             m.region(anchor, Math.min(text.length(), anchor + WINDOW));
             if (m.lookingAt()) {
@@ -212,5 +224,14 @@ public final class Anchors {
                 onMatch.accept(m);
             }
         }
+    }
+
+    private Matcher matcherFor(Pattern pattern, String text) {
+        if (text != matchersText) {
+            matchers.clear();
+            matchersText = text;
+        }
+        return matchers.computeIfAbsent(pattern,
+                p -> p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false));
     }
 }
