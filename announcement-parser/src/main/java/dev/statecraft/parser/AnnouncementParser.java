@@ -16,6 +16,7 @@ import dev.statecraft.parser.dates.DateExtractor;
 import dev.statecraft.parser.dates.PublicationDate;
 import dev.statecraft.parser.engagements.EngagementExtractor;
 import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.gazetteer.WordTrie;
 import dev.statecraft.parser.kind.KindClassifier;
 import dev.statecraft.parser.money.AmountExtractor;
 import dev.statecraft.parser.money.QuantityExtractor;
@@ -107,7 +108,9 @@ public final class AnnouncementParser {
         String foldedText = new String(folded);
         // The text's chars, for the scans that read it char by char (array reads beat charAt on UTF-16).
         char[] chars = text.toCharArray();
-        Gazetteer.Matches matches = gazetteer.find(text, chars, folded);
+        // Where words begin, found once for the gazetteer and kind-cue trie scans.
+        int[] wordStarts = WordTrie.wordStarts(folded);
+        Gazetteer.Matches matches = gazetteer.find(text, chars, folded, wordStarts);
         People people = persons.extract(text, chars, matches, doc.metadataPeople());
         PlaceExtractor.Places found = places.extract(text, matches.places(), people.affiliations(),
                 doc.metadataPlaces(), doc.metadataOrganisations());
@@ -125,7 +128,7 @@ public final class AnnouncementParser {
         List<Sanction> sanctions = SanctionExtractor.extract(body, foldedText, people.mentions(),
                 quotes.stream().map(Quote::speaker).filter(s -> s != null).collect(Collectors.toSet()));
         Kind kind = KindClassifier.classify(title, doc.summary(), leadParagraphs(doc.body()), folded,
-                isDiplomatic(found));
+                wordStarts, isDiplomatic(found));
         List<Engagement> engagements = EngagementExtractor.extract(body, foldedText, kind, title, leadPerson(people, body),
                 dates, found.locations(), published.date().toString());
         List<CountryMention> countries = found.countries();
