@@ -33,6 +33,8 @@ public final class Anchors {
     private final int[] ids;
     /** The lower-case word of each id: {@link #DIGIT} for a number, or the symbol itself. */
     private final String[] wordById;
+    /** The ids whose word occurs in the text, in order of first occurrence. */
+    private final int[] presentIds;
 
     /**
      * One matcher per pattern for this text, reused by every {@link #matchAt} of the pattern ({@code region}
@@ -47,11 +49,12 @@ public final class Anchors {
     private final Vocabulary vocabulary;
     private final String symbols;
 
-    private Anchors(int[] offsets, int[] ids, String[] wordById, String folded, Vocabulary vocabulary,
-            String symbols) {
+    private Anchors(int[] offsets, int[] ids, String[] wordById, int[] presentIds, String folded,
+            Vocabulary vocabulary, String symbols) {
         this.offsets = offsets;
         this.ids = ids;
         this.wordById = wordById;
+        this.presentIds = presentIds;
         this.folded = folded;
         this.vocabulary = vocabulary;
         this.symbols = symbols;
@@ -103,6 +106,8 @@ public final class Anchors {
         // Ids: vocabulary words by their index, then numbers, then each symbol.
         int vocabularySize = vocabulary.words.size();
         String[] wordById = new String[vocabularySize + 1 + symbols.length()];
+        int[] presentIds = new int[wordById.length];
+        int present = 0;
         int n = 0;
         int length = text.length;
         int i = 0;
@@ -138,13 +143,14 @@ public final class Anchors {
                 }
                 if (wordById[id] == null) {
                     wordById[id] = word;
+                    presentIds[present++] = id;
                 }
                 offsets[n] = start;
                 foundIds[n++] = id;
             }
         }
-        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(foundIds, n), wordById, foldedText, vocabulary,
-                symbols);
+        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(foundIds, n), wordById,
+                Arrays.copyOf(presentIds, present), foldedText, vocabulary, symbols);
     }
 
     /**
@@ -162,6 +168,14 @@ public final class Anchors {
      */
     private boolean[] membership(Set<String> set) {
         boolean[] member = new boolean[wordById.length];
+        if (presentIds.length < set.size()) {
+            // Fewer distinct anchor words in the text than in the set (a short text): test those instead.
+            for (int id : presentIds) {
+                String word = wordById[id];
+                member[id] = set.contains(word) && idOf(word) == id;
+            }
+            return member;
+        }
         for (String word : set) {
             int id = idOf(word);
             if (id >= 0 && wordById[id] != null) {
