@@ -89,7 +89,10 @@ public final class Anchors {
         return find(text, folded, new String(folded), vocabulary, symbols);
     }
 
-    /** As {@link #find(String, char[], Vocabulary, String)}, with {@code foldedText} the same as a string. */
+    /**
+     * As {@link #find(String, char[], Vocabulary, String)}, with {@code foldedText} the same as a string, or its
+     * {@link SearchView} (it only answers {@link #mayContain}).
+     */
     public static Anchors find(String text, char[] folded, String foldedText, Vocabulary vocabulary,
             String symbols) {
         return find(text.toCharArray(), folded, foldedText, vocabulary, symbols);
@@ -101,6 +104,7 @@ public final class Anchors {
         if (symbols.indexOf(' ') >= 0) {
             throw new IllegalArgumentException("a space cannot be an anchor symbol");
         }
+        char[] symbolChars = symbols.toCharArray();
         int[] offsets = new int[16];
         int[] foundIds = new int[16];
         // Ids: vocabulary words by their index, then numbers, then each symbol.
@@ -130,9 +134,9 @@ public final class Anchors {
                 if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text[i - 1]))) {
                     word = DIGIT;
                     id = vocabularySize;
-                } else if (c != ' ' && symbols.indexOf(c) >= 0) { // a space, the commonest, is no symbol
+                } else if (c != ' ' && symbolIndex(symbolChars, c) >= 0) { // a space, the commonest, is none
                     word = String.valueOf(c);
-                    id = vocabularySize + 1 + symbols.indexOf(c);
+                    id = vocabularySize + 1 + symbolIndex(symbolChars, c);
                 }
                 i++;
             }
@@ -151,6 +155,16 @@ public final class Anchors {
         }
         return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(foundIds, n), wordById,
                 Arrays.copyOf(presentIds, present), foldedText, vocabulary, symbols);
+    }
+
+    /** {@code String.indexOf} of a char in a handful of symbols, without a UTF-16 string search per char. */
+    private static int symbolIndex(char[] symbols, char c) {
+        for (int i = 0; i < symbols.length; i++) {
+            if (symbols[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
