@@ -16,6 +16,7 @@ import dev.statecraft.parser.dates.DateExtractor;
 import dev.statecraft.parser.dates.PublicationDate;
 import dev.statecraft.parser.engagements.EngagementExtractor;
 import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.gazetteer.WordTrie;
 import dev.statecraft.parser.kind.KindClassifier;
 import dev.statecraft.parser.money.AmountExtractor;
 import dev.statecraft.parser.money.QuantityExtractor;
@@ -30,6 +31,7 @@ import dev.statecraft.parser.text.GovukContentReader;
 import dev.statecraft.parser.text.HtmlReader;
 import dev.statecraft.parser.text.Paragraph;
 import dev.statecraft.parser.text.PlainTextReader;
+import dev.statecraft.parser.text.SearchView;
 import dev.statecraft.parser.text.SourceDocument;
 import dev.statecraft.parser.text.TitleDeriver;
 import dev.statecraft.parser.text.Whitespace;
@@ -104,14 +106,18 @@ public final class AnnouncementParser {
         String text = body.text();
         // One folded copy of the text serves the gazetteer, the anchors and the kind cues.
         char[] folded = Gazetteer.foldChars(text);
-        String foldedText = new String(folded);
         // The text's chars, for the scans that read it char by char (array reads beat charAt on UTF-16).
         char[] chars = text.toCharArray();
-        Gazetteer.Matches matches = gazetteer.find(text, chars, folded);
+        // Latin-1 copies for the indexOf of cue words: one curly quote makes the text UTF-16, slow to search.
+        String foldedSearch = SearchView.of(folded);
+        String textSearch = SearchView.of(chars);
+        // Where words begin, found once for the gazetteer and kind-cue trie scans.
+        int[] wordStarts = WordTrie.wordStarts(folded);
+        Gazetteer.Matches matches = gazetteer.find(text, chars, folded, wordStarts);
         People people = persons.extract(text, chars, matches, doc.metadataPeople());
         PlaceExtractor.Places found = places.extract(text, matches.places(), people.affiliations(),
                 doc.metadataPlaces(), doc.metadataOrganisations());
-        Anchors anchors = Anchors.find(chars, folded, foldedText, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
+        Anchors anchors = Anchors.find(chars, folded, foldedSearch, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
         List<DateMention> dates = DateExtractor.extract(text, published.date(), anchors);
         BitSet claimed = new BitSet(text.length());
         for (DateMention d : dates) {
@@ -122,11 +128,11 @@ public final class AnnouncementParser {
         List<Amount> amounts = AmountExtractor.extract(text, claimed, anchors);
         List<Quantity> quantities = QuantityExtractor.extract(text, claimed, anchors);
         List<Quote> quotes = QuoteExtractor.extract(body, people);
-        List<Sanction> sanctions = SanctionExtractor.extract(body, foldedText, people.mentions(),
+        List<Sanction> sanctions = SanctionExtractor.extract(body, foldedSearch, people.mentions(),
                 quotes.stream().map(Quote::speaker).filter(s -> s != null).collect(Collectors.toSet()));
         Kind kind = KindClassifier.classify(title, doc.summary(), leadParagraphs(doc.body()), folded,
-                isDiplomatic(found));
-        List<Engagement> engagements = EngagementExtractor.extract(body, foldedText, kind, title, leadPerson(people, body),
+                wordStarts, isDiplomatic(found));
+        List<Engagement> engagements = EngagementExtractor.extract(body, folded, foldedSearch, textSearch, kind, title, leadPerson(people, body),
                 dates, found.locations(), published.date().toString());
         List<CountryMention> countries = found.countries();
         List<OrganisationMention> organisations = found.organisations();

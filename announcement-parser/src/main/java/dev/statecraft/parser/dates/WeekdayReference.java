@@ -3,6 +3,8 @@ package dev.statecraft.parser.dates;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +20,15 @@ final class WeekdayReference {
     private static final Pattern PAST = Pattern.compile("\\b(?:was|were|had|met|held|visited|signed|spoke"
             + "|travelled|traveled|hosted|attended|joined|announced|agreed|discussed|took place)\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A word each alternative of {@link #FUTURE} / {@link #PAST} contains (lower case): a sentence without any
+     * of them cannot match, so the regex, tried at every position of the sentence, is not run. The patterns
+     * fold ASCII case only, so a match always lower-cases to text containing one of these words.
+     */
+    private static final List<String> FUTURE_WORDS = List.of("will", "shall", "due", "set to", "plan", "is to",
+            "are to", "expected to", "going to");
+    private static final List<String> PAST_WORDS = List.of("was", "were", "had", "met", "held", "visited", "signed",
+            "spoke", "travel", "hosted", "attended", "joined", "announced", "agreed", "discussed", "took place");
     /** How far a sentence is read around the weekday for its tense. */
     private static final int REACH = 200;
 
@@ -53,10 +64,21 @@ final class WeekdayReference {
         while (to < text.length() && to - end < REACH && !endsSentence(text.charAt(to))) {
             to++;
         }
-        if (FUTURE.matcher(text).region(from, to).find()) {
+        String sentence = text.substring(from, to).toLowerCase(Locale.ROOT);
+        if (containsAny(sentence, FUTURE_WORDS) && FUTURE.matcher(text).region(from, to).find()) {
             return Direction.FORWARD;
         }
-        return PAST.matcher(text).region(from, to).find() ? Direction.BACKWARD : Direction.NEAREST;
+        return containsAny(sentence, PAST_WORDS) && PAST.matcher(text).region(from, to).find()
+                ? Direction.BACKWARD : Direction.NEAREST;
+    }
+
+    private static boolean containsAny(String lowerCase, List<String> words) {
+        for (String word : words) {
+            if (lowerCase.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean endsSentence(char c) {

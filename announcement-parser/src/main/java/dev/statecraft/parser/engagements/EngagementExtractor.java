@@ -11,6 +11,7 @@ import dev.statecraft.parser.gazetteer.Gazetteer;
 import dev.statecraft.parser.gazetteer.TextWords;
 import dev.statecraft.parser.text.Body;
 import dev.statecraft.parser.text.Paragraph;
+import dev.statecraft.parser.text.SearchView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,12 +51,18 @@ public final class EngagementExtractor {
 
     public static List<Engagement> extract(Body body, Kind kind, String title, String leadPerson,
             List<DateMention> dates, List<LocationMention> locations, String publishedDate) {
-        return extract(body, Gazetteer.fold(body.text()), kind, title, leadPerson, dates, locations, publishedDate);
+        char[] folded = Gazetteer.foldChars(body.text());
+        return extract(body, folded, SearchView.of(folded), SearchView.of(body.text().toCharArray()), kind, title,
+                leadPerson, dates, locations, publishedDate);
     }
 
-    /** As above, with {@code folded} the body text folded by {@link Gazetteer#fold} (same offsets). */
-    public static List<Engagement> extract(Body body, String folded, Kind kind, String title, String leadPerson,
-            List<DateMention> dates, List<LocationMention> locations, String publishedDate) {
+    /**
+     * As above, with {@code folded} the body text folded by {@link Gazetteer#foldChars} (same offsets), and the
+     * {@link SearchView}s of it and of the text, where the cue stems and event words are looked for.
+     */
+    public static List<Engagement> extract(Body body, char[] folded, String foldedSearch, String textSearch,
+            Kind kind, String title, String leadPerson, List<DateMention> dates, List<LocationMention> locations,
+            String publishedDate) {
         String text = body.text();
         Map<String, Engagement> engagements = new LinkedHashMap<>();
         if (kind == Kind.VISIT || kind == Kind.MEETING || kind == Kind.SUMMIT) {
@@ -65,7 +72,7 @@ public final class EngagementExtractor {
             String name = mainTitle(kind, title, leadPerson, place);
             engagements.put(name, new Engagement(kind, name, date != null ? date : publishedDate, place));
         }
-        for (int[] event : namedEvents(text)) {
+        for (int[] event : namedEvents(text, textSearch)) {
             String name = stripLeadingNoise(text.substring(event[0], event[1]));
             if (name.indexOf(' ') < 0 || engagements.containsKey(name)) {
                 continue;
@@ -76,7 +83,7 @@ public final class EngagementExtractor {
             String place = firstPlaceIn(locations, sentence[0], sentence[1]);
             engagements.put(name, new Engagement(eventKind, name, date, place));
         }
-        mentionedEngagements(body, new CueFinder(body.text(), folded), dates, locations, engagements);
+        mentionedEngagements(body, new CueFinder(body.text(), folded, foldedSearch), dates, locations, engagements);
         return new ArrayList<>(engagements.values());
     }
 
@@ -126,12 +133,12 @@ public final class EngagementExtractor {
         private final Matcher opaque;
         private final Matcher transparent;
 
-        CueFinder(String text, String foldedText) {
+        CueFinder(String text, char[] folded, String foldedSearch) {
             this.text = text;
-            this.folded = foldedText.toCharArray();
+            this.folded = folded;
             List<int[]> found = new ArrayList<>();
             for (String stem : CUE_STEMS) {
-                for (int at = foldedText.indexOf(stem); at >= 0; at = foldedText.indexOf(stem, at + 1)) {
+                for (int at = foldedSearch.indexOf(stem); at >= 0; at = foldedSearch.indexOf(stem, at + 1)) {
                     found.add(new int[] {at, at + stem.length()});
                 }
             }
@@ -180,10 +187,10 @@ public final class EngagementExtractor {
      * Dialogue"), plus "on X" after a meeting ("Leaders' Meeting on Ukraine"). Found from the event words
      * backwards, so the text is not scanned word by word.
      */
-    private static List<int[]> namedEvents(String text) {
+    private static List<int[]> namedEvents(String text, String textSearch) {
         List<int[]> events = new ArrayList<>();
         for (String word : EVENT_WORDS) {
-            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            for (int at = textSearch.indexOf(word); at >= 0; at = textSearch.indexOf(word, at + 1)) {
                 int end = at + word.length();
                 if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
                     continue;

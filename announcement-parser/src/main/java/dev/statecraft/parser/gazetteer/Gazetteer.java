@@ -269,6 +269,11 @@ public final class Gazetteer {
 
     /** As {@link #find(String, char[])}, with {@code chars} the text's chars (array reads beat charAt). */
     public Matches find(String text, char[] chars, char[] folded) {
+        return find(text, chars, folded, WordTrie.wordStarts(folded));
+    }
+
+    /** As {@link #find(String, char[], char[])}, with {@code wordStarts} the {@link WordTrie#wordStarts} of folded. */
+    public Matches find(String text, char[] chars, char[] folded, int[] wordStarts) {
         List<GazetteerMatch> candidates = new ArrayList<>();
         WordTrie.MatchListener onMatch = (start, end, pattern) -> {
             boolean wordEnd = boundaryAfter(chars, end);
@@ -291,15 +296,16 @@ public final class Gazetteer {
         };
         WordTrie.MatchListener onUncapitalisedMatch =
                 (start, end, pattern) -> onMatch.onMatch(start, end, uncapitalisedPatterns[pattern]);
-        for (int start = 0; start < folded.length; start++) {
-            if (start > 0 && TextWords.isLetterOrDigit(folded[start - 1])) {
-                continue; // not a word start
+        if (trie.startsWithLetterOrDigit() && uncapitalisedTrie.startsWithLetterOrDigit()) {
+            // No name begins with anything else: walk only from the word starts found once for all the scans.
+            for (int start : wordStarts) {
+                walkFrom(start, chars, folded, onMatch, onUncapitalisedMatch);
             }
-            // An entry that fails the case rules there is never reported (the same matches, fewer steps).
-            if (isUpperCase(chars[start])) {
-                trie.walk(folded, start, folded.length, onMatch);
-            } else {
-                uncapitalisedTrie.walk(folded, start, folded.length, onUncapitalisedMatch);
+        } else {
+            for (int start = 0; start < folded.length; start++) {
+                if (start == 0 || !TextWords.isLetterOrDigit(folded[start - 1])) {
+                    walkFrom(start, chars, folded, onMatch, onUncapitalisedMatch);
+                }
             }
         }
         candidates.sort(LEFTMOST_LONGEST);
@@ -314,6 +320,16 @@ public final class Gazetteer {
         people.removeIf(m -> m.entry().type() != EntryType.ROLE
                 && placeChars.nextSetBit(m.start()) >= 0 && placeChars.nextSetBit(m.start()) < m.end());
         return new Matches(places, people);
+    }
+
+    private void walkFrom(int start, char[] chars, char[] folded, WordTrie.MatchListener onMatch,
+            WordTrie.MatchListener onUncapitalisedMatch) {
+        // An entry that fails the case rules there is never reported (the same matches, fewer steps).
+        if (isUpperCase(chars[start])) {
+            trie.walk(folded, start, folded.length, onMatch);
+        } else {
+            uncapitalisedTrie.walk(folded, start, folded.length, onUncapitalisedMatch);
+        }
     }
 
     private static List<GazetteerMatch> select(List<GazetteerMatch> sorted, EntryType.Layer layer) {

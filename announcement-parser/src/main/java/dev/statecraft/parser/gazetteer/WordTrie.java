@@ -29,6 +29,7 @@ public final class WordTrie {
     private final int[] childAscii;
     /** Nodes with at most this many edges are searched linearly. */
     private static final int LINEAR_EDGES = 8;
+    private final boolean startsWithLetterOrDigit;
 
     /** Receives (start, end exclusive, pattern index) for each occurrence. */
     @FunctionalInterface
@@ -79,6 +80,11 @@ public final class WordTrie {
         nodes[3 * n] = k;
         nodes[3 * n + 1] = -1;
         nodes[3 * n + 2] = -1;
+        boolean alphanumeric = true;
+        for (int e = nodes[0]; e < nodes[3]; e++) {
+            alphanumeric &= TextWords.isLetterOrDigit((char) edges[2 * e]);
+        }
+        startsWithLetterOrDigit = alphanumeric;
         Arrays.fill(rootAscii, -1);
         for (int e = nodes[0]; e < nodes[3]; e++) {
             if (edges[2 * e] < ASCII) {
@@ -165,6 +171,44 @@ public final class WordTrie {
             }
             walk(text, start, to, listener);
         }
+    }
+
+    /**
+     * As {@link #scanWordStarts(char[], int, int, MatchListener)} on {@code text[0, to)}, with
+     * {@code wordStarts} the text's {@link #wordStarts}, computed once for all the scans of a text: when every
+     * pattern begins with a letter or digit, only those offsets can begin a match.
+     */
+    public void scanWordStarts(char[] text, int[] wordStarts, int to, MatchListener listener) {
+        if (!startsWithLetterOrDigit) {
+            scanWordStarts(text, 0, to, listener);
+            return;
+        }
+        for (int w = 0; w < wordStarts.length && wordStarts[w] < to; w++) {
+            walk(text, wordStarts[w], to, listener);
+        }
+    }
+
+    /** Whether every pattern begins with a letter or digit (then matches begin only at {@link #wordStarts}). */
+    public boolean startsWithLetterOrDigit() {
+        return startsWithLetterOrDigit;
+    }
+
+    /** Offsets of the letters and digits of {@code text} that follow no letter or digit, in order. */
+    public static int[] wordStarts(char[] text) {
+        int[] starts = new int[Math.max(16, text.length / 4)];
+        int n = 0;
+        boolean previousIsWordChar = false;
+        for (int i = 0; i < text.length; i++) {
+            boolean wordChar = TextWords.isLetterOrDigit(text[i]);
+            if (wordChar && !previousIsWordChar) {
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = i;
+            }
+            previousIsWordChar = wordChar;
+        }
+        return Arrays.copyOf(starts, n);
     }
 
     /** Reports every pattern that starts exactly at {@code text[start]} and ends by {@code to}, shortest first. */

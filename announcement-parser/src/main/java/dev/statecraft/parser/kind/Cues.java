@@ -89,13 +89,23 @@ final class Cues {
 
     /** The cue phrases in the first {@code length} chars of a folded text: {start, end, pattern}, sorted. */
     static List<int[]> find(char[] folded, int length) {
+        return find(folded, null, length);
+    }
+
+    /** As {@link #find(char[], int)}, with {@code wordStarts} the {@link WordTrie#wordStarts} of folded, or null. */
+    static List<int[]> find(char[] folded, int[] wordStarts, int length) {
         List<int[]> found = new ArrayList<>();
-        TRIE.scanWordStarts(folded, 0, length, (start, end, pattern) -> {
+        WordTrie.MatchListener onMatch = (start, end, pattern) -> {
             boolean after = STEM[pattern] || end == length || !TextWords.isLetterOrDigit(folded[end]);
             if (after) {
                 found.add(new int[] {start, end, pattern});
             }
-        });
+        };
+        if (wordStarts != null) {
+            TRIE.scanWordStarts(folded, wordStarts, length, onMatch);
+        } else {
+            TRIE.scanWordStarts(folded, 0, length, onMatch);
+        }
         found.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
         return found;
     }

@@ -2,6 +2,7 @@ package dev.statecraft.parser.kind;
 
 import dev.statecraft.model.Kind;
 import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.gazetteer.WordTrie;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -50,9 +51,15 @@ public final class KindClassifier {
      */
     public static Kind classify(String title, String summary, List<int[]> leadParagraphs, char[] foldedBody,
             boolean diplomatic) {
+        return classify(title, summary, leadParagraphs, foldedBody, null, diplomatic);
+    }
+
+    /** As above, with {@code wordStarts} the {@link WordTrie#wordStarts} of the folded body, or null. */
+    public static Kind classify(String title, String summary, List<int[]> leadParagraphs, char[] foldedBody,
+            int[] wordStarts, boolean diplomatic) {
         Map<Kind, Integer> inTitle = Cues.count(title, Integer.MAX_VALUE);
         int window = Math.min(foldedBody.length, BODY_WINDOW);
-        List<int[]> bodyCues = Cues.find(foldedBody, window);
+        List<int[]> bodyCues = Cues.find(foldedBody, wordStarts, window);
         Map<Kind, Integer> inLead = new EnumMap<>(Kind.class);
         Cues.countInto(inLead, summary, LEAD_CAP);
         for (int[] p : leadParagraphs) {

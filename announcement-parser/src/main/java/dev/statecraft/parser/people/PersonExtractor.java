@@ -7,8 +7,8 @@ import dev.statecraft.parser.gazetteer.Gazetteer;
 import dev.statecraft.parser.gazetteer.GazetteerMatch;
 import dev.statecraft.parser.gazetteer.TextWords;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.TreeMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +27,11 @@ public final class PersonExtractor {
     /** Longest name, not counting particles ("Faisal bin Farhan Al Saud"). */
     private static final int MAX_NAME_WORDS = 4;
     private static final Pattern SPEECH_AFTER = Pattern.compile("^ (?:said|says|added|told|commented|stated)\\b");
-    private static final Pattern APPOSITION_GAP = Pattern.compile(",? (?:the |a )?|, (?:the |a )?");
+    /**
+     * What may stand between a name and its title: the six strings of the former pattern
+     * {@code ",? (?:the |a )?|, (?:the |a )?"}, compared in place instead of matching a cut-out gap.
+     */
+    private static final String[] APPOSITION_GAPS = {" ", ", ", " the ", ", the ", " a ", ", a "};
     /** No gap between a title and its holder is longer (", the "): longer gaps are not cut out to be tried. */
     private static final int MAX_GAP = 6;
 
@@ -184,14 +188,14 @@ public final class PersonExtractor {
         }
         int start = run.get(0).start();
         int end = run.get(run.size() - 1).end();
-        String name = text.substring(start, end);
         boolean titled = roles.endsJustBefore(text, start) || honorificBefore(text, start);
         if (run.size() == 1) {
             if (titled) {
-                out.add(new NameMention(start, end, name, true));
+                out.add(new NameMention(start, end, text.substring(start, end), true));
             }
             return;
         }
+        String name = text.substring(start, end);
         boolean evidence = titled
                 || gazetteer.isGivenName(run.get(0).text())
                 || roles.startsJustAfter(text, end)
@@ -282,7 +286,7 @@ public final class PersonExtractor {
                 break;
             }
             String gap = text.substring(position, Math.max(position, n.start()));
-            boolean follows = holders.isEmpty() ? APPOSITION_GAP.matcher(gap).matches()
+            boolean follows = holders.isEmpty() ? isAppositionGap(text, position, Math.max(position, n.start()))
                     : role.plural() && (gap.equals(" and ") || gap.equals(", "));
             if (!follows) {
                 break;
@@ -293,12 +297,23 @@ public final class PersonExtractor {
         int before = firstStartingAtOrAfter(names, role.start()) - 1;
         if (holders.isEmpty() && before >= 0 && names.get(before).end() <= role.start()
                 && role.start() - names.get(before).end() <= MAX_GAP) {
-            String gap = text.substring(names.get(before).end(), role.start());
-            if (gap.startsWith(",") && APPOSITION_GAP.matcher(gap).matches()) {
+            int gapStart = names.get(before).end();
+            if (isAppositionGap(text, gapStart, role.start()) && text.charAt(gapStart) == ',') {
                 holders.add(names.get(before));
             }
         }
         return holders;
+    }
+
+    /** Whether {@code text[from, to)} is one of {@link #APPOSITION_GAPS}. */
+    static boolean isAppositionGap(String text, int from, int to) {
+        int length = to - from;
+        for (String gap : APPOSITION_GAPS) {
+            if (gap.length() == length && text.startsWith(gap, from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Index of the first name starting at or after {@code offset} (names are sorted by start). */
@@ -328,28 +343,40 @@ public final class PersonExtractor {
 
     /** Titles by where they start and end, for the apposition checks around a name. */
     private static final class RoleIndex {
-        private final TreeMap<Integer, RoleMention> byEnd = new TreeMap<>();
-        private final TreeMap<Integer, RoleMention> byStart = new TreeMap<>();
+        /** Distinct ends and starts of the titles, sorted (only where a title is, not which, matters here). */
+        private final int[] ends;
+        private final int[] starts;
 
         RoleIndex(List<RoleMention> roles) {
-            roles.forEach(r -> {
-                byEnd.put(r.end(), r);
-                byStart.put(r.start(), r);
-            });
+            ends = roles.stream().mapToInt(RoleMention::end).sorted().distinct().toArray();
+            starts = roles.stream().mapToInt(RoleMention::start).sorted().distinct().toArray();
         }
 
         /** A title right before the name, directly or in apposition: "Tánaiste Simon", "Affairs, Kaja". */
         boolean endsJustBefore(String text, int nameStart) {
-            Map.Entry<Integer, RoleMention> r = byEnd.floorEntry(nameStart);
-            return r != null && nameStart - r.getKey() <= 6
-                    && APPOSITION_GAP.matcher(text.substring(r.getKey(), nameStart)).matches();
+            int end = floor(ends, nameStart);
+            return end >= 0 && nameStart - end <= 6 && isAppositionGap(text, end, nameStart);
         }
 
         /** "Dan Howarth, Head of Care": a title in apposition after the name. */
         boolean startsJustAfter(String text, int nameEnd) {
-            Map.Entry<Integer, RoleMention> r = byStart.ceilingEntry(nameEnd);
-            return r != null && r.getKey() - nameEnd <= 6 && text.charAt(nameEnd) == ','
-                    && APPOSITION_GAP.matcher(text.substring(nameEnd, r.getKey())).matches();
+            int start = ceiling(starts, nameEnd);
+            return start >= 0 && start - nameEnd <= 6 && text.charAt(nameEnd) == ','
+                    && isAppositionGap(text, nameEnd, start);
+        }
+
+        /** The largest of the sorted {@code values} at most {@code key}, or -1. */
+        private static int floor(int[] values, int key) {
+            int i = Arrays.binarySearch(values, key);
+            i = i >= 0 ? i : -i - 2;
+            return i >= 0 ? values[i] : -1;
+        }
+
+        /** The smallest of the sorted {@code values} at least {@code key}, or -1. */
+        private static int ceiling(int[] values, int key) {
+            int i = Arrays.binarySearch(values, key);
+            i = i >= 0 ? i : -i - 1;
+            return i < values.length ? values[i] : -1;
         }
     }
 

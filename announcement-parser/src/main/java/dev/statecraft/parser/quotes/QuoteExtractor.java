@@ -234,7 +234,10 @@ public final class QuoteExtractor {
         if (paragraph.lastIndexOf('”') > paragraph.lastIndexOf('“')) {
             return true;
         }
-        long straight = paragraph.chars().filter(c -> c == '"').count();
+        int straight = 0;
+        for (int i = paragraph.indexOf('"'); i >= 0; i = paragraph.indexOf('"', i + 1)) {
+            straight++;
+        }
         return paragraph.charAt(0) == '"' && straight >= 2 && straight % 2 == 0
                 || paragraph.charAt(0) == '‘' && paragraph.endsWith("’");
     }

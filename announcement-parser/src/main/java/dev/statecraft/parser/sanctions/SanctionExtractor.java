@@ -73,7 +73,8 @@ public final class SanctionExtractor {
     }
 
     /**
-     * @param lower    the body text folded by {@link Gazetteer#fold} (same length, same offsets)
+     * @param lower    the body text folded by {@link Gazetteer#fold} (same length, same offsets), or its
+     *                 {@link dev.statecraft.parser.text.SearchView}: it is only searched for lower-case words
      * @param speakers who is quoted: the announcing side speaks in a notice, its targets do not
      */
     public static List<Sanction> extract(Body body, String lower, List<PersonMention> persons,

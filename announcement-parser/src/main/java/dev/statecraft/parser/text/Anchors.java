@@ -5,6 +5,7 @@ import dev.statecraft.parser.gazetteer.TextWords;
 import dev.statecraft.parser.gazetteer.WordTrie;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,17 +33,28 @@ public final class Anchors {
     private final int[] ids;
     /** The lower-case word of each id: {@link #DIGIT} for a number, or the symbol itself. */
     private final String[] wordById;
+    /** The ids whose word occurs in the text, in order of first occurrence. */
+    private final int[] presentIds;
+
+    /**
+     * One matcher per pattern for this text, reused by every {@link #matchAt} of the pattern ({@code region}
+     * resets it): a new matcher per call cost more than many of the tries. Anchors belong to one parse, so
+     * this is never shared between threads.
+     */
+    private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
+    private String matchersText;
 
     /** The text case-folded, for quick "does it occur at all" checks before a pattern is tried. */
     private final String folded;
     private final Vocabulary vocabulary;
     private final String symbols;
 
-    private Anchors(int[] offsets, int[] ids, String[] wordById, String folded, Vocabulary vocabulary,
-            String symbols) {
+    private Anchors(int[] offsets, int[] ids, String[] wordById, int[] presentIds, String folded,
+            Vocabulary vocabulary, String symbols) {
         this.offsets = offsets;
         this.ids = ids;
         this.wordById = wordById;
+        this.presentIds = presentIds;
         this.folded = folded;
         this.vocabulary = vocabulary;
         this.symbols = symbols;
@@ -77,7 +89,10 @@ public final class Anchors {
         return find(text, folded, new String(folded), vocabulary, symbols);
     }
 
-    /** As {@link #find(String, char[], Vocabulary, String)}, with {@code foldedText} the same as a string. */
+    /**
+     * As {@link #find(String, char[], Vocabulary, String)}, with {@code foldedText} the same as a string, or its
+     * {@link SearchView} (it only answers {@link #mayContain}).
+     */
     public static Anchors find(String text, char[] folded, String foldedText, Vocabulary vocabulary,
             String symbols) {
         return find(text.toCharArray(), folded, foldedText, vocabulary, symbols);
@@ -86,11 +101,17 @@ public final class Anchors {
     /** As {@link #find(String, char[], String, Vocabulary, String)}, with {@code text} as chars. */
     public static Anchors find(char[] text, char[] folded, String foldedText, Vocabulary vocabulary,
             String symbols) {
+        if (symbols.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException("a space cannot be an anchor symbol");
+        }
+        char[] symbolChars = symbols.toCharArray();
         int[] offsets = new int[16];
         int[] foundIds = new int[16];
         // Ids: vocabulary words by their index, then numbers, then each symbol.
         int vocabularySize = vocabulary.words.size();
         String[] wordById = new String[vocabularySize + 1 + symbols.length()];
+        int[] presentIds = new int[wordById.length];
+        int present = 0;
         int n = 0;
         int length = text.length;
         int i = 0;
@@ -113,9 +134,9 @@ public final class Anchors {
                 if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text[i - 1]))) {
                     word = DIGIT;
                     id = vocabularySize;
-                } else if (symbols.indexOf(c) >= 0) {
+                } else if (c != ' ' && symbolIndex(symbolChars, c) >= 0) { // a space, the commonest, is none
                     word = String.valueOf(c);
-                    id = vocabularySize + 1 + symbols.indexOf(c);
+                    id = vocabularySize + 1 + symbolIndex(symbolChars, c);
                 }
                 i++;
             }
@@ -126,13 +147,24 @@ public final class Anchors {
                 }
                 if (wordById[id] == null) {
                     wordById[id] = word;
+                    presentIds[present++] = id;
                 }
                 offsets[n] = start;
                 foundIds[n++] = id;
             }
         }
-        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(foundIds, n), wordById, foldedText, vocabulary,
-                symbols);
+        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(foundIds, n), wordById,
+                Arrays.copyOf(presentIds, present), foldedText, vocabulary, symbols);
+    }
+
+    /** {@code String.indexOf} of a char in a handful of symbols, without a UTF-16 string search per char. */
+    private static int symbolIndex(char[] symbols, char c) {
+        for (int i = 0; i < symbols.length; i++) {
+            if (symbols[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -150,6 +182,14 @@ public final class Anchors {
      */
     private boolean[] membership(Set<String> set) {
         boolean[] member = new boolean[wordById.length];
+        if (presentIds.length < set.size()) {
+            // Fewer distinct anchor words in the text than in the set (a short text): test those instead.
+            for (int id : presentIds) {
+                String word = wordById[id];
+                member[id] = set.contains(word) && idOf(word) == id;
+            }
+            return member;
+        }
         for (String word : set) {
             int id = idOf(word);
             if (id >= 0 && wordById[id] != null) {
@@ -204,7 +244,7 @@ public final class Anchors {
                 continue;
             }
             if (m == null) {
-                m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                m = matcherFor(pattern, text);
             }
             m.region(anchor, Math.min(text.length(), anchor + WINDOW));
             if (m.lookingAt()) {
@@ -212,5 +252,14 @@ public final class Anchors {
                 onMatch.accept(m);
             }
         }
+    }
+
+    private Matcher matcherFor(Pattern pattern, String text) {
+        if (text != matchersText) {
+            matchers.clear();
+            matchersText = text;
+        }
+        return matchers.computeIfAbsent(pattern,
+                p -> p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false));
     }
 }

@@ -9,15 +9,15 @@ public final class BodyBuilder {
     private final List<Paragraph> paragraphs = new ArrayList<>();
 
     public BodyBuilder add(CharSequence raw, boolean blockQuote) {
-        String clean = Whitespace.collapse(raw);
-        if (clean.isEmpty()) {
-            return this;
-        }
+        int before = text.length();
         if (!text.isEmpty()) {
             text.append("\n\n");
         }
         int start = text.length();
-        text.append(clean);
+        if (Whitespace.collapseInto(raw, text) == 0) {
+            text.setLength(before); // a blank paragraph adds nothing, not even its separator
+            return this;
+        }
         paragraphs.add(new Paragraph(start, text.length(), blockQuote));
         return this;
     }

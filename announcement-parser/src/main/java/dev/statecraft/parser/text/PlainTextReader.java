@@ -114,13 +114,29 @@ public final class PlainTextReader {
             boolean continues = hardWrapped
                     && !endsParagraph(line)
                     && line.length() >= FULL_LINE_SHARE * width
-                    && !listItem.reset(next).find();
+                    && !(mayStartListItem(next) && listItem.reset(next).find());
             if (!continues) {
                 flush(body, paragraph);
             }
         }
         flush(body, paragraph);
         return body.build();
+    }
+
+    /**
+     * Whether {@link #LIST_ITEM} can match {@code line}: its first char after leading {@code \s} is a bullet
+     * or a digit. Most lines open with a letter, and this spares them the regex.
+     */
+    private static boolean mayStartListItem(String line) {
+        int i = 0;
+        while (i < line.length() && " \t\n\u000B\f\r".indexOf(line.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i == line.length()) {
+            return false;
+        }
+        char c = line.charAt(i);
+        return c >= '0' && c <= '9' || "-•*–·".indexOf(c) >= 0;
     }
 
     /** A line ending a sentence ("."/"!"/"?"/":", maybe before closing marks) or a quote ends its paragraph. */

@@ -7,9 +7,26 @@ public final class Whitespace {
 
     /** Collapses runs of whitespace (including no-break and zero-width spaces) to one space and trims. */
     public static String collapse(CharSequence raw) {
+        char[] out = new char[raw.length()];
+        int n = collapse(raw, out);
+        return new String(out, 0, n);
+    }
+
+    /**
+     * As {@link #collapse(CharSequence)}, appended to {@code into}; returns how many chars it appended (none
+     * for a blank text). Spares the string a caller would only copy on.
+     */
+    public static int collapseInto(CharSequence raw, StringBuilder into) {
+        char[] out = new char[raw.length()];
+        int n = collapse(raw, out);
+        into.append(out, 0, n);
+        return n;
+    }
+
+    /** The collapsed chars of {@code raw} in {@code out} (at least as long as raw); returns their number. */
+    private static int collapse(CharSequence raw, char[] out) {
         int length = raw.length();
         char[] in = chars(raw);
-        char[] out = new char[length];
         int n = 0;
         boolean pendingSpace = false;
         for (int i = 0; i < length; i++) {
@@ -37,7 +54,7 @@ public final class Whitespace {
                 out[n++] = c;
             }
         }
-        return new String(out, 0, n);
+        return n;
     }
 
     /** The chars in one bulk copy: array reads beat charAt per char, above all on UTF-16 text. */

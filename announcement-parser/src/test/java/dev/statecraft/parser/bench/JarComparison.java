@@ -10,6 +10,7 @@ import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,7 +22,8 @@ import java.util.Collections;
  * load from other processes hits both alike. Prints the median CPU time per parse of each and the median and
  * range of the per-round ratio (before / after).
  *
- * <p>Usage: {@code JarComparison BEFORE.jar AFTER.jar COPIES ROUNDS CPU_SECONDS_PER_ROUND}
+ * <p>Usage: {@code JarComparison BEFORE.jar AFTER.jar COPIES ROUNDS CPU_SECONDS_PER_ROUND [TEXT_FILE]}: with a text
+ * file, that text (repeated COPIES times) instead of the seed, e.g. one sentence for the fixed per-document cost.
  */
 public final class JarComparison {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -67,8 +69,12 @@ public final class JarComparison {
         int rounds = Integer.parseInt(args[3]);
         double seconds = Double.parseDouble(args[4]);
         String seed;
-        try (InputStream in = JarComparison.class.getResourceAsStream("/fixtures/uk-eu-kallas-london.txt")) {
-            seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (args.length > 5) {
+            seed = Files.readString(Path.of(args[5]));
+        } else {
+            try (InputStream in = JarComparison.class.getResourceAsStream("/fixtures/uk-eu-kallas-london.txt")) {
+                seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
         String text = String.join("\n\n", Collections.nCopies(copies, seed));
         Side before = new Side(Path.of(args[0]), text);

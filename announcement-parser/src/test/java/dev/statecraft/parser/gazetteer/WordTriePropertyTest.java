@@ -35,6 +35,30 @@ class WordTriePropertyTest {
     }
 
     @Test
+    void scanFromSharedWordStartsFindsTheSameAsTheFullScan() {
+        for (int round = 0; round < 300; round++) {
+            List<String> patterns = patterns();
+            if (round % 4 != 0) {
+                // Mostly tries whose patterns all begin with a letter or digit: those walk from the word starts.
+                patterns.removeIf(p -> !TextWords.isLetterOrDigit(p.charAt(0)));
+                patterns.add("a");
+            }
+            WordTrie trie = new WordTrie(patterns);
+            assertThat(trie.startsWithLetterOrDigit()).isEqualTo(
+                    patterns.stream().allMatch(p -> TextWords.isLetterOrDigit(p.charAt(0))));
+            char[] text = randomString(RANDOM.nextInt(0, 400)).toCharArray();
+            int to = text.length == 0 ? 0 : RANDOM.nextInt(0, text.length + 1);
+
+            Set<List<Integer>> fromWordStarts = new HashSet<>();
+            trie.scanWordStarts(text, WordTrie.wordStarts(text), to,
+                    (start, end, pattern) -> fromWordStarts.add(List.of(start, end, pattern)));
+
+            // Patterns beginning with a space or a hyphen take the full scan; the rest only the word starts.
+            assertThat(fromWordStarts).isEqualTo(bruteForce(patterns, text, 0, to));
+        }
+    }
+
+    @Test
     void exactFindsThePatternThatIsTheWholeRange() {
         for (int round = 0; round < 300; round++) {
             List<String> patterns = patterns();
