@@ -119,9 +119,9 @@ public final class LocalSystem implements AutoCloseable {
         env.put(prefix + "_DB_USER", LocalPostgres.USER);
         env.put(prefix + "_DB_PASSWORD", LocalPostgres.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        // MetaspaceSize: a service's metaspace grows to ~80-100 MB as it warms up, and each crossing of the default
-        // 21 MB high-water mark was a full, stop-the-world GC (GC logs of the latency benchmark: three at start-up
-        // and one of 1.6 s in the middle of a measured run); starting the mark above that size avoids them.
+        // MetaspaceSize: a service's metaspace grows to ~75 MB as it warms up, and a crossing of the default 21 MB
+        // high-water mark can be a full, stop-the-world GC (GC log of a latency run at load 22-42: three at start-up
+        // in each service and one of 1.6 s in the middle of the measurement); a mark above that size avoids them.
         List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
                 "-XX:MetaspaceSize=128m", "-cp", jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class),
                 ParentWatch.class.getName(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
