@@ -102,7 +102,8 @@ class ConcurrentIntakeTest {
 
     /** Sends POSTS requests from as many threads released together; the answers in no particular order. */
     private List<Answer> postAllAtOnce(RequestFor requests) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build();
         ExecutorService threads = Executors.newFixedThreadPool(POSTS);
         try {
             CountDownLatch start = new CountDownLatch(1);
