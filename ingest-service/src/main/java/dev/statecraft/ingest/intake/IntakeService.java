@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
  * Accepts a document: parses it, then stores the raw document, the announcement and its outbox event in one
  * transaction. A document seen before (same canonical URL, or same content) with the same content is a
  * duplicate and changes nothing; the same URL with new content is a correction and becomes a new revision.
+ * A new document (the common case) is stored by one plain SQL statement ({@link NewAnnouncementWriter}); only
+ * when its key exists does the locked Hibernate path below decide between duplicate and revision.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -35,6 +37,8 @@ public class IntakeService {
     AnnouncementParser parser;
     @Inject
     EntityManager em;
+    @Inject
+    NewAnnouncementWriter newAnnouncements;
     @Inject
     OutboxRelay relay;
     @Inject
@@ -48,14 +52,33 @@ public class IntakeService {
         String canonicalUrl = AnnouncementIdentity.canonicalUrl(sourceUrl);
         String contentHash = AnnouncementIdentity.contentHash(doc.identityText());
         String dedupeKey = AnnouncementIdentity.dedupeKey(canonicalUrl, contentHash);
-        ParsedAnnouncement result = parsed;
-        IntakeResult stored = QuarkusTransaction.requiringNew().call(
-                () -> store(doc, result, canonicalUrl, contentHash, dedupeKey, now));
+        IntakeResult stored = storeNew(doc, parsed, canonicalUrl, contentHash, dedupeKey, now);
+        if (stored == null) {
+            // seen before (or being stored by a concurrent post, which the insert waited for): duplicate or revision
+            ParsedAnnouncement result = parsed;
+            stored = QuarkusTransaction.requiringNew().call(
+                    () -> store(doc, result, canonicalUrl, contentHash, dedupeKey, now));
+        }
         if (stored.status() != IntakeResult.Status.DUPLICATE) {
             relay.wakeUp();
         }
         registry.counter("statecraft.intake", "status", stored.status().wire()).increment();
         return stored;
+    }
+
+    /** The common case in one committed statement; null when the dedupe key exists already. */
+    private IntakeResult storeNew(IntakeDocument doc, ParsedAnnouncement parsed, String canonicalUrl,
+            String contentHash, String dedupeKey, Instant now) {
+        String id = AnnouncementIdentity.idFor(dedupeKey);
+        try (LogContext ignored = LogContext.announcement(id)) {
+            Announcement event = eventFor(id, 1, doc, parsed, canonicalUrl, now);
+            if (!newAnnouncements.insertFirstRevision(dedupeKey, contentHash, doc, event, now)) {
+                return null;
+            }
+            LOG.infof("announcement %s: stored revision 1 (new, kind %s) and queued %s", id, event.kind().wire(),
+                    AnnouncementEvents.typeFor(1));
+            return new IntakeResult(id, 1, IntakeResult.Status.ACCEPTED);
+        }
     }
 
     private IntakeResult store(IntakeDocument doc, ParsedAnnouncement parsed, String canonicalUrl, String contentHash,

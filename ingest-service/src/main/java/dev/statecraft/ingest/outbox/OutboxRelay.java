@@ -4,6 +4,7 @@ import static dev.statecraft.support.Failures.rootMessage;
 import dev.statecraft.support.concurrent.DaemonThreads;
 import dev.statecraft.support.kafka.Topics;
 import dev.statecraft.support.retry.Backoff;
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,6 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +53,8 @@ public class OutboxRelay {
     AnnouncementPublisher publisher;
     @Inject
     EntityManager em;
+    @Inject
+    AgroalDataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
     @ConfigProperty(name = "statecraft.topic.partitions")
@@ -143,51 +151,109 @@ public class OutboxRelay {
 
     /**
      * Publishes up to one batch. What Kafka acknowledged is deleted and committed even when a later row
-     * failed, so that it is not sent again; the failed rows stay with their attempt count.
+     * failed, so that it is not sent again; the failed rows stay with their attempt count. Plain JDBC on one
+     * connection (no JTA, no entities): the relay runs after every intake commit, so its per-batch overhead counts.
      */
     Batch relayBatch() {
-        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
-            Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, RELAY_LOCK).getSingleResult();
-            if (!Boolean.TRUE.equals(locked)) {
-                return new Batch(0, null);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Batch batch = relayBatch(connection);
+                connection.commit();
+                return batch;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
-            List<OutboxRow> rows = OutboxRow.find("order by id").page(0, batchSize).list();
-            if (rows.isEmpty()) {
-                return new Batch(0, null);
-            }
-            String time = Instant.now().toString();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            for (OutboxRow row : rows) {
-                acks.add(publisher.send(row, time));
-            }
-            List<Long> published = new ArrayList<>();
-            RuntimeException failure = null;
-            for (int i = 0; i < rows.size(); i++) {
-                OutboxRow row = rows.get(i);
-                try {
-                    RecordMetadata meta = acks.get(i).get(60, TimeUnit.SECONDS);
-                    published.add(row.id);
-                    LOG.infof("announcement %s: revision %d published to %s-%d@%d", row.announcementId,
-                            row.revision, meta.topic(), meta.partition(), meta.offset());
-                } catch (ExecutionException | TimeoutException e) {
-                    row.attempts += 1;
-                    row.lastError = rootMessage(e);
-                    if (failure == null) {
-                        failure = new IllegalStateException("publishing announcement " + row.announcementId
-                                + " failed: " + rootMessage(e), e);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox relay: " + e.getMessage(), e);
+        }
+    }
+
+    private Batch relayBatch(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet locked = lock.executeQuery()) {
+                if (!locked.next() || !locked.getBoolean(1)) {
+                    return new Batch(0, null);
                 }
             }
-            if (!published.isEmpty()) {
-                OutboxRow.delete("id in ?1", published);
-                LOG.infof("outbox relay: published %d event(s) to %s", published.size(), publisher.topic());
+        }
+        List<OutboxRow> rows = oldestRows(connection);
+        if (rows.isEmpty()) {
+            return new Batch(0, null);
+        }
+        String time = Instant.now().toString();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            acks.add(publisher.send(row, time));
+        }
+        List<Long> published = new ArrayList<>();
+        List<OutboxRow> failed = new ArrayList<>();
+        RuntimeException failure = null;
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxRow row = rows.get(i);
+            try {
+                RecordMetadata meta = acks.get(i).get(60, TimeUnit.SECONDS);
+                published.add(row.id);
+                LOG.infof("announcement %s: revision %d published to %s-%d@%d", row.announcementId,
+                        row.revision, meta.topic(), meta.partition(), meta.offset());
+            } catch (ExecutionException | TimeoutException e) {
+                row.lastError = rootMessage(e);
+                failed.add(row);
+                if (failure == null) {
+                    failure = new IllegalStateException("publishing announcement " + row.announcementId
+                            + " failed: " + rootMessage(e), e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-            return new Batch(published.size(), failure);
-        });
+        }
+        if (!published.isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
+                delete.setArray(1, connection.createArrayOf("bigint", published.toArray()));
+                delete.executeUpdate();
+            }
+            LOG.infof("outbox relay: published %d event(s) to %s", published.size(), publisher.topic());
+        }
+        if (!failed.isEmpty()) {
+            try (PreparedStatement attempt = connection.prepareStatement(
+                    "update outbox set attempts = attempts + 1, last_error = ? where id = ?")) {
+                for (OutboxRow row : failed) {
+                    attempt.setString(1, row.lastError);
+                    attempt.setLong(2, row.id);
+                    attempt.addBatch();
+                }
+                attempt.executeBatch();
+            }
+        }
+        return new Batch(published.size(), failure);
+    }
+
+    private List<OutboxRow> oldestRows(Connection connection) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select id, announcement_id, revision, event_type, payload, created_at, attempts, traceparent, tracestate
+                from outbox order by id limit ?""")) {
+            select.setInt(1, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    OutboxRow row = new OutboxRow();
+                    row.id = rs.getLong("id");
+                    row.announcementId = rs.getString("announcement_id");
+                    row.revision = rs.getInt("revision");
+                    row.eventType = rs.getString("event_type");
+                    row.payload = rs.getString("payload");
+                    row.createdAt = rs.getObject("created_at", OffsetDateTime.class).toInstant();
+                    row.attempts = rs.getInt("attempts");
+                    row.traceparent = rs.getString("traceparent");
+                    row.tracestate = rs.getString("tracestate");
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
     }
 
     /** Events waiting and the age of the oldest, for the metrics and the readiness check. */
