@@ -83,6 +83,8 @@ public final class ChildProcesses {
     /** Ends a client child (a service) when this JVM exits normally, before the servers. */
     public static void stopClientOnExit(Process process) {
         CLIENTS.add(process);
+        // a JVM that starts and stops services many times (a test run) would otherwise keep every dead one
+        process.onExit().thenRun(() -> CLIENTS.remove(process));
         if (CLIENTS_HOOKED.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -93,6 +95,10 @@ public final class ChildProcesses {
                 }
             }, "stop-clients"));
         }
+    }
+
+    static boolean isStoppedOnExit(Process client) {
+        return CLIENTS.contains(client);
     }
 
     /** In a shutdown hook of a server: returns once the clients' hook has stopped them (or at once if none). */
