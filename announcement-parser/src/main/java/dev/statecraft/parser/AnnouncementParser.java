@@ -16,7 +16,6 @@ import dev.statecraft.parser.dates.DateExtractor;
 import dev.statecraft.parser.dates.PublicationDate;
 import dev.statecraft.parser.engagements.EngagementExtractor;
 import dev.statecraft.parser.gazetteer.Gazetteer;
-import dev.statecraft.parser.gazetteer.WordTrie;
 import dev.statecraft.parser.kind.KindClassifier;
 import dev.statecraft.parser.money.AmountExtractor;
 import dev.statecraft.parser.money.QuantityExtractor;
@@ -31,8 +30,8 @@ import dev.statecraft.parser.text.GovukContentReader;
 import dev.statecraft.parser.text.HtmlReader;
 import dev.statecraft.parser.text.Paragraph;
 import dev.statecraft.parser.text.PlainTextReader;
-import dev.statecraft.parser.text.SearchView;
 import dev.statecraft.parser.text.SourceDocument;
+import dev.statecraft.parser.text.TextViews;
 import dev.statecraft.parser.text.TitleDeriver;
 import dev.statecraft.parser.text.Whitespace;
 import java.util.ArrayList;
@@ -104,15 +103,15 @@ public final class AnnouncementParser {
     private ParsedAnnouncement analyse(SourceDocument doc, String title, PublicationDate published) {
         Body body = doc.body();
         String text = body.text();
-        // One folded copy of the text serves the gazetteer, the anchors and the kind cues.
-        char[] folded = Gazetteer.foldChars(text);
-        // The text's chars, for the scans that read it char by char (array reads beat charAt on UTF-16).
-        char[] chars = text.toCharArray();
-        // Latin-1 copies for the indexOf of cue words: one curly quote makes the text UTF-16, slow to search.
-        String foldedSearch = SearchView.of(folded);
-        String textSearch = SearchView.of(chars);
-        // Where words begin, found once for the gazetteer and kind-cue trie scans.
-        int[] wordStarts = WordTrie.wordStarts(folded);
+        // One pass makes the copies every extractor reads: the chars (array reads beat charAt on UTF-16), one
+        // folded copy for the gazetteer, the anchors and the kind cues, Latin-1 views of both for the indexOf of
+        // cue words (one curly quote makes the text UTF-16, slow to search), and the word starts of the folded.
+        TextViews views = TextViews.of(text);
+        char[] folded = views.folded();
+        char[] chars = views.chars();
+        String foldedSearch = views.foldedSearch();
+        String textSearch = views.textSearch();
+        int[] wordStarts = views.wordStarts();
         Gazetteer.Matches matches = gazetteer.find(text, chars, folded, wordStarts);
         People people = persons.extract(text, chars, matches, doc.metadataPeople());
         PlaceExtractor.Places found = places.extract(text, matches.places(), people.affiliations(),

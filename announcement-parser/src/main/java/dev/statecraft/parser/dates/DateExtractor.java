@@ -54,19 +54,23 @@ public final class DateExtractor {
             scan(text, anchors, DatePatterns.TODAY_WITH_DATE, thisPart ? DatePatterns.TODAY_START
                     : DatePatterns.RELATIVE_DAY_START, null, null, claimed, found, m -> todayWithDate(m, reference));
         }
-        scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMBER, null, claimed, found,
+        scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMBER, null, null,
+                DatePatterns::dayRangeMayStartAt, claimed, found,
                 m -> dayMonth(m.group(1), m.group(3), m.group(4), null, reference).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.DAY_MONTH, DatePatterns.WEEKDAY_OR_NUMBER_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.DAY_MONTH, DatePatterns.WEEKDAY_OR_NUMBER_START, null, null,
+                DatePatterns::dayMonthMayStartAt, claimed, found,
                 m -> dayMonth(m.group(2), m.group(3), m.group(4), m.group(1), reference).map(d -> day(m, d)));
         scan(text, anchors, DatePatterns.MONTH_DAY, DatePatterns.WEEKDAY_OR_FULL_MONTH_START, null, claimed, found,
                 m -> dayMonth(m.group(3), m.group(2), m.group(4), m.group(1), reference).map(d -> day(m, d)));
         if (text.indexOf('-') >= 0) {
-            scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMBER, null, claimed, found,
+            scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMBER, null, null,
+                    DatePatterns::isoDateMayStartAt, claimed, found,
                     m -> Calendar.date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                             Integer.parseInt(m.group(3))).map(d -> day(m, d)));
         }
         if (text.indexOf('/') >= 0) {
-            scan(text, anchors, DatePatterns.NUMERIC_DATE, DatePatterns.NUMBER, null, claimed, found,
+            scan(text, anchors, DatePatterns.NUMERIC_DATE, DatePatterns.NUMBER, null, null,
+                    DatePatterns::numericDateMayStartAt, claimed, found,
                     m -> Calendar.date(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
                             Integer.parseInt(m.group(1))).map(d -> day(m, d)));
         }
@@ -133,7 +137,14 @@ public final class DateExtractor {
     /** As above, with {@code nextWords} required only after anchors in {@code leadWords} (see Anchors). */
     private static void scan(String text, Anchors anchors, Pattern pattern, Set<String> startWords,
             Set<String> leadWords, Set<String> nextWords, BitSet claimed, List<Found> out, Resolver resolver) {
-        anchors.matchAt(pattern, text, startWords, leadWords, nextWords, m -> {
+        scan(text, anchors, pattern, startWords, leadWords, nextWords, null, claimed, out, resolver);
+    }
+
+    /** As above, trying the pattern only at anchors that pass {@code startTest} (see Anchors.StartTest). */
+    private static void scan(String text, Anchors anchors, Pattern pattern, Set<String> startWords,
+            Set<String> leadWords, Set<String> nextWords, Anchors.StartTest startTest, BitSet claimed,
+            List<Found> out, Resolver resolver) {
+        anchors.matchAt(pattern, text, startWords, leadWords, nextWords, startTest, m -> {
             int next = claimed.nextSetBit(m.start());
             if (next >= 0 && next < m.end()) {
                 return;

@@ -94,6 +94,96 @@ final class DatePatterns {
     static final Set<String> LEAD_START = Set.of("in", "since", "from", "until", "till", "by", "during", "before",
             "after", "throughout", "early", "late", "mid", "end", "start", "beginning", "this", "last", "next", "of");
 
+    /*
+     * Start tests (see Anchors.StartTest): what every match of a pattern has right after its anchor, checked in
+     * place before the pattern is tried. Each only rules out anchors where the pattern cannot match.
+     */
+
+    /** {@link #DAY_RANGE} at a number: the day, maybe an ordinal, spaces, then "-", "–" or "to". */
+    static boolean dayRangeMayStartAt(String text, int at) {
+        for (int end : dayEnds(text, at)) {
+            int i = skipSpaces(text, end);
+            if (end >= 0 && i < text.length()
+                    && (text.charAt(i) == '-' || text.charAt(i) == '–' || text.startsWith("to", i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #DAY_MONTH} at a number: the day, maybe an ordinal, a space, maybe "of ", then a month's capital. */
+    static boolean dayMonthMayStartAt(String text, int at) {
+        if (!isAsciiDigit(text.charAt(at))) {
+            return true; // a weekday first: not tested
+        }
+        for (int end : dayEnds(text, at)) {
+            int i = skipSpaces(text, end);
+            if (end < 0 || i == end) {
+                continue;
+            }
+            if (text.startsWith("of", i)) {
+                int afterOf = skipSpaces(text, i + 2);
+                if (afterOf > i + 2 && isMonthInitial(text, afterOf)) {
+                    return true;
+                }
+            }
+            if (isMonthInitial(text, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #ISO_DATE} at a number: a dash after the four-digit year. */
+    static boolean isoDateMayStartAt(String text, int at) {
+        return at + 4 < text.length() && text.charAt(at + 4) == '-';
+    }
+
+    /** {@link #NUMERIC_DATE} at a number: a slash after one or two digits. */
+    static boolean numericDateMayStartAt(String text, int at) {
+        return at + 1 < text.length() && text.charAt(at + 1) == '/'
+                || at + 2 < text.length() && text.charAt(at + 2) == '/';
+    }
+
+    /**
+     * Where {@link #DAY} can end when read at {@code at}: after one or two ASCII digits, each with or without an
+     * ordinal; -1 for none.
+     */
+    private static int[] dayEnds(String text, int at) {
+        int[] ends = {-1, -1, -1, -1};
+        for (int digits = 1; digits <= 2; digits++) {
+            int end = at + digits;
+            if (end > text.length() || !isAsciiDigit(text.charAt(end - 1))) {
+                break;
+            }
+            ends[2 * digits - 2] = end;
+            if (text.startsWith("st", end) || text.startsWith("nd", end) || text.startsWith("rd", end)
+                    || text.startsWith("th", end)) {
+                ends[2 * digits - 1] = end + 2;
+            }
+        }
+        return ends;
+    }
+
+    /** After a run of regex {@code \s} chars from {@code i}. */
+    private static int skipSpaces(String text, int i) {
+        if (i < 0) {
+            return i;
+        }
+        while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isMonthInitial(String text, int i) {
+        return i < text.length() && "JFMASOND".indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private DatePatterns() {
     }
 }

@@ -223,22 +223,23 @@ public final class Gazetteer {
         // Bulk copy first: one array pass is much cheaper than charAt per char on a UTF-16 string.
         char[] out = text.toString().toCharArray();
         for (int i = 0; i < out.length; i++) {
-            char c = out[i];
-            if (c < 0x80 && c != '`') {
-                // ASCII, nearly every char: a range test instead of the switch's search.
-                if (c >= 'A' && c <= 'Z') {
-                    out[i] = (char) (c + 32);
-                }
-                continue;
-            }
-            out[i] = switch (c) {
-                case '\u2019', '\u2018', '\u02bc', '`' -> '\'';
-                case '\u2013', '\u2011', '\u2010' -> '-';
-                case '\u00a0' -> ' ';
-                default -> c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
-            };
+            out[i] = fold(out[i]);
         }
         return out;
+    }
+
+    /** The folded form of one char (see {@link #fold(CharSequence)}). */
+    public static char fold(char c) {
+        if (c < 0x80 && c != '`') {
+            // ASCII, nearly every char: a range test instead of the switch's search.
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return switch (c) {
+            case '\u2019', '\u2018', '\u02bc', '`' -> '\'';
+            case '\u2013', '\u2011', '\u2010' -> '-';
+            case '\u00a0' -> ' ';
+            default -> c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+        };
     }
 
     /**

@@ -29,7 +29,7 @@ public final class AmountExtractor {
             + "|USD\\s?|GBP\\s?|EUR\\s?|JPY\\s?|CHF\\s?)";
     private static final String CURRENCY_WORD = "(pounds sterling|pounds|pound|US dollars|dollars|dollar|euros|euro"
             + "|yen|roubles|rubles|hryvnias|hryvnia|yuan|renminbi|rupees|Swiss francs)";
-    private static final Pattern SYMBOL_AMOUNT = Pattern.compile(SYMBOL + Numbers.NUMBER
+    static final Pattern SYMBOL_AMOUNT = Pattern.compile(SYMBOL + Numbers.NUMBER
             + "(?:\\s?" + Numbers.SCALE + "\\b)?(?:\\s+(?:pounds(?: sterling)?|dollars|euros)\\b)?");
     private static final Pattern WORD_AMOUNT = Pattern.compile("(?<![\\w.,])" + Numbers.NUMBER
             + "(?:\\s?" + Numbers.SCALE + ")?\\s+" + CURRENCY_WORD + "\\b");
@@ -47,7 +47,26 @@ public final class AmountExtractor {
             Map.entry("hryvnia", "UAH"), Map.entry("yuan", "CNY"), Map.entry("renminbi", "CNY"),
             Map.entry("rupees", "INR"), Map.entry("swiss francs", "CHF"));
 
+    /** Every {@link #CURRENCY_WORD} holds one of these (lower case): without any, no word amount is tried. */
+    private static final List<String> CURRENCY_STEMS = List.of("pound", "dollar", "euro", "yen", "rouble", "ruble",
+            "hryvnia", "yuan", "renminbi", "rupee", "swiss franc");
+    /** The longest {@link #SYMBOL} ("U.S. $"): its number's first digit comes at most this far after the anchor. */
+    private static final int MAX_SYMBOL_LENGTH = 6;
+
     private AmountExtractor() {
+    }
+
+    /**
+     * {@link #SYMBOL_AMOUNT} at an anchor: a digit within {@link #MAX_SYMBOL_LENGTH} chars after it (most "a"
+     * and "s" anchors are words, not currencies).
+     */
+    static boolean symbolAmountMayStartAt(String text, int at) {
+        for (int i = at + 1; i <= at + MAX_SYMBOL_LENGTH && i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> symbolStart() {
@@ -65,14 +84,16 @@ public final class AmountExtractor {
      */
     public static List<Amount> extract(String text, BitSet claimed, Anchors anchors) {
         List<Amount> amounts = new ArrayList<>();
-        anchors.matchAt(SYMBOL_AMOUNT, text, SYMBOL_START, m -> {
+        anchors.matchAt(SYMBOL_AMOUNT, text, SYMBOL_START, null, null, AmountExtractor::symbolAmountMayStartAt, m -> {
             String currency = SYMBOL_CURRENCY.get(m.group(1).strip().toLowerCase(Locale.ROOT));
             add(text, m, currency, Numbers.value(m.group(2), m.group(3), m.group(4)), claimed, amounts);
         });
-        anchors.matchAt(WORD_AMOUNT, text, NUMBER_START, m -> {
-            String currency = WORD_CURRENCY.get(m.group(4).toLowerCase(Locale.ROOT));
-            add(text, m, currency, Numbers.value(m.group(1), m.group(2), m.group(3)), claimed, amounts);
-        });
+        if (CURRENCY_STEMS.stream().anyMatch(anchors::mayContain)) {
+            anchors.matchAt(WORD_AMOUNT, text, NUMBER_START, m -> {
+                String currency = WORD_CURRENCY.get(m.group(4).toLowerCase(Locale.ROOT));
+                add(text, m, currency, Numbers.value(m.group(1), m.group(2), m.group(3)), claimed, amounts);
+            });
+        }
         amounts.sort((a, b) -> Integer.compare(a.spans().get(0).start(), b.spans().get(0).start()));
         return amounts;
     }

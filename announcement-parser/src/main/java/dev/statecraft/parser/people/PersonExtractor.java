@@ -247,8 +247,14 @@ public final class PersonExtractor {
                 candidates.add(e);
             }
         }
+        // A lower-case word (a particle: "von der Leyen") can begin only a surname that begins with lower case.
+        boolean lowerCaseSurnames = false;
+        for (Map.Entry<String, String> e : candidates) {
+            char first = e.getKey().charAt(0);
+            lowerCaseSurnames |= first >= 'a' && first <= 'z';
+        }
         for (Token t : tokens) {
-            if (named.get(t.start()) || !t.isCapitalised() && !t.isSurnameParticle()) {
+            if (named.get(t.start()) || !t.isCapitalised() && (!lowerCaseSurnames || !t.isSurnameParticle())) {
                 continue;
             }
             int best = fitsAt(text, t.start(), candidates, oneWord.get(t.text()));

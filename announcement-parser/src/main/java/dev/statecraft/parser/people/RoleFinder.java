@@ -67,8 +67,9 @@ final class RoleFinder {
                 role += text.substring(end, complementEnd);
                 end = complementEnd;
             } else {
-                Matcher designator = DESIGNATOR.matcher(text.substring(end, Math.min(text.length(), end + 40)));
-                if (designator.find() && !placeChars.get(end + 1)) {
+                Matcher designator = mayStartDesignator(text, end)
+                        ? DESIGNATOR.matcher(text.substring(end, Math.min(text.length(), end + 40))) : null;
+                if (designator != null && designator.find() && !placeChars.get(end + 1)) {
                     role += " " + designator.group(1);
                     end += designator.end();
                 } else if (NEED_COMPLEMENT.contains(m.entry().surface())) {
@@ -87,6 +88,9 @@ final class RoleFinder {
 
     /** "… at Diabetes UK": the organisation a title is held at, trimmed of trailing small words. */
     private static Span affiliation(String text, int end) {
+        if (!text.startsWith(" at ", end)) {
+            return null; // what AT_ORGANISATION begins with, checked without cutting out and matching
+        }
         Matcher m = AT_ORGANISATION.matcher(text.substring(end, Math.min(text.length(), end + 100)));
         if (!m.find()) {
             return null;
@@ -99,6 +103,9 @@ final class RoleFinder {
     /** Where a " for …" / " of …" complement ends, stopping before a person's name. */
     private static int complementEnd(String text, int end, Set<Integer> personStarts, BitSet placeChars,
             Gazetteer gazetteer) {
+        if (!text.startsWith(" for ", end) && !text.startsWith(" of ", end) && !text.startsWith(" to ", end)) {
+            return end; // what COMPLEMENT begins with, checked without cutting out and matching
+        }
         Matcher m = COMPLEMENT.matcher(text.substring(end, Math.min(text.length(), end + 120)));
         if (!m.find()) {
             return end;
@@ -118,6 +125,12 @@ final class RoleFinder {
         String complement = TRAILING_GLUE.matcher(text.substring(end, limit)).replaceAll("");
         return complement.isBlank() || BARE_PREPOSITION.matcher(complement).matches() ? end
                 : end + complement.length();
+    }
+
+    /** What {@link #DESIGNATOR} begins with: a space and an upper-case letter. */
+    private static boolean mayStartDesignator(String text, int end) {
+        return end + 1 < text.length() && text.charAt(end) == ' '
+                && Character.getType(text.charAt(end + 1)) == Character.UPPERCASE_LETTER;
     }
 
     /** "EU Presidents", "UK Permanent Representative": an acronym right before the title. */

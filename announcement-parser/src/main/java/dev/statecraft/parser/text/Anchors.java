@@ -229,6 +229,24 @@ public final class Anchors {
      */
     public void matchAt(Pattern pattern, String text, Set<String> startWords, Set<String> leadWords,
             Set<String> nextWords, Consumer<Matcher> onMatch) {
+        matchAt(pattern, text, startWords, leadWords, nextWords, null, onMatch);
+    }
+
+    /**
+     * A few char comparisons at an anchor that every match of a pattern starting there passes ("18-20 June" has a
+     * dash right after the day): where it fails, the pattern is not tried (a regex try costs far more).
+     */
+    @FunctionalInterface
+    public interface StartTest {
+        boolean mayMatchAt(String text, int at);
+    }
+
+    /**
+     * As {@link #matchAt(Pattern, String, Set, Set, Set, Consumer)}, trying the pattern only at anchors that pass
+     * {@code startTest} (all when null); no matcher is made unless one does.
+     */
+    public void matchAt(Pattern pattern, String text, Set<String> startWords, Set<String> leadWords,
+            Set<String> nextWords, StartTest startTest, Consumer<Matcher> onMatch) {
         Matcher m = null;
         int after = 0;
         boolean[] starts = startWords == null ? null : membership(startWords);
@@ -241,6 +259,9 @@ public final class Anchors {
             }
             if (next != null && (leads == null || leads[ids[k]])
                     && !(k + 1 < ids.length && next[ids[k + 1]] || k + 2 < ids.length && next[ids[k + 2]])) {
+                continue;
+            }
+            if (startTest != null && !startTest.mayMatchAt(text, anchor)) {
                 continue;
             }
             if (m == null) {

@@ -5,19 +5,37 @@ import java.util.List;
 
 /** Collects paragraphs into a {@link Body}: whitespace collapsed, control characters dropped, "\n\n" between. */
 public final class BodyBuilder {
-    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder text;
     private final List<Paragraph> paragraphs = new ArrayList<>();
+    /** The raw and the collapsed chars of a paragraph: reused for every paragraph (two copies each before). */
+    private char[] raw = new char[0];
+    private char[] collapsed = new char[0];
 
-    public BodyBuilder add(CharSequence raw, boolean blockQuote) {
-        int before = text.length();
+    public BodyBuilder() {
+        this(16);
+    }
+
+    /** @param expectedLength about how long the body will be (sizes the text once instead of growing it) */
+    public BodyBuilder(int expectedLength) {
+        text = new StringBuilder(Math.max(16, expectedLength));
+    }
+
+    public BodyBuilder add(CharSequence paragraph, boolean blockQuote) {
+        int length = paragraph.length();
+        if (raw.length < length) {
+            raw = new char[Math.max(length, 2 * raw.length)];
+            collapsed = new char[raw.length];
+        }
+        Whitespace.getChars(paragraph, raw);
+        int n = Whitespace.collapse(raw, length, collapsed);
+        if (n == 0) {
+            return this; // a blank paragraph adds nothing, not even its separator
+        }
         if (!text.isEmpty()) {
             text.append("\n\n");
         }
         int start = text.length();
-        if (Whitespace.collapseInto(raw, text) == 0) {
-            text.setLength(before); // a blank paragraph adds nothing, not even its separator
-            return this;
-        }
+        text.append(collapsed, 0, n);
         paragraphs.add(new Paragraph(start, text.length(), blockQuote));
         return this;
     }

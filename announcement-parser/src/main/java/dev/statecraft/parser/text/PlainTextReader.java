@@ -93,11 +93,13 @@ public final class PlainTextReader {
 
     static Body unwrap(List<String> lines) {
         int width = 0;
+        int total = 0;
         for (String line : lines) {
             width = Math.max(width, line.strip().length());
+            total += line.length() + 1;
         }
         boolean hardWrapped = width <= MAX_WRAP_WIDTH;
-        BodyBuilder body = new BodyBuilder();
+        BodyBuilder body = new BodyBuilder(total);
         StringBuilder paragraph = new StringBuilder();
         Matcher listItem = LIST_ITEM.matcher(""); // reset per line: one matcher, not one per line
         for (int i = 0; i < lines.size(); i++) {

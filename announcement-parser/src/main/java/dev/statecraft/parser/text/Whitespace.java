@@ -12,21 +12,16 @@ public final class Whitespace {
         return new String(out, 0, n);
     }
 
-    /**
-     * As {@link #collapse(CharSequence)}, appended to {@code into}; returns how many chars it appended (none
-     * for a blank text). Spares the string a caller would only copy on.
-     */
-    public static int collapseInto(CharSequence raw, StringBuilder into) {
-        char[] out = new char[raw.length()];
-        int n = collapse(raw, out);
-        into.append(out, 0, n);
-        return n;
-    }
-
     /** The collapsed chars of {@code raw} in {@code out} (at least as long as raw); returns their number. */
     private static int collapse(CharSequence raw, char[] out) {
-        int length = raw.length();
-        char[] in = chars(raw);
+        return collapse(chars(raw), raw.length(), out);
+    }
+
+    /**
+     * The collapsed chars of {@code in[0, length)} in {@code out} (at least {@code length} long); returns their
+     * number. Both arrays may be longer: a caller reuses them for many paragraphs.
+     */
+    static int collapse(char[] in, int length, char[] out) {
         int n = 0;
         boolean pendingSpace = false;
         for (int i = 0; i < length; i++) {
@@ -44,7 +39,7 @@ public final class Whitespace {
                     || Character.getType(c) == Character.FORMAT) {
                 // dropped: binary noise, byte-order marks, zero-width and bidi controls
                 continue;
-            } else if (Character.isSurrogate(c) && !validSurrogateAt(in, i)) {
+            } else if (Character.isSurrogate(c) && !validSurrogateAt(in, length, i)) {
                 continue;
             } else {
                 if (pendingSpace) {
@@ -60,22 +55,27 @@ public final class Whitespace {
     /** The chars in one bulk copy: array reads beat charAt per char, above all on UTF-16 text. */
     private static char[] chars(CharSequence raw) {
         char[] in = new char[raw.length()];
-        if (raw instanceof String s) {
-            s.getChars(0, in.length, in, 0);
-        } else if (raw instanceof StringBuilder b) {
-            b.getChars(0, in.length, in, 0);
-        } else {
-            for (int i = 0; i < in.length; i++) {
-                in[i] = raw.charAt(i);
-            }
-        }
+        getChars(raw, in);
         return in;
     }
 
-    private static boolean validSurrogateAt(char[] s, int i) {
+    /** Copies the chars of {@code raw} to the start of {@code in} (at least as long). */
+    static void getChars(CharSequence raw, char[] in) {
+        if (raw instanceof String s) {
+            s.getChars(0, s.length(), in, 0);
+        } else if (raw instanceof StringBuilder b) {
+            b.getChars(0, b.length(), in, 0);
+        } else {
+            for (int i = 0; i < raw.length(); i++) {
+                in[i] = raw.charAt(i);
+            }
+        }
+    }
+
+    private static boolean validSurrogateAt(char[] s, int length, int i) {
         char c = s[i];
         if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length && Character.isLowSurrogate(s[i + 1]);
+            return i + 1 < length && Character.isLowSurrogate(s[i + 1]);
         }
         return i > 0 && Character.isHighSurrogate(s[i - 1]);
     }
