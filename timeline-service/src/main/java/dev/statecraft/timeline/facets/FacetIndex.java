@@ -50,6 +50,11 @@ final class FacetIndex {
     /** A filter with at most this many members is walked for a page instead of intersected month by month. */
     private static final int WALK_FOR_PAGE = 4_096;
     /**
+     * A page's filter whose smallest inclusion holds at most this share of the entries (1/16: array, not bitmap,
+     * chunks) is intersected once over the whole timeline; a denser one month by month.
+     */
+    private static final int SPARSE_FOR_PAGE = 16;
+    /**
      * Relative cost of visiting one filter member and bumping its values' counters (random access) against
      * one 64-bit word of an andCardinality; measured in FacetIndexScaleBenchmark, only the order matters.
      */
@@ -340,8 +345,11 @@ final class FacetIndex {
             }
             includes.sort(Comparator.comparingLong(RoaringBitmap::getLongCardinality));
             PageCollector page = new PageCollector(bound, from, toExclusive);
-            if (!includes.isEmpty() && includes.get(0).getLongCardinality() <= WALK_FOR_PAGE) {
-                // A small filter: walk all of it (the smallest inclusion bounds it).
+            if (!includes.isEmpty()
+                    && includes.get(0).getLongCardinality() <= Math.max(WALK_FOR_PAGE, size / SPARSE_FOR_PAGE)) {
+                // A sparse inclusion: the whole filter costs about its size to intersect (sorted arrays against
+                // bitmaps), and a month would be intersected with a sparse list again for each month visited
+                // (a rare filter visits many); so the filter is built once.
                 RoaringBitmap matching = includes.get(0).clone();
                 for (int i = 1; i < includes.size(); i++) {
                     matching.and(includes.get(i));
@@ -349,12 +357,16 @@ final class FacetIndex {
                 for (RoaringBitmap exclude : excludes) {
                     matching.andNot(exclude);
                 }
-                matching.forEach(page);
+                includes = List.of(matching);
+                excludes = List.of();
+            }
+            if (!includes.isEmpty() && includes.get(0).getLongCardinality() <= WALK_FOR_PAGE) {
+                includes.get(0).forEach(page); // a small filter: walked whole
             } else {
                 // Month by month from the newest (or the cursor's) month: every entry of a month is newer than
                 // every entry of the months before it, so once n are found the older months cannot contribute.
-                // Each month's posting list (a few thousand entries) is intersected with the conditions, never
-                // the conditions with each other over the whole timeline. The month that completes the page is
+                // Each month's posting list (a few thousand entries) is intersected with the conditions: dense
+                // ones are never intersected with each other over the whole timeline. The month that completes the page is
                 // taken day by day from its newest day, so only about a day's entries more than the page are
                 // sorted. Only the months of the publication-day range are visited.
                 long newestMicros = Math.min(bound, toExclusive == Long.MAX_VALUE ? Long.MAX_VALUE : toExclusive - 1);
