@@ -366,9 +366,9 @@ final class FacetIndex {
                 // Month by month from the newest (or the cursor's) month: every entry of a month is newer than
                 // every entry of the months before it, so once n are found the older months cannot contribute.
                 // Each month's posting list (a few thousand entries) is intersected with the conditions: dense
-                // ones are never intersected with each other over the whole timeline. The month that completes the page is
-                // taken day by day from its newest day, so only about a day's entries more than the page are
-                // sorted. Only the months of the publication-day range are visited.
+                // ones are never intersected with each other over the whole timeline. The month that completes
+                // the page is taken day by day from its newest day, so only about a day's entries more than the
+                // page are sorted. Only the months of the publication-day range are visited.
                 long newestMicros = Math.min(bound, toExclusive == Long.MAX_VALUE ? Long.MAX_VALUE : toExclusive - 1);
                 String newestMonth = newestMicros == Long.MAX_VALUE ? null : monthOf(newestMicros);
                 String oldestMonth = from == Long.MIN_VALUE ? null : monthOf(from);

@@ -86,7 +86,8 @@ public final class FacetIndexScaleBenchmark {
                 index.count(type.apply(warm));
             }
         }
-        report.add("cost of one facets request (all five facets and the total), 1000 requests per type, one thread (wall clock; cpu: this thread's CPU time):");
+        report.add("cost of one facets request (all five facets and the total), 1000 requests per type, one"
+                + " thread (wall clock; cpu: this thread's CPU time):");
         SplittableRandom r = new SplittableRandom(2);
         for (Map.Entry<String, Function<SplittableRandom, Filters>> type : types.entrySet()) {
             long[] nanos = new long[1000];
@@ -158,10 +159,10 @@ public final class FacetIndexScaleBenchmark {
         Files.write(out, report);
     }
 
-    /** Wall-clock percentiles, and the mean CPU time of this thread per call (other load on the machine stretches the first, hardly the second). */
+    /** Wall-clock percentiles and the mean CPU time of this thread per call (other load stretches the first). */
     private static String line(String name, long[] sorted, long cpuNanos) {
-        return String.format("  %-22s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms  cpu mean %6.3f ms  (n=%d)",
-                name, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
+        return String.format("  %-22s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms  cpu mean %6.3f ms"
+                + "  (n=%d)", name, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
                 cpuNanos / 1e6 / sorted.length, sorted.length);
     }
 
