@@ -82,10 +82,52 @@ public final class QueryPlans {
             explain(s, report, "q rare word (" + rareName + ")", search.formatted(rareName) + ORDER);
             explain(s, report, "q relevance, common word (security)", search.formatted("security")
                     + " order by rank desc, id desc limit 51");
+            if (args.length > 2 && args[2].equals("pages")) {
+                indexPages(s, report, person);
+            }
         }
         report.forEach(System.out::println);
         Files.write(out, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.exit(0);
+    }
+
+    /**
+     * The statement {@code TimelineRepository.findIndexed} sends for a page the index named (guard row + rows by
+     * primary key, every filter again), prepared as the JDBC driver does after 5 uses, explained with a custom
+     * plan (values known) and with the generic plan PostgreSQL may switch to (values as parameters).
+     */
+    private static void indexPages(Statement s, List<String> report, String person) throws Exception {
+        Map<String, String[]> filters = new LinkedHashMap<>();
+        filters.put("country GB", new String[] {"countries && $2::text[]", "{GB}"});
+        filters.put("kind aid", new String[] {"kind = $2::text", "aid"});
+        filters.put("-kind statement", new String[] {"coalesce(kind, '') <> all($2::text[])", "{statement}"});
+        filters.put("person " + person, new String[] {"persons && $2::text[]", "{\"" + person + "\"}"});
+        filters.put("organisation EU", new String[] {"organisations && $2::text[]", "{EU}"});
+        for (Map.Entry<String, String[]> f : filters.entrySet()) {
+            String where = f.getValue()[0].replace("$2", "'" + f.getValue()[1] + "'");
+            String ids;
+            long last;
+            try (ResultSet rs = s.executeQuery("select array_agg(id)::text, max(m) from (select id, max(change_seq)"
+                    + " over () m from timeline_entry where " + where + ORDER.replace("51", "83") + ") x")) {
+                rs.next();
+                ids = rs.getString(1);
+                last = rs.getLong(2);
+            }
+            String page = "select g.table_oid, g.changed, p.* from (select cast(cast('timeline_entry' as regclass)"
+                    + " as oid) table_oid, (select count(*) from timeline_entry where change_seq > $1) changed) g"
+                    + " left join lateral (" + COLUMNS + " from timeline_entry where true and " + f.getValue()[0]
+                    + " and (id = any($3::text[]) or change_seq > $4) order by published_at desc, id desc limit $5)"
+                    + " p on true order by p.published_at desc, p.id desc";
+            s.execute("deallocate all");
+            s.execute("prepare page as " + page);
+            String execute = "execute page(" + last + ", '" + f.getValue()[1].replace("'", "''") + "', '" + ids
+                    + "', " + last + ", 51)";
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                s.execute("set plan_cache_mode = " + mode);
+                explain(s, report, "index-named page (83 ids), " + f.getKey() + ", " + mode, execute);
+            }
+            s.execute("reset plan_cache_mode");
+        }
     }
 
     private static void explain(Statement s, List<String> report, String name, String sql) throws Exception {

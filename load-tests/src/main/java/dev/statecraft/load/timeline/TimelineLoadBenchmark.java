@@ -157,9 +157,12 @@ public final class TimelineLoadBenchmark {
         env.put("STATECRAFT_FACETS_INDEX_ENABLED", options.getOrDefault("facets-index", "true"));
         // --index-pages false: timeline pages by SQL alone (the index still counts facets), for before/after
         env.put("STATECRAFT_TIMELINE_INDEX_PAGES", options.getOrDefault("index-pages", "true"));
-        List<String> command = List.of(ChildProcesses.javaExecutable(), "-Xmx1g", "-cp",
-                jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class), ParentWatch.class.getName(),
-                "io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        // --service-jvm -Xmx1g,-XX:+UseParallelGC: the service JVM's options, comma-separated (default -Xmx1g)
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcesses.javaExecutable());
+        command.addAll(List.of(options.getOrDefault("service-jvm", "-Xmx1g").split(",")));
+        command.addAll(List.of("-cp", jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class),
+                ParentWatch.class.getName(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
         Process process = ChildProcesses.start(command, env, log);
         ChildProcesses.stopClientOnExit(process);
         return process;

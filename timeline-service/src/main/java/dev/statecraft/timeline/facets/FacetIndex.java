@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -49,6 +50,11 @@ final class FacetIndex {
     /** A filter with at most this many members is walked for a page instead of intersected month by month. */
     private static final int WALK_FOR_PAGE = 4_096;
     /**
+     * A page's filter whose smallest inclusion holds at most this share of the entries (1/16: array, not bitmap,
+     * chunks) is intersected once over the whole timeline; a denser one month by month.
+     */
+    private static final int SPARSE_FOR_PAGE = 16;
+    /**
      * Relative cost of visiting one filter member and bumping its values' counters (random access) against
      * one 64-bit word of an andCardinality; measured in FacetIndexScaleBenchmark, only the order matters.
      */
@@ -69,8 +75,15 @@ final class FacetIndex {
     private String[] ids = new String[1024];
     /** Per ordinal: published_at in microseconds since the epoch (PostgreSQL's precision), the timeline order. */
     private long[] published = new long[1024];
-    /** Per multi-valued facet, per ordinal: the value ids; kind and month in {@link #single}. */
-    private final int[][][] values = new int[FACETS.length][][];
+    /**
+     * Per multi-valued facet (kind and month are in {@link #single}), the value ids of all entries in one flat
+     * array: at {@code valueStart[f][ordinal]} the count, then the ids. Walking a filter's members in ordinal
+     * order reads it front to back, where an array per entry (a million small objects) cost a pointer chase per
+     * member; a revision appends its values and leaves the old ones unused.
+     */
+    private final int[][] valueStart = new int[FACETS.length][];
+    private final int[][] valuePool = new int[FACETS.length][];
+    private final int[] valuePoolSize = new int[FACETS.length];
     /** Kind and month as one flat array each (exactly one value per entry). */
     private final int[][] single = new int[FACETS.length][];
 
@@ -81,7 +94,8 @@ final class FacetIndex {
             if (f == KIND || f == MONTH) {
                 single[f] = new int[1024];
             } else {
-                values[f] = new int[1024][];
+                valueStart[f] = new int[1024];
+                valuePool[f] = new int[4096];
             }
         }
     }
@@ -122,6 +136,17 @@ final class FacetIndex {
         lock.readLock().lock();
         try {
             return size;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The publication instant held for {@code id} in microseconds, null if unknown (a cursor's key in benchmarks). */
+    Long publishedMicros(String id) {
+        lock.readLock().lock();
+        try {
+            Integer ordinal = ordinals.get(id);
+            return ordinal == null ? null : published[ordinal];
         } finally {
             lock.readLock().unlock();
         }
@@ -196,7 +221,7 @@ final class FacetIndex {
                 if (single[f] != null) {
                     single[f][ordinal] = valueIds[0];
                 } else {
-                    values[f][ordinal] = valueIds;
+                    appendValues(f, ordinal, valueIds);
                 }
             }
             months.putIfAbsent(month, single[MONTH][ordinal]);
@@ -221,7 +246,23 @@ final class FacetIndex {
     }
 
     private int[] valuesOf(int f, int ordinal) {
-        return single[f] != null ? new int[] {single[f][ordinal]} : values[f][ordinal];
+        if (single[f] != null) {
+            return new int[] {single[f][ordinal]};
+        }
+        int start = valueStart[f][ordinal];
+        return Arrays.copyOfRange(valuePool[f], start + 1, start + 1 + valuePool[f][start]);
+    }
+
+    private void appendValues(int f, int ordinal, int[] valueIds) {
+        int start = valuePoolSize[f];
+        int end = start + 1 + valueIds.length;
+        if (end > valuePool[f].length) {
+            valuePool[f] = Arrays.copyOf(valuePool[f], Math.max(end, valuePool[f].length * 2));
+        }
+        valuePool[f][start] = valueIds.length;
+        System.arraycopy(valueIds, 0, valuePool[f], start + 1, valueIds.length);
+        valuePoolSize[f] = end;
+        valueStart[f][ordinal] = start;
     }
 
     private void grow(int capacity) {
@@ -233,7 +274,7 @@ final class FacetIndex {
                 if (single[f] != null) {
                     single[f] = Arrays.copyOf(single[f], n);
                 } else {
-                    values[f] = Arrays.copyOf(values[f], n);
+                    valueStart[f] = Arrays.copyOf(valueStart[f], n);
                 }
             }
         }
@@ -285,33 +326,52 @@ final class FacetIndex {
     Newest newest(Filters filters, Long beforeMicros, int n) {
         lock.readLock().lock();
         try {
-            RoaringBitmap matching = intersection(conditions(filters), -1);
+            // The publication-day range is not turned into a bitmap here (the OR of its months and edge days was
+            // most of a date-range page's index work): only the months it touches are visited, and each entry's
+            // instant is checked against it.
             long bound = beforeMicros == null ? Long.MAX_VALUE : beforeMicros;
-            List<Integer> found = new ArrayList<>();
-            int[] before = new int[1];
-            IntConsumer collect = o -> {
-                if (published[o] <= bound) {
-                    found.add(o);
-                    if (published[o] < bound) {
-                        before[0]++;
-                    }
+            long from = filters.from() == null ? Long.MIN_VALUE : micros(filters.from());
+            long toExclusive = filters.toExclusive() == null ? Long.MAX_VALUE : micros(filters.toExclusive());
+            List<RoaringBitmap> includes = new ArrayList<>();
+            List<RoaringBitmap> excludes = new ArrayList<>();
+            Condition[] own = conditions(filters, false);
+            for (Condition c : own) {
+                if (c != null && c.include() != null) {
+                    includes.add(c.include());
                 }
-            };
-            if (matching != null && matching.getLongCardinality() <= WALK_FOR_PAGE) {
-                matching.forEach(collect);
+                if (c != null && c.exclude() != null) {
+                    excludes.add(c.exclude());
+                }
+            }
+            includes.sort(Comparator.comparingLong(RoaringBitmap::getLongCardinality));
+            PageCollector page = new PageCollector(bound, from, toExclusive);
+            if (!includes.isEmpty()
+                    && includes.get(0).getLongCardinality() <= Math.max(WALK_FOR_PAGE, size / SPARSE_FOR_PAGE)) {
+                // A sparse inclusion: the whole filter costs about its size to intersect (sorted arrays against
+                // bitmaps), and a month would be intersected with a sparse list again for each month visited
+                // (a rare filter visits many); so the filter is built once.
+                RoaringBitmap matching = includes.get(0).clone();
+                for (int i = 1; i < includes.size(); i++) {
+                    matching.and(includes.get(i));
+                }
+                for (RoaringBitmap exclude : excludes) {
+                    matching.andNot(exclude);
+                }
+                includes = List.of(matching);
+                excludes = List.of();
+            }
+            if (!includes.isEmpty() && includes.get(0).getLongCardinality() <= WALK_FOR_PAGE) {
+                includes.get(0).forEach(page); // a small filter: walked whole
             } else {
                 // Month by month from the newest (or the cursor's) month: every entry of a month is newer than
                 // every entry of the months before it, so once n are found the older months cannot contribute.
-                // The month that completes the page is taken day by day from its newest day, so only about a
-                // day's entries more than the page are sorted.
-                // Only the months a publication-day range can match: a 30-day range in an old year otherwise
-                // intersects every newer month first (most of a date-range page's index work).
-                long newestMicros = beforeMicros == null ? Long.MAX_VALUE : beforeMicros;
-                if (filters.toExclusive() != null) {
-                    newestMicros = Math.min(newestMicros, micros(filters.toExclusive()) - 1);
-                }
+                // Each month's posting list (a few thousand entries) is intersected with the conditions: dense
+                // ones are never intersected with each other over the whole timeline. The month that completes
+                // the page is taken day by day from its newest day, so only about a day's entries more than the
+                // page are sorted. Only the months of the publication-day range are visited.
+                long newestMicros = Math.min(bound, toExclusive == Long.MAX_VALUE ? Long.MAX_VALUE : toExclusive - 1);
                 String newestMonth = newestMicros == Long.MAX_VALUE ? null : monthOf(newestMicros);
-                String oldestMonth = filters.from() == null ? null : monthOf(micros(filters.from()));
+                String oldestMonth = from == Long.MIN_VALUE ? null : monthOf(from);
                 NavigableMap<String, Integer> inRange = months;
                 if (newestMonth != null && oldestMonth != null && newestMonth.compareTo(oldestMonth) < 0) {
                     inRange = Collections.emptyNavigableMap(); // a cursor before the range: nothing left
@@ -323,39 +383,94 @@ final class FacetIndex {
                         inRange = inRange.headMap(newestMonth, true);
                     }
                 }
-                NavigableMap<String, Integer> newestFirst = inRange.descendingMap();
-                for (Map.Entry<String, Integer> entry : newestFirst.entrySet()) {
-                    RoaringBitmap month = postings.get(MONTH).get(entry.getValue());
-                    RoaringBitmap candidates = matching == null ? month : RoaringBitmap.and(month, matching);
-                    if (before[0] + candidates.getLongCardinality() < n) {
-                        candidates.forEach(collect);
+                for (Map.Entry<String, Integer> entry : inRange.descendingMap().entrySet()) {
+                    RoaringBitmap candidates = postings.get(MONTH).get(entry.getValue());
+                    if (!includes.isEmpty() || !excludes.isEmpty()) {
+                        candidates = includes.isEmpty() ? candidates.clone()
+                                : RoaringBitmap.and(candidates, includes.get(0));
+                        for (int i = 1; i < includes.size(); i++) {
+                            candidates.and(includes.get(i));
+                        }
+                        for (RoaringBitmap exclude : excludes) {
+                            candidates.andNot(exclude);
+                        }
+                    }
+                    if (page.before + candidates.getLongCardinality() < n) {
+                        candidates.forEach(page);
                         continue;
                     }
                     LocalDate first = LocalDate.parse(entry.getKey() + "-01");
                     for (RoaringBitmap day : byDay.subMap((int) first.toEpochDay(), true,
                             (int) first.plusMonths(1).toEpochDay(), false).descendingMap().values()) {
-                        RoaringBitmap.and(day, candidates).forEach(collect);
-                        if (before[0] >= n) {
+                        RoaringBitmap.and(day, candidates).forEach(page);
+                        if (page.before >= n) {
                             break;
                         }
                     }
-                    if (before[0] >= n) {
+                    if (page.before >= n) {
                         break;
                     }
                 }
             }
-            found.sort((a, b) -> Long.compare(published[b], published[a]));
-            int end = Math.min(found.size() - before[0] + n, found.size());
-            while (end > 0 && end < found.size() && published[found.get(end)] == published[found.get(end - 1)]) {
+            int[] found = page.sortedNewestFirst();
+            int end = Math.min(found.length - page.before + n, found.length);
+            while (end > 0 && end < found.length && published[found[end]] == published[found[end - 1]]) {
                 end++;
             }
-            List<String> page = new ArrayList<>(end);
+            List<String> ids = new ArrayList<>(end);
             for (int i = 0; i < end; i++) {
-                page.add(ids[found.get(i)]);
+                ids.add(this.ids[found[i]]);
             }
-            return new Newest(page, lastChange);
+            return new Newest(ids, lastChange);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The entries a page search visits that match its instant bounds: at or before the cursor's instant, inside
+     * the publication-day range; {@code before} counts those strictly before the cursor's instant.
+     */
+    private final class PageCollector implements IntConsumer {
+        private final long bound;
+        private final long from;
+        private final long toExclusive;
+        private int[] found = new int[256];
+        private int size;
+        int before;
+
+        PageCollector(long bound, long from, long toExclusive) {
+            this.bound = bound;
+            this.from = from;
+            this.toExclusive = toExclusive;
+        }
+
+        @Override
+        public void accept(int ordinal) {
+            long at = published[ordinal];
+            if (at <= bound && at >= from && at < toExclusive) {
+                if (size == found.length) {
+                    found = Arrays.copyOf(found, size * 2);
+                }
+                found[size++] = ordinal;
+                if (at < bound) {
+                    before++;
+                }
+            }
+        }
+
+        /** The ordinals found, newest first (ties in any order: the caller's SQL orders them by id). */
+        int[] sortedNewestFirst() {
+            Integer[] order = new Integer[size];
+            for (int k = 0; k < size; k++) {
+                order[k] = found[k];
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(published[b], published[a]));
+            int[] sorted = new int[size];
+            for (int k = 0; k < size; k++) {
+                sorted[k] = order[k];
+            }
+            return sorted;
         }
     }
 
@@ -369,6 +484,11 @@ final class FacetIndex {
 
     /** Each facet's own condition (null: none); the month's own is the publication-day range. */
     private Condition[] conditions(Filters filters) {
+        return conditions(filters, true);
+    }
+
+    /** {@link #conditions(Filters)}, the publication-day range left out unless {@code withDays}. */
+    private Condition[] conditions(Filters filters, boolean withDays) {
         Condition[] own = new Condition[FACETS.length];
         for (int f = 0; f < FACETS.length; f++) {
             Field field = FACETS[f].field();
@@ -376,7 +496,7 @@ final class FacetIndex {
                 own[f] = condition(f, filters.include().get(field), filters.exclude().get(field));
             }
         }
-        RoaringBitmap days = dayRange(filters.from(), filters.toExclusive());
+        RoaringBitmap days = withDays ? dayRange(filters.from(), filters.toExclusive()) : null;
         own[MONTH] = days == null ? null : new Condition(days, null);
         return own;
     }
@@ -389,10 +509,16 @@ final class FacetIndex {
         return new Condition(union(f, include), union(f, exclude));
     }
 
-    /** The entries carrying any of {@code values}; null for no values. Never a posting list itself (callers and). */
+    /**
+     * The entries carrying any of {@code values}; null for no values. For one value its posting list itself, not
+     * a copy (copying a popular value's list was a large part of a request's allocation): read only.
+     */
     private RoaringBitmap union(int f, List<String> values) {
         if (values == null) {
             return null;
+        }
+        if (values.size() == 1) {
+            return postingsOf(f, values.get(0));
         }
         RoaringBitmap set = new RoaringBitmap();
         for (String value : values) {
@@ -534,10 +660,12 @@ final class FacetIndex {
                         facetCounts[valueOf[batch[k]]]++;
                     }
                 } else {
-                    int[][] valuesOf = values[f];
+                    int[] startOf = valueStart[f];
+                    int[] pool = valuePool[f];
                     for (int k = 0; k < n; k++) {
-                        for (int v : valuesOf[batch[k]]) {
-                            facetCounts[v]++;
+                        int at = startOf[batch[k]];
+                        for (int end = at + 1 + pool[at], i = at + 1; i < end; i++) {
+                            facetCounts[pool[i]]++;
                         }
                     }
                 }

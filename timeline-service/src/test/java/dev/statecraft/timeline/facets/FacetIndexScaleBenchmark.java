@@ -28,6 +28,7 @@ import java.util.function.Function;
  *   -Dexec.args="1000000 load-tests/benchmarks/timeline-facet-index-1m.txt"</pre>
  */
 public final class FacetIndexScaleBenchmark {
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String[] KINDS = {"statement", "meeting", "visit", "aid", "sanctions_imposed", "agreement",
         "defence_cooperation", "summit", "sanctions_lifted", "other"};
     private static final double[] KIND_SHARE = {0.30, 0.18, 0.14, 0.08, 0.07, 0.07, 0.05, 0.04, 0.02, 0.05};
@@ -85,39 +86,89 @@ public final class FacetIndexScaleBenchmark {
                 index.count(type.apply(warm));
             }
         }
-        report.add("cost of one facets request (all five facets and the total), 1000 requests per type, one thread:");
+        report.add("cost of one facets request (all five facets and the total), 1000 requests per type, one"
+                + " thread (wall clock; cpu: this thread's CPU time):");
         SplittableRandom r = new SplittableRandom(2);
         for (Map.Entry<String, Function<SplittableRandom, Filters>> type : types.entrySet()) {
             long[] nanos = new long[1000];
+            long cpu = 0;
             for (int i = 0; i < nanos.length; i++) {
                 Filters f = type.getValue().apply(r);
+                long c = THREADS.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 index.count(f);
                 nanos[i] = System.nanoTime() - t;
+                cpu += THREADS.getCurrentThreadCpuTime() - c;
             }
             Arrays.sort(nanos);
-            report.add(String.format("  %-22s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms", type.getKey(),
-                    ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos[nanos.length - 1] / 1e6));
+            report.add(line(type.getKey(), nanos, cpu));
         }
-        report.add("cost of naming one timeline page (51 entries + 32 spare, newest first), 1000 per type:");
-        for (Map.Entry<String, Function<SplittableRandom, Filters>> type : types.entrySet()) {
+        // The timeline benchmark's page mix (load-tests TimelineLoadBenchmark): each first page, then its second.
+        Map<String, Function<SplittableRandom, Filters>> pages = new java.util.LinkedHashMap<>();
+        pages.put("page_country", x -> filters("country", country(x)));
+        pages.put("page_kind", x -> filters("kind", kind(x)));
+        pages.put("page_date_range", x -> range(x, 30));
+        pages.put("page_person", x -> filters("person", "Person " + persons.next(x)));
+        pages.put("page_combined", x -> {
+            LocalDate from = day(x);
+            return filters("country", country(x), "kind", kind(x), "from", from.toString(), "to",
+                    from.plusDays(365).toString());
+        });
+        pages.put("page_org_person_neg", x -> filters("organisation", "ORG" + organisations.next(x), "-kind",
+                "statement", "country", country(x)));
+        pages.put("page_country_kind", x -> filters("country", country(x), "kind", kind(x)));
+        pages.put("page_organisation", x -> filters("organisation", "ORG" + organisations.next(x)));
+        pages.put("page_neg_kind", x -> filters("-kind", kind(x)));
+        for (int i = 0; i < 300; i++) {
+            for (Function<SplittableRandom, Filters> type : pages.values()) {
+                index.newest(type.apply(warm), null, 83);
+            }
+        }
+        report.add("cost of naming one timeline page (51 entries + 32 spare, newest first), 1000 per type; next_page:"
+                + " the page after the 51st entry of a first page of each type:");
+        long[] next = new long[1000];
+        int nextCount = 0;
+        long nextCpu = 0;
+        for (Map.Entry<String, Function<SplittableRandom, Filters>> type : pages.entrySet()) {
             long[] nanos = new long[1000];
+            long cpu = 0;
             for (int i = 0; i < nanos.length; i++) {
                 Filters f = type.getValue().apply(r);
+                long c = THREADS.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
-                index.newest(f, null, 83);
+                FacetIndex.Newest first = index.newest(f, null, 83);
                 nanos[i] = System.nanoTime() - t;
+                cpu += THREADS.getCurrentThreadCpuTime() - c;
+                if (first.ids().size() > 51 && i % 9 == 0 && nextCount < next.length) {
+                    Long cursor = index.publishedMicros(first.ids().get(50));
+                    c = THREADS.getCurrentThreadCpuTime();
+                    t = System.nanoTime();
+                    index.newest(f, cursor, 83);
+                    next[nextCount++] = System.nanoTime() - t;
+                    nextCpu += THREADS.getCurrentThreadCpuTime() - c;
+                }
             }
             Arrays.sort(nanos);
-            report.add(String.format("  %-22s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms",
-                    type.getKey().replace("facets_", "page_"), ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99),
-                    nanos[nanos.length - 1] / 1e6));
+            report.add(line(type.getKey(), nanos, cpu));
         }
+        report.add(line("next_page", Arrays.stream(next, 0, nextCount).sorted().toArray(), nextCpu));
         report.add("posting lists (values and days) " + (index.postingBytes() >> 20) + " MB of the heap above");
         report.add("load average at end " + loadAverage());
         report.forEach(System.out::println);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, report);
+    }
+
+    /** Wall-clock percentiles and the mean CPU time of this thread per call (other load stretches the first). */
+    private static String line(String name, long[] sorted, long cpuNanos) {
+        return String.format("  %-22s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %6.2f ms  cpu mean %6.3f ms"
+                + "  (n=%d)", name, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
+                cpuNanos / 1e6 / sorted.length, sorted.length);
+    }
+
+    private Filters range(SplittableRandom r, int days) {
+        LocalDate from = day(r);
+        return filters("from", from.toString(), "to", from.plusDays(days).toString());
     }
 
     private void put(FacetIndex index, String id) {

@@ -72,16 +72,23 @@ class FacetIndexTest {
             index.put(id, kind, at, new String[] {country}, new String[0], new String[0], i + 1);
             entries.put(id, new Object[] {at, country, kind});
         }
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 400; round++) {
             String country = countries[random.nextInt(4)];
             String kind = kinds[random.nextInt(3)];
-            int shape = random.nextInt(5);
+            String other = countries[random.nextInt(4)];
+            int shape = random.nextInt(8);
             Filters f = switch (shape) {
                 case 0 -> filters("country", country);
                 case 1 -> filters("country", country, "kind", kind);
                 case 2 -> filters("-kind", kind);
                 // thousands of matches: named month by month, only the months inside the range
                 case 3 -> filters("-kind", kind, "from", "2020-02-15", "to", "2022-11-20");
+                // several conditions on each month: a list, an exclusion and a range inside months
+                case 5 -> filters("country", country + "," + other, "-kind", kind, "from", "2019-06-10", "to",
+                        "2023-01-05");
+                // open-ended ranges
+                case 6 -> filters("kind", kind, "from", "2024-07-17");
+                case 7 -> filters("country", country, "to", "2020-05-03");
                 default -> filters("country", country, "from", "2021-03-01", "to", "2021-03-09");
             };
             Instant cursor = random.nextBoolean() ? null
@@ -96,6 +103,11 @@ class FacetIndexTest {
                     case 2 -> !v[2].equals(kind);
                     case 3 -> !v[2].equals(kind) && !at.isBefore(Instant.parse("2020-02-15T00:00:00Z"))
                             && at.isBefore(Instant.parse("2022-11-21T00:00:00Z"));
+                    case 5 -> (v[1].equals(country) || v[1].equals(other)) && !v[2].equals(kind)
+                            && !at.isBefore(Instant.parse("2019-06-10T00:00:00Z"))
+                            && at.isBefore(Instant.parse("2023-01-06T00:00:00Z"));
+                    case 6 -> v[2].equals(kind) && !at.isBefore(Instant.parse("2024-07-17T00:00:00Z"));
+                    case 7 -> v[1].equals(country) && at.isBefore(Instant.parse("2020-05-04T00:00:00Z"));
                     default -> v[1].equals(country) && !at.isBefore(Instant.parse("2021-03-01T00:00:00Z"))
                             && at.isBefore(Instant.parse("2021-03-10T00:00:00Z"));
                 };
