@@ -4,25 +4,26 @@ import dev.statecraft.model.Announcement;
 import dev.statecraft.model.AnnouncementJson;
 import dev.statecraft.model.LocationMention;
 import dev.statecraft.timeline.search.SearchVector;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * One announcement as a row of a timeline table, every column in the text form PostgreSQL reads, derived
- * columns included (the search vector and the mentioned dates are computed here, on the projection's threads,
- * not per row in the database). The only place a row is built: the live upsert binds it, the rebuild COPYs it,
- * so both store the same row for the same event.
+ * One announcement as a row of a timeline table, derived columns included (the search vector and the mentioned
+ * dates are computed here, on the projection's threads, not per row in the database). The only place a row is
+ * built: the live upsert binds its text forms ({@link #values()}), the rebuild COPYs the same values in
+ * PostgreSQL's binary form (rebuild/CopyBinary), so both store the same row for the same event.
  */
-public record EntryRow(String id, int revision, String publishedAt, String kind, String title, String summary,
-        String publisher, String sourceUrl, String countries, String organisations, String persons,
-        String locations, String bodyText, String mentionedDates, String search, String event) {
+public record EntryRow(String id, int revision, Instant publishedAt, String kind, String title, String summary,
+        String publisher, String sourceUrl, List<String> countries, List<String> organisations, List<String> persons,
+        List<String> locations, String bodyText, List<MentionedDates.Range> mentionedDates, SearchVector search,
+        String event) {
 
     public static EntryRow of(Announcement a) {
-        return new EntryRow(a.id(), a.revision(), a.publishedAt().toString(), a.kind().wire(), a.title(),
-                a.summary(), a.source() == null ? null : a.source().publisher(),
-                a.source() == null ? null : a.source().url(), PgArrays.literal(a.countryCodes()),
-                PgArrays.literal(a.organisationIds()), PgArrays.literal(a.personNames()),
-                PgArrays.literal(locationNames(a)), a.bodyText(), MentionedDates.literal(a.dates()),
-                SearchVector.of(a.title(), a.bodyText()), AnnouncementJson.write(a));
+        return new EntryRow(a.id(), a.revision(), a.publishedAt(), a.kind().wire(), a.title(), a.summary(),
+                a.source() == null ? null : a.source().publisher(), a.source() == null ? null : a.source().url(),
+                a.countryCodes(), a.organisationIds(), a.personNames(), locationNames(a), a.bodyText(),
+                MentionedDates.ranges(a.dates()), SearchVector.analyse(a.title(), a.bodyText()),
+                AnnouncementJson.write(a));
     }
 
     /** The columns in the order of {@link #values()}; applied_at and change_seq are set by the writer. */
@@ -30,10 +31,11 @@ public record EntryRow(String id, int revision, String publishedAt, String kind,
             "publisher", "source_url", "countries", "organisations", "persons", "locations", "body_text",
             "mentioned_dates", "search", "event");
 
-    /** The values in the order of {@link #COLUMNS}, as text (null stays null). */
+    /** The values in the order of {@link #COLUMNS}, in the text form PostgreSQL reads (null stays null). */
     public String[] values() {
-        return new String[] {id, Integer.toString(revision), publishedAt, kind, title, summary, publisher, sourceUrl,
-            countries, organisations, persons, locations, bodyText, mentionedDates, search, event};
+        return new String[] {id, Integer.toString(revision), publishedAt.toString(), kind, title, summary, publisher,
+            sourceUrl, PgArrays.literal(countries), PgArrays.literal(organisations), PgArrays.literal(persons),
+            PgArrays.literal(locations), bodyText, MentionedDates.literalOf(mentionedDates), search.text(), event};
     }
 
     private static List<String> locationNames(Announcement a) {

@@ -3,6 +3,7 @@ package dev.statecraft.timeline.projection;
 import dev.statecraft.model.DateMention;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,14 +14,23 @@ import java.util.regex.Pattern;
  * per row in the database, now in the projection. As there, a date that is no calendar date is left out;
  * PostgreSQL merges overlapping ranges when it reads the literal.
  */
-final class MentionedDates {
+public final class MentionedDates {
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
     private MentionedDates() {
     }
 
+    /** One mentioned date as the days it covers: {@code [first, end)}. */
+    public record Range(LocalDate first, LocalDate end) {
+    }
+
     static String literal(List<DateMention> dates) {
-        StringBuilder out = new StringBuilder("{");
+        return literalOf(ranges(dates));
+    }
+
+    /** The ranges in the order of the mentions, as the literal lists them (PostgreSQL sorts and merges). */
+    static List<Range> ranges(List<DateMention> dates) {
+        List<Range> ranges = new ArrayList<>(dates.size());
         for (DateMention mention : dates) {
             String d = mention == null ? null : mention.date();
             Matcher m = d == null ? null : DATE.matcher(d);
@@ -44,11 +54,19 @@ final class MentionedDates {
                     first = LocalDate.of(year, 1, 1);
                     end = first.plusYears(1);
                 }
-                out.append(out.length() == 1 ? "" : ",").append('[').append(iso(first)).append(',').append(iso(end))
-                        .append(')');
+                ranges.add(new Range(first, end));
             } catch (DateTimeException e) {
                 // not a calendar date (2025-02-30, 2025-13): left out
             }
+        }
+        return ranges;
+    }
+
+    static String literalOf(List<Range> ranges) {
+        StringBuilder out = new StringBuilder("{");
+        for (Range r : ranges) {
+            out.append(out.length() == 1 ? "" : ",").append('[').append(iso(r.first())).append(',')
+                    .append(iso(r.end())).append(')');
         }
         return out.append('}').toString();
     }

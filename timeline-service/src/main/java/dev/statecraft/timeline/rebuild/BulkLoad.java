@@ -38,9 +38,9 @@ import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Reads the topic from offset 0 up to the end offsets captured at the start and COPYs it into the rebuilt
- * table. Three stages: one thread polls Kafka, a pool turns each poll into COPY lines (JSON parse, the row with
- * its derived columns from {@link EntryRow}, the same code the live projection uses), and the calling thread
- * writes the lines in poll order. The revision rule is kept without an index while loading: the first record of
+ * table. Three stages: one thread polls Kafka, a pool turns each poll into binary COPY tuples (JSON parse, the
+ * row with its derived columns from {@link EntryRow}, the same code the live projection uses, in
+ * {@link CopyBinary}'s form), and the calling thread writes them in poll order. The revision rule is kept without an index while loading: the first record of
  * an id goes into the rebuilt table, every later one (a newer or an older revision, or a replay) into the
  * staging table, which {@link ProjectionRebuild} merges in afterwards with the upsert's rule (highest revision
  * wins). An unreadable record is skipped and counted, as the live projection dead-letters it.
@@ -78,7 +78,7 @@ final class BulkLoad {
 
     /** Loads into {@code table} on {@code target} and the later revisions into {@code staging} on {@code other}. */
     void load(Connection target, String table, Connection other, String staging) throws Exception {
-        String appliedAt = Instant.now().toString();
+        Instant appliedAt = Instant.now();
         ExecutorService parsers = Executors.newFixedThreadPool(parseThreads,
                 DaemonThreads.numbered("projection-rebuild-parse"));
         ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("projection-rebuild-read"));
@@ -120,7 +120,7 @@ final class BulkLoad {
         }
     }
 
-    private void readTopic(ExecutorService parsers, BlockingQueue<Future<List<Line>>> polls, String appliedAt)
+    private void readTopic(ExecutorService parsers, BlockingQueue<Future<List<Line>>> polls, Instant appliedAt)
             throws InterruptedException {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -172,13 +172,13 @@ final class BulkLoad {
         polls.put(END);
     }
 
-    /** A poll's records as COPY lines; unreadable ones are skipped and counted. */
-    private List<Line> lines(List<ConsumerRecord<String, String>> records, String appliedAt) {
+    /** A poll's records as binary COPY tuples; unreadable ones are skipped and counted. */
+    private List<Line> lines(List<ConsumerRecord<String, String>> records, Instant appliedAt) {
         List<Line> lines = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             try {
                 Announcement a = AnnouncementRecords.read(record);
-                lines.add(new Line(a.id(), CopyText.line(EntryRow.of(a), appliedAt), record.topic(),
+                lines.add(new Line(a.id(), CopyBinary.tuple(EntryRow.of(a), appliedAt), record.topic(),
                         record.partition(), record.offset()));
                 progress.read();
             } catch (RuntimeException e) {
@@ -207,7 +207,7 @@ final class BulkLoad {
 
         CopyStream(Connection c, String table, Progress progress) throws SQLException {
             this.connection = c.unwrap(PGConnection.class);
-            this.sql = "copy " + table + " (" + String.join(", ", EntryRow.COLUMNS) + ", applied_at) from stdin";
+            this.sql = "copy " + table + " (" + String.join(", ", EntryRow.COLUMNS) + ", applied_at) from stdin (format binary)";
             this.progress = progress;
         }
 
@@ -230,6 +230,7 @@ final class BulkLoad {
         void finish() throws SQLException, IOException {
             while (out != null) {
                 try {
+                    out.write(CopyBinary.TRAILER);
                     out.close(); // ends the COPY: its rows commit
                     out = null;
                     rows += statement.size();
@@ -240,9 +241,10 @@ final class BulkLoad {
             }
         }
 
-        private PGCopyOutputStream stream() throws SQLException {
+        private PGCopyOutputStream stream() throws SQLException, IOException {
             if (out == null) {
                 out = new PGCopyOutputStream(connection, sql, 1 << 16);
+                out.write(CopyBinary.HEADER);
             }
             return out;
         }

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A row as one line of PostgreSQL's COPY text format: tab-separated, {@code \N} for null, escapes for the rest.
- * Public for load-tests' read-model seed, which COPYs the same rows.
+ * Public for load-tests' read-model seed, which COPYs the same rows. The rebuild COPYs the binary form
+ * ({@link CopyBinary}), which CopyBinaryTest holds to this one value for value.
  */
 public final class CopyText {
     private CopyText() {
