@@ -31,9 +31,14 @@ public final class IntakeClient {
     }
 
     public CompletableFuture<Outcome> post(GeneratedAnnouncement announcement) {
+        return post(announcement.toIntakeJson());
+    }
+
+    /** Posts a document already in the intake's JSON shape ({@link GeneratedAnnouncement#toIntakeJson()}). */
+    public CompletableFuture<Outcome> post(String intakeJson) {
         HttpRequest request = HttpRequest.newBuilder(intake).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(announcement.toIntakeJson())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(intakeJson)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(IntakeClient::outcome)
                 .exceptionally(e -> new Outcome(0, null, (e.getCause() != null ? e.getCause() : e).toString()));

@@ -39,6 +39,8 @@ final class LatencyReport {
                 .append(" cores (shared with other builds; see the load averages), one subscription matching\n");
         out.append("# everything; open-loop schedule, latency from the intended send time (HdrHistogram).\n");
         out.append("# Stages come from the record's producer timestamp and the delivery row's created_at.\n");
+        out.append("# The subscription's webhook_max_in_flight: ").append(LatencyBenchmark.MAX_IN_FLIGHT)
+                .append(" (requests in flight at once to the one receiver; notify's default is 2).\n");
         out.append("# Target: p99 <= 500 ms.\n\n");
         for (LatencyBenchmark.Phase p : phases) {
             out.append(phase(p)).append('\n');

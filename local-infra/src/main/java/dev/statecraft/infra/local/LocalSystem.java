@@ -119,15 +119,28 @@ public final class LocalSystem implements AutoCloseable {
         env.put(prefix + "_DB_USER", LocalPostgres.USER);
         env.put(prefix + "_DB_PASSWORD", LocalPostgres.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        // MetaspaceSize: a service's metaspace grows to ~75 MB as it warms up, and a crossing of the default 21 MB
-        // high-water mark can be a full, stop-the-world GC (GC log of a latency run at load 22-42: three at start-up
-        // in each service and one of 1.6 s in the middle of the measurement); a mark above that size avoids them.
-        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:MetaspaceSize=128m", "-cp", jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class),
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable()));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-cp", jar + File.pathSeparator + ChildProcesses.codeLocation(ParentWatch.class),
                 ParentWatch.class.getName(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
         Process process = ChildProcesses.start(command, env, logFile(service));
         ChildProcesses.stopClientOnExit(process);
         services.put(service, process);
+    }
+
+    /**
+     * The services' JVM options; {@code STATECRAFT_SERVICE_JVM_OPTIONS} (space-separated) replaces them, so that a
+     * benchmark can measure other settings against these without a rebuild.
+     */
+    static List<String> jvmOptions() {
+        String replaced = System.getenv("STATECRAFT_SERVICE_JVM_OPTIONS");
+        if (replaced != null && !replaced.isBlank()) {
+            return List.of(replaced.trim().split("\\s+"));
+        }
+        // MetaspaceSize: a service's metaspace grows to ~75 MB as it warms up, and a crossing of the default 21 MB
+        // high-water mark can be a full, stop-the-world GC (GC log of a latency run at load 22-42: three at start-up
+        // in each service and one of 1.6 s in the middle of the measurement); a mark above that size avoids them.
+        return List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:MetaspaceSize=128m");
     }
 
     /** Ends one service at once, as {@code kill -9} does: no shutdown hooks, no clean-up. */

@@ -30,10 +30,14 @@ public class DeliveryStore {
     @Inject
     EntityManager em;
 
-    /** A claimed delivery with what is needed to send it. {@code leaseUntil} identifies this claim. */
+    /**
+     * A claimed delivery with what is needed to send it. {@code leaseUntil} identifies this claim;
+     * {@code webhookMaxInFlight} is the subscriber's own concurrency limit for its endpoint (null = the default).
+     */
     public record Claimed(UUID id, UUID subscriptionId, String announcementId, int revision, String payload,
             int attempts, OffsetDateTime leaseUntil, String webhookUrl, String webhookSecret, String channel,
-            String email, String unsubscribeToken, String previousSecret, StoredTraceContext trace) {
+            String email, String unsubscribeToken, String previousSecret, StoredTraceContext trace,
+            Integer webhookMaxInFlight) {
         /** The secrets that sign this send: the current one, and the previous one while a rotation overlaps. */
         public List<String> signingSecrets() {
             return previousSecret == null ? List.of(webhookSecret) : List.of(webhookSecret, previousSecret);
@@ -390,7 +394,8 @@ public class DeliveryStore {
                     )
                     select c.*, s.webhook_url, s.webhook_secret, s.email, s.unsubscribe_token,
                            case when s.previous_secret_expires_at > now() then s.previous_webhook_secret end
-                               as previous_secret
+                               as previous_secret,
+                           s.webhook_max_in_flight
                     from claimed c join subscription s on s.id = c.subscription_id
                     """.formatted(ENDPOINT_SQL, SENDABLE_SQL))) {
                 Array busy = connection.createArrayOf("text", endpointRoom.busy().toArray());
@@ -415,7 +420,8 @@ public class DeliveryStore {
                                 rs.getString("webhook_url"), rs.getString("webhook_secret"), rs.getString("channel"),
                                 rs.getString("email"), rs.getString("unsubscribe_token"),
                                 rs.getString("previous_secret"),
-                                new StoredTraceContext(rs.getString("traceparent"), rs.getString("tracestate"))));
+                                new StoredTraceContext(rs.getString("traceparent"), rs.getString("tracestate")),
+                                rs.getObject("webhook_max_in_flight", Integer.class)));
                     }
                 }
                 return claimed;

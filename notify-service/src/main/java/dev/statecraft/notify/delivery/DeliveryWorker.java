@@ -69,15 +69,12 @@ public class DeliveryWorker {
     private final EndpointHealth endpointHealth;
     private final RetryPolicy retryPolicy;
     private final int batchSize;
+    /** Slots of an endpoint whose subscriptions did not set {@code webhook_max_in_flight}. */
     private final int perEndpointConcurrency;
-    /**
-     * Deliveries one endpoint may hold at once: its slots in flight plus a claim's worth waiting (at least twice the
-     * slots). A queue of only a few rows made a healthy, busy endpoint cost one claim transaction per couple of
-     * sends; its rows are leased either way, and a waiting row whose lease runs short goes back untried.
-     */
+    /** The most slots one endpoint gets, whatever its subscriptions ask for: half the sender threads. */
+    private final int maxEndpointSlots;
+    /** The room of an endpoint with the default slots (one this instance holds nothing for). */
     private final int endpointCapacity;
-    /** Room an endpoint needs before a claim takes more of its rows: half its capacity, so claims stay large. */
-    private final int reclaimRoom;
     private final int maxHeld;
     private final Duration lease;
     private final ExecutorService pool;
@@ -98,15 +95,44 @@ public class DeliveryWorker {
     private final AtomicBoolean claiming = new AtomicBoolean();
 
     /** One endpoint's sends in flight and deliveries waiting for a slot. Guarded by itself. */
-    private static final class Endpoint {
+    private final class Endpoint {
         final ArrayDeque<Queued> waiting = new ArrayDeque<>();
         int inFlight;
+        /**
+         * Sends it may have in flight: the largest {@code webhook_max_in_flight} among the subscriptions whose
+         * deliveries it holds (default {@code per-endpoint-concurrency}); set again when it held nothing.
+         */
+        int slots = perEndpointConcurrency;
         /** Its last claim took all the room it had: more of its rows are probably due. */
         boolean mayHaveMore;
 
         int held() {
             return inFlight + waiting.size();
         }
+
+        int capacity() {
+            return capacityFor(slots);
+        }
+
+        /** Room it needs before a claim takes more of its rows: half its capacity, so claims stay large. */
+        int reclaimRoom() {
+            return Math.max(slots, capacity() / 2);
+        }
+    }
+
+    /**
+     * Deliveries an endpoint with {@code slots} may hold at once: its slots in flight plus a claim's worth waiting (at
+     * least twice the slots). A queue of only a few rows made a healthy, busy endpoint cost one claim transaction per
+     * couple of sends; its rows are leased either way, and a waiting row whose lease runs short goes back untried.
+     */
+    private int capacityFor(int slots) {
+        return slots + Math.max(2 * slots, batchSize);
+    }
+
+    /** The slots a delivery asks for its endpoint: its subscription's own limit for webhooks, else the default. */
+    private int slotsWanted(DeliveryStore.Claimed d) {
+        Integer own = DeliveryStore.CHANNEL_WEBHOOK.equals(d.channel()) ? d.webhookMaxInFlight() : null;
+        return own == null ? perEndpointConcurrency : Math.max(1, Math.min(own, maxEndpointSlots));
     }
 
     private record Queued(DeliveryStore.Claimed delivery, String endpoint, Instant sendDeadline) {
@@ -128,8 +154,8 @@ public class DeliveryWorker {
         this.retryPolicy = new RetryPolicy(retrySchedule, () -> ThreadLocalRandom.current().nextDouble());
         this.batchSize = batchSize;
         this.perEndpointConcurrency = Math.max(1, perEndpoint);
-        this.endpointCapacity = perEndpointConcurrency + Math.max(2 * perEndpointConcurrency, batchSize);
-        this.reclaimRoom = Math.max(perEndpointConcurrency, endpointCapacity / 2);
+        this.maxEndpointSlots = Math.max(perEndpointConcurrency, Math.max(1, threads) / 2);
+        this.endpointCapacity = capacityFor(perEndpointConcurrency);
         this.maxHeld = Math.max(batchSize, 4 * Math.max(1, threads));
         this.lease = lease;
         if (lease.compareTo(sender.timeout().plus(LEASE_MARGIN).multipliedBy(2)) < 0) {
@@ -273,16 +299,16 @@ public class DeliveryWorker {
     }
 
     /**
-     * The room of every endpoint that holds deliveries now; one with less than {@link #reclaimRoom} is busy (0: left
-     * out of the claim). Endpoints not listed get their full room.
+     * The room of every endpoint that holds deliveries now; one with less than its reclaim room is busy (0: left
+     * out of the claim). Endpoints not listed get the default endpoint's full room.
      */
     private DeliveryStore.EndpointRoom endpointRoom(boolean stepOverBusy) {
         Map<String, Integer> room = new HashMap<>();
         endpoints.forEach((key, endpoint) -> {
             synchronized (endpoint) {
-                int free = endpointCapacity - endpoint.held();
-                if (free < endpointCapacity) {
-                    room.put(key, free < reclaimRoom ? 0 : free);
+                int free = endpoint.capacity() - endpoint.held();
+                if (endpoint.held() > 0) {
+                    room.put(key, free < endpoint.reclaimRoom() ? 0 : free);
                 }
             }
         });
@@ -292,10 +318,12 @@ public class DeliveryWorker {
     /** Sends at once if the endpoint has a free slot, else queues; false if it holds its capacity already. */
     private boolean dispatch(Queued q) {
         Endpoint endpoint = endpoints.computeIfAbsent(q.endpoint(), k -> new Endpoint());
+        int wanted = slotsWanted(q.delivery());
         synchronized (endpoint) {
-            if (endpoint.inFlight < perEndpointConcurrency) {
+            endpoint.slots = endpoint.held() == 0 ? wanted : Math.max(endpoint.slots, wanted);
+            if (endpoint.inFlight < endpoint.slots) {
                 endpoint.inFlight++;
-            } else if (endpoint.held() < endpointCapacity) {
+            } else if (endpoint.held() < endpoint.capacity()) {
                 endpoint.waiting.add(q);
                 held.incrementAndGet();
                 return true;
@@ -329,7 +357,7 @@ public class DeliveryWorker {
                     endpoint.inFlight--;
                 }
                 // room grows by one per finished send: once it holds a batch, claim again (once per claim)
-                roomForABatch = endpoint.mayHaveMore && endpointCapacity - endpoint.held() >= reclaimRoom;
+                roomForABatch = endpoint.mayHaveMore && endpoint.capacity() - endpoint.held() >= endpoint.reclaimRoom();
                 if (roomForABatch) {
                     endpoint.mayHaveMore = false;
                 }

@@ -21,18 +21,25 @@ import java.util.TreeSet;
  */
 public record NewSubscription(String webhookUrl, Optional<String> secret, List<String> countries, List<String> kinds,
         List<String> keywords, boolean notifyOnRevisions, Optional<String> email, String frequency,
-        String timezone, boolean sse, List<String> organisations, List<String> persons, List<String> publishers) {
+        String timezone, boolean sse, List<String> organisations, List<String> persons, List<String> publishers,
+        Optional<Integer> webhookMaxInFlight) {
 
     static final Set<String> FREQUENCIES = Set.of("immediate", "daily", "weekly");
 
     static final Set<String> FIELDS = new TreeSet<>(List.of("webhook_url", "secret", "countries", "kinds", "keywords",
-            "notify_on_revisions", "email", "frequency", "timezone", "sse", "organisations", "persons", "publishers"));
+            "notify_on_revisions", "email", "frequency", "timezone", "sse", "organisations", "persons", "publishers",
+            "webhook_max_in_flight"));
     static final int MAX_EMAIL_LENGTH = 254;
     /** A pragmatic check (one @, no spaces or control characters, a dot in the domain), not full RFC 5322. */
     private static final java.util.regex.Pattern EMAIL =
             java.util.regex.Pattern.compile("[^@\\s\\p{Cntrl}<>,;\"]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     static final int MAX_KEYWORD_LENGTH = 200;
     static final int MAX_KEYWORDS = 100;
+    /**
+     * Upper bound of a subscriber's {@code webhook_max_in_flight}: a subscriber may let its endpoint take more
+     * concurrent requests than the default (2), but one endpoint never holds more than this many sender threads.
+     */
+    public static final int MAX_WEBHOOK_IN_FLIGHT = 8;
     private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
 
     /** Parses and validates a request body. */
@@ -55,7 +62,24 @@ public record NewSubscription(String webhookUrl, Optional<String> secret, List<S
         return new NewSubscription(url, secret, countries(body), kinds(body), keywords(body),
                 bool(body, "notify_on_revisions"), email, frequency(body).orElse("immediate"),
                 timezone(body).orElse("UTC"), sse, names(body, "organisations"), names(body, "persons"),
-                names(body, "publishers"));
+                names(body, "publishers"), webhookMaxInFlight(body));
+    }
+
+    /**
+     * The optional {@code webhook_max_in_flight}: how many webhook requests may be in flight at once to this
+     * subscription's endpoint, an integer from 1 to {@value #MAX_WEBHOOK_IN_FLIGHT}; absent or null = the default.
+     */
+    static Optional<Integer> webhookMaxInFlight(JsonNode body) {
+        JsonNode node = body.get("webhook_max_in_flight");
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.canConvertToExactIntegral() || !node.canConvertToInt() || node.intValue() < 1
+                || node.intValue() > MAX_WEBHOOK_IN_FLIGHT) {
+            throw ProblemException.invalidParameter("webhook_max_in_flight",
+                    "webhook_max_in_flight must be an integer from 1 to " + MAX_WEBHOOK_IN_FLIGHT + ".");
+        }
+        return Optional.of(node.intValue());
     }
 
     /** immediate, daily or weekly (case-insensitive). */

@@ -79,6 +79,9 @@ public class Subscription extends PanacheEntityBase {
     public String frequency;
     /** IANA zone id: digests come at the configured hour there. */
     public String timezone;
+    /** Concurrent webhook requests this subscriber allows at its endpoint; null = the service's default. */
+    @Column(name = "webhook_max_in_flight")
+    public Integer webhookMaxInFlight;
 
     public boolean isEnded() {
         return endedAt != null;

@@ -11,15 +11,18 @@ import java.util.TreeSet;
 /**
  * A validated change to a subscription, JSON Merge Patch style (RFC 7396): a field that is absent stays as it
  * is; a filter set to {@code null} or {@code []} is cleared (matches everything). Every field is validated as on
- * create; {@code webhook_url} cannot be removed, and the secret cannot be changed here.
+ * create; {@code webhook_url} cannot be removed, and the secret cannot be changed here; {@code webhook_max_in_flight}
+ * set to {@code null} goes back to the default.
  */
 public record SubscriptionPatch(Optional<String> webhookUrl, Optional<List<String>> countries,
         Optional<List<String>> kinds, Optional<List<String>> keywords, Optional<Boolean> notifyOnRevisions,
         Optional<String> frequency, Optional<String> timezone, boolean enableEndpoint, Optional<Boolean> sse,
-        Optional<List<String>> organisations, Optional<List<String>> persons, Optional<List<String>> publishers) {
+        Optional<List<String>> organisations, Optional<List<String>> persons, Optional<List<String>> publishers,
+        Optional<Optional<Integer>> webhookMaxInFlight) {
 
     static final Set<String> FIELDS = new TreeSet<>(List.of("webhook_url", "countries", "kinds", "keywords",
-            "notify_on_revisions", "frequency", "timezone", "endpoint_enabled", "sse", "organisations", "persons", "publishers"));
+            "notify_on_revisions", "frequency", "timezone", "endpoint_enabled", "sse", "organisations", "persons", "publishers",
+            "webhook_max_in_flight"));
 
     public static SubscriptionPatch from(String json) {
         JsonNode body = JsonBodies.object(json, "A JSON object with the fields to change is required.");
@@ -43,7 +46,10 @@ public record SubscriptionPatch(Optional<String> webhookUrl, Optional<List<Strin
                 required(body, "timezone", NewSubscription.timezone(body)),
                 enableEndpoint(body),
                 body.has("sse") ? Optional.of(NewSubscription.bool(body, "sse")) : Optional.empty(),
-                names(body, "organisations"), names(body, "persons"), names(body, "publishers"));
+                names(body, "organisations"), names(body, "persons"), names(body, "publishers"),
+                // null = back to the default
+                body.has("webhook_max_in_flight") ? Optional.of(NewSubscription.webhookMaxInFlight(body))
+                        : Optional.empty());
     }
 
     /** {@code "endpoint_enabled": true} re-enables a disabled webhook endpoint; false is not a thing to ask for. */

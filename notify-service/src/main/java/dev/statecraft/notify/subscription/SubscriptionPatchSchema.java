@@ -21,5 +21,7 @@ public record SubscriptionPatchSchema(
         @Schema(description = "the SSE stream channel on or off") Boolean sse,
         List<String> organisations,
         List<String> persons,
-        List<String> publishers) {
+        List<String> publishers,
+        @JsonProperty("webhook_max_in_flight") @Schema(description = "concurrent webhook requests allowed at the "
+                + "endpoint, 1-8; null = back to the default (2)") Integer webhookMaxInFlight) {
 }

@@ -30,5 +30,7 @@ public record SubscriptionRequestSchema(
         @Schema(description = "organisation ids or names (case-insensitive); any of them; empty = all")
         List<String> organisations,
         @Schema(description = "person names (case-insensitive); any of them; empty = all") List<String> persons,
-        @Schema(description = "publisher names (case-insensitive); any of them; empty = all") List<String> publishers) {
+        @Schema(description = "publisher names (case-insensitive); any of them; empty = all") List<String> publishers,
+        @JsonProperty("webhook_max_in_flight") @Schema(description = "how many webhook requests may be in flight at "
+                + "once to this endpoint, 1-8; default 2") Integer webhookMaxInFlight) {
 }

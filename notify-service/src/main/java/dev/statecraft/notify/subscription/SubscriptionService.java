@@ -70,6 +70,7 @@ public class SubscriptionService {
         s.organisations = request.organisations().toArray(String[]::new);
         s.persons = request.persons().toArray(String[]::new);
         s.publishers = request.publishers().toArray(String[]::new);
+        s.webhookMaxInFlight = request.webhookMaxInFlight().orElse(null);
         s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String token = ManagementTokens.generate();
         s.managementTokenHash = ManagementTokens.hash(token);
@@ -160,6 +161,7 @@ public class SubscriptionService {
             patch.notifyOnRevisions().ifPresent(v -> s.notifyOnRevisions = v);
             patch.frequency().ifPresent(v -> s.frequency = v);
             patch.timezone().ifPresent(v -> s.timezone = v);
+            patch.webhookMaxInFlight().ifPresent(v -> s.webhookMaxInFlight = v.orElse(null));
             patch.sse().ifPresent(v -> {
                 if (!v && s.webhookUrl == null && s.email == null) {
                     throw ProblemException.invalidParameter("sse", "sse is the only channel; it cannot be turned off.");

@@ -17,7 +17,7 @@ public record SubscriptionView(UUID id, String webhookUrl, List<String> countrie
         List<String> keywords, List<String> organisations, List<String> persons, List<String> publishers,
         boolean notifyOnRevisions, String frequency, String timezone, Instant createdAt, Instant updatedAt, Instant endedAt,
         String endedReason, Instant endpointDisabledAt, String endpointDisabledReason, Instant endpointFailingSince,
-        String email, boolean sse, Instant emailConfirmedAt, String secret,
+        String email, boolean sse, Instant emailConfirmedAt, Integer webhookMaxInFlight, String secret,
         String managementToken) {
 
     static SubscriptionView of(Subscription s) {
@@ -25,7 +25,7 @@ public record SubscriptionView(UUID id, String webhookUrl, List<String> countrie
                 list(s.organisations), list(s.persons), list(s.publishers),
                 s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, s.updatedAt, s.endedAt, s.endedReason, s.endpointDisabledAt,
                 s.endpointDisabledReason, s.endpointFailingSince, s.email, s.sse,
-                s.emailConfirmedAt, null, null);
+                s.emailConfirmedAt, s.webhookMaxInFlight, null, null);
     }
 
     private static List<String> list(String[] values) {
@@ -35,7 +35,8 @@ public record SubscriptionView(UUID id, String webhookUrl, List<String> countrie
     static SubscriptionView created(Subscription s, String managementToken) {
         return new SubscriptionView(s.id, s.webhookUrl, List.of(s.countries), List.of(s.kinds), List.of(s.keywords),
                 list(s.organisations), list(s.persons), list(s.publishers),
-                s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, null, null, null, null, null, null, s.email, s.sse, null, s.webhookSecret,
+                s.notifyOnRevisions, s.frequency, s.timezone, s.createdAt, null, null, null, null, null, null, s.email, s.sse, null,
+                s.webhookMaxInFlight, s.webhookSecret,
                 managementToken);
     }
 }

@@ -33,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * POSTs one signed webhook. The client's DNS resolver is the {@link OutboundUrlGuard}, so the address connected
  * to is the one the guard checked; redirects are not followed (a redirect could lead past the guard), at most
- * {@code per-endpoint-concurrency} connections are pooled per endpoint, and every failure comes back as an
+ * {@code per-endpoint-concurrency} connections (or a subscriber's higher {@code webhook_max_in_flight}, up to half the
+ * sender threads) are pooled per endpoint, and every failure comes back as an
  * outcome rather than an exception.
  */
 @ApplicationScoped
@@ -54,7 +55,9 @@ public class WebhookSender {
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(guard.dnsResolver())
                 .setMaxConnTotal(Math.max(1, threads))
-                .setMaxConnPerRoute(Math.max(1, perEndpoint))
+                // the worker limits each endpoint to its slots: the default, or up to half the threads for a
+                // subscription with its own webhook_max_in_flight
+                .setMaxConnPerRoute(Math.max(1, Math.max(perEndpoint, threads / 2)))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(t).setSocketTimeout(t).setTimeToLive(TimeValue.ofMinutes(5)).build())
                 .build();

@@ -151,7 +151,7 @@ class DeliveryClaimsTest {
                                     .atOffset(java.time.ZoneOffset.UTC);
                     return new DeliveryStore.Claimed((UUID) row[0], subscription, (String) row[2], 1, "{}", 0, lease,
                             null, null, DeliveryStore.CHANNEL_WEBHOOK, null, null, null,
-                            new dev.statecraft.support.tracing.StoredTraceContext(null, null));
+                            new dev.statecraft.support.tracing.StoredTraceContext(null, null), null);
                 }).toList());
         // the lost one was taken over by another worker (a new lease)
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(

@@ -55,4 +55,23 @@ class EndpointIsolationTest {
             assertThat(ids).hasSize(8);
         }
     }
+
+    @Test
+    void aSubscriptionsOwnMaxInFlightIsHowManyRequestsItsEndpointGetsAtOnce() {
+        try (WebhookReceiver slow = WebhookReceiver.start().holding()) {
+            // 4 = half the test's 8 sender threads, the most one endpoint may take
+            Created s = TestSubscriptions.create(Map.of("webhook_url", slow.url(), "webhook_max_in_flight", 4));
+            for (int i = 0; i < 8; i++) {
+                sendTest(s);
+            }
+            await().atMost(WAIT).until(() -> slow.count() == 4);
+            // and no more while those hang
+            await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> slow.count() == 4);
+
+            slow.release();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(TestSubscriptions.deliveries(s))
+                    .hasSize(8).allSatisfy(d -> assertThat(d).containsEntry("status", "delivered")));
+            assertThat(slow.received().stream().map(r -> r.header("webhook-id")).distinct()).hasSize(8);
+        }
+    }
 }

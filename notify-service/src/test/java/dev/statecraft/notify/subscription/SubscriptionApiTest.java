@@ -104,6 +104,30 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void webhookMaxInFlightIsAnIntegerFrom1To8AndCanBeResetToTheDefault() {
+        for (Object bad : List.of(0, 9, -1, 2.5, "4", true, 10_000_000_000L)) {
+            assertProblem(Map.of("webhook_url", URL, "webhook_max_in_flight", bad), "webhook_max_in_flight")
+                    .body("detail", containsString("1 to 8"));
+        }
+        Created plain = TestSubscriptions.create(Map.of("webhook_url", URL));
+        assertThat(TestSubscriptions.get(plain).getString("webhook_max_in_flight")).isNull();
+
+        Created own = TestSubscriptions.create(Map.of("webhook_url", URL, "webhook_max_in_flight", 8));
+        assertThat(TestSubscriptions.get(own).getInt("webhook_max_in_flight")).isEqualTo(8);
+        String path = "/api/subscriptions/" + own.id();
+        given().header("Authorization", "Bearer " + own.managementToken()).contentType(ContentType.JSON)
+                .body(Map.of("webhook_max_in_flight", 0)).patch(path)
+                .then().statusCode(400).body("parameter", equalTo("webhook_max_in_flight"));
+        given().header("Authorization", "Bearer " + own.managementToken()).contentType(ContentType.JSON)
+                .body(Map.of("webhook_max_in_flight", 3)).patch(path)
+                .then().statusCode(200).body("webhook_max_in_flight", equalTo(3));
+        given().header("Authorization", "Bearer " + own.managementToken()).contentType(ContentType.JSON)
+                .body("{\"webhook_max_in_flight\": null}").patch(path)
+                .then().statusCode(200).body("webhook_max_in_flight", nullValue());
+        assertThat(TestSubscriptions.get(own).getString("webhook_max_in_flight")).isNull();
+    }
+
+    @Test
     void malformedOrMissingBodyIsA400Problem() {
         given().contentType(ContentType.JSON).body("{\"webhook_url\": ").post("/api/subscriptions")
                 .then().statusCode(400).contentType("application/problem+json")
