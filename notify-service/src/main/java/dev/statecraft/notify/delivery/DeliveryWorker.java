@@ -154,7 +154,7 @@ public class DeliveryWorker {
         this.retryPolicy = new RetryPolicy(retrySchedule, () -> ThreadLocalRandom.current().nextDouble());
         this.batchSize = batchSize;
         this.perEndpointConcurrency = Math.max(1, perEndpoint);
-        this.maxEndpointSlots = Math.max(perEndpointConcurrency, Math.max(1, threads) / 2);
+        this.maxEndpointSlots = WebhookSender.maxInFlightPerEndpoint(perEndpoint, threads);
         this.endpointCapacity = capacityFor(perEndpointConcurrency);
         this.maxHeld = Math.max(batchSize, 4 * Math.max(1, threads));
         this.lease = lease;

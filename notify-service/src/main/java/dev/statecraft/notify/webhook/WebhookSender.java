@@ -45,6 +45,15 @@ public class WebhookSender {
     private final CloseableHttpClient client;
     private final Duration timeout;
 
+    /**
+     * The most requests one endpoint may have in flight: the default {@code per-endpoint-concurrency}, or up to half
+     * the sender threads for a subscription with its own {@code webhook_max_in_flight}, so one hung endpoint can
+     * block at most half the pool. The worker's slots and this client's connection pool both obey it.
+     */
+    public static int maxInFlightPerEndpoint(int perEndpoint, int threads) {
+        return Math.max(Math.max(1, perEndpoint), Math.max(1, threads) / 2);
+    }
+
     @Inject
     WebhookSender(OutboundUrlGuard guard,
             @ConfigProperty(name = "statecraft.delivery.timeout", defaultValue = "15s") Duration timeout,
@@ -55,9 +64,8 @@ public class WebhookSender {
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(guard.dnsResolver())
                 .setMaxConnTotal(Math.max(1, threads))
-                // the worker limits each endpoint to its slots: the default, or up to half the threads for a
-                // subscription with its own webhook_max_in_flight
-                .setMaxConnPerRoute(Math.max(1, Math.max(perEndpoint, threads / 2)))
+                // the worker limits each endpoint to its slots, never more than this
+                .setMaxConnPerRoute(maxInFlightPerEndpoint(perEndpoint, threads))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(t).setSocketTimeout(t).setTimeToLive(TimeValue.ofMinutes(5)).build())
                 .build();

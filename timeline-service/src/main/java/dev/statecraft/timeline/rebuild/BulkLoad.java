@@ -40,10 +40,10 @@ import org.postgresql.util.ServerErrorMessage;
  * Reads the topic from offset 0 up to the end offsets captured at the start and COPYs it into the rebuilt
  * table. Three stages: one thread polls Kafka, a pool turns each poll into binary COPY tuples (JSON parse, the
  * row with its derived columns from {@link EntryRow}, the same code the live projection uses, in
- * {@link CopyBinary}'s form), and the calling thread writes them in poll order. The revision rule is kept without an index while loading: the first record of
- * an id goes into the rebuilt table, every later one (a newer or an older revision, or a replay) into the
- * staging table, which {@link ProjectionRebuild} merges in afterwards with the upsert's rule (highest revision
- * wins). An unreadable record is skipped and counted, as the live projection dead-letters it.
+ * {@link CopyBinary}'s form), and the calling thread writes them in poll order. The revision rule is kept without
+ * an index while loading: the first record of an id goes into the rebuilt table, every later one (a newer or an
+ * older revision, or a replay) into the staging table, which {@link ProjectionRebuild} merges in afterwards with
+ * the upsert's rule (highest revision wins). An unreadable record is skipped and counted, as the live projection dead-letters it.
  */
 final class BulkLoad {
     private static final Logger LOG = Logger.getLogger(BulkLoad.class);
@@ -207,7 +207,8 @@ final class BulkLoad {
 
         CopyStream(Connection c, String table, Progress progress) throws SQLException {
             this.connection = c.unwrap(PGConnection.class);
-            this.sql = "copy " + table + " (" + String.join(", ", EntryRow.COLUMNS) + ", applied_at) from stdin (format binary)";
+            this.sql = "copy " + table + " (" + String.join(", ", EntryRow.COLUMNS)
+                    + ", applied_at) from stdin (format binary)";
             this.progress = progress;
         }
 
