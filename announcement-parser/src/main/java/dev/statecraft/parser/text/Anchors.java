@@ -125,6 +125,14 @@ public final class Anchors {
             throw new IllegalArgumentException("a space cannot be an anchor symbol");
         }
         char[] symbolChars = symbols.toCharArray();
+        // The ASCII symbols as bits (chars 0-63 in the first word, 64-127 in the second): nearly every char that
+        // is no letter or digit is ASCII punctuation or a space, ruled out by one bit test instead of a search.
+        long[] asciiSymbols = new long[2];
+        for (char s : symbolChars) {
+            if (s < 128) {
+                asciiSymbols[s >>> 6] |= 1L << s;
+            }
+        }
         int[] offsets = new int[16];
         int[] foundIds = new int[16];
         // Ids: vocabulary words by their index, then numbers, then each symbol.
@@ -154,7 +162,8 @@ public final class Anchors {
                 if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text[i - 1]))) {
                     word = DIGIT;
                     id = vocabularySize;
-                } else if (c != ' ' && symbolIndex(symbolChars, c) >= 0) { // a space, the commonest, is none
+                } else if ((c < 128 ? (asciiSymbols[c >>> 6] & 1L << c) != 0 : c != ' ')
+                        && symbolIndex(symbolChars, c) >= 0) {
                     word = String.valueOf(c);
                     id = vocabularySize + 1 + symbolIndex(symbolChars, c);
                 }
@@ -206,7 +215,8 @@ public final class Anchors {
             // Fewer distinct anchor words in the text than in the set (a short text): test those instead.
             for (int id : presentIds) {
                 String word = wordById[id];
-                member[id] = set.contains(word) && idOf(word) == id;
+                // A vocabulary word's id is its index, so only numbers and symbols need idOf's check.
+                member[id] = set.contains(word) && (id < vocabulary.words.size() || idOf(word) == id);
             }
             return member;
         }
