@@ -22,7 +22,7 @@ public final class ShortJmhRun {
     public static final String SETTINGS = "JMH 1.37, 1 fork, 2 warm-up + 3 measured iterations of 2 s, one thread";
     /** Describes the settings of {@link #runSteadyState}, for the results file. */
     public static final String STEADY_STATE_SETTINGS =
-            "JMH 1.37, 1 fork, 5 warm-up + 5 measured iterations of 5 s, one thread";
+            "JMH 1.37, 1 fork, 8 warm-up + 5 measured iterations of 5 s, one thread";
 
     private ShortJmhRun() {
     }
@@ -32,11 +32,13 @@ public final class ShortJmhRun {
     }
 
     /**
-     * Longer runs for code big enough that C2 is still compiling its hot paths after a few seconds (a parser
-     * of many passes, on cores shared with other builds): 5 warm-up and 5 measured iterations of 5 s.
+     * Longer runs for code big enough that C2 is still compiling its hot paths after many seconds (a parser
+     * of many passes, on cores shared with other builds): 8 warm-up and 5 measured iterations of 5 s. JFR
+     * ({@code jdk.Compilation}) of the parser at 1x: C2 spends ~26 s of CPU on it and its last compiles land
+     * ~28 s in, so 5 warm-up iterations (25 s) ended with C2 still compiling.
      */
     public static Collection<RunResult> runSteadyState(Class<?> benchmark) throws RunnerException {
-        return run(benchmark, 5, 5, 5);
+        return run(benchmark, 8, 5, 5);
     }
 
     private static Collection<RunResult> run(Class<?> benchmark, int warmups, int iterations, int seconds)

@@ -13,14 +13,18 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * Runs {@link ParserBenchmark} to steady state (one fork, 5 warm-up and 5 measured iterations of 5 s, one
- * thread: after 2 x 2 s of warm-up C2 was still compiling the parser's many passes) and writes a summary to
+ * Runs {@link ParserBenchmark} to steady state (one fork, 8 warm-up and 5 measured iterations of 5 s, one
+ * thread: C2 needs ~26 s of CPU to compile the parser's many passes, so 5 x 5 s ended still compiling) and
+ * writes a summary to
  * the file named by the first argument (default {@code benchmarks/parser-jmh.txt}).
  */
 public final class BenchmarkMain {
     private static final long CPU_BUDGET_NANOS = 3_000_000_000L;
-    /** JMH ran in its own fork: this JVM warms up first, as long as JMH's warm-up of one size. */
-    private static final long CPU_WARM_UP_NANOS = 5_000_000_000L;
+    /**
+     * JMH ran in its own fork: this JVM warms up first. At 1x a parse costs ~450 us of CPU after 5 CPU-s and
+     * reaches its steady ~300 us only after 15-20 CPU-s (C2 still compiling), so 20 CPU-s per size.
+     */
+    private static final long CPU_WARM_UP_NANOS = 20_000_000_000L;
 
     private BenchmarkMain() {
     }
@@ -67,7 +71,7 @@ public final class BenchmarkMain {
         lines.add("");
         lines.add("Linear in length when 'seed-sized docs/s' stays roughly constant from 1x to 100x.");
         lines.add("");
-        lines.add("# Per CPU-second of the parsing thread (ThreadMXBean), 3 CPU-s after 5 CPU-s of warm-up per size:");
+        lines.add("# Per CPU-second of the parsing thread (ThreadMXBean), 3 CPU-s after 20 CPU-s of warm-up per size:");
         lines.add("# less sensitive than wall-clock throughput to other processes on a shared machine.");
         lines.add(String.format("%-8s %22s", "copies", "seed-sized docs/cpu-s"));
         for (int copies : new int[] {1, 10, 100}) {
