@@ -26,10 +26,16 @@ public class TimelineRepository {
     private static final String COLUMNS = """
             select id, revision, published_at, applied_at, kind, title, summary, publisher, source_url, countries,
                    organisations, persons, locations""";
-    private static final String SEARCH_COLUMNS = """
-            , ts_rank(search, query) as rank,
-              ts_headline('english', coalesce(body_text, summary, title), query,
-                          'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10') as snippet""";
+    private static final String SNIPPET = """
+            ts_headline('english', coalesce(body_text, summary, title), query,
+                        'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10') as snippet""";
+    private static final String SEARCH_COLUMNS = ", ts_rank(search, query) as rank, " + SNIPPET;
+    /**
+     * The KNN order of the (mentioned_dates, published_at) GiST index (V15): distance from a point after every
+     * publication instant is newest first. Its distances are float8 seconds, exact to ~60 µs this far out, so
+     * the page statement re-reads the rows within a millisecond of the found page's oldest instant itself.
+     */
+    private static final String NEWEST_FIRST_BY_DISTANCE = "published_at <-> cast('9999-12-31 00:00:00+00' as timestamptz)";
 
     /** Entries the index names beyond the page: as many rows may change between its polls without a fallback. */
     static final int SPARE = 32;
@@ -38,6 +44,17 @@ public class TimelineRepository {
 
     @Inject
     DataSource dataSource;
+    /**
+     * The SQL path's own pool ({@code quarkus.datasource."sql-path"}): its statements end at PostgreSQL's
+     * {@code statement_timeout} ({@code statecraft.timeline.sql-timeout-ms}) and are planned for their own
+     * parameters, and however slow they get they cannot take the connections the index-served pages use.
+     */
+    @Inject
+    @io.quarkus.agroal.DataSource("sql-path")
+    DataSource sqlPath;
+    /** Relevance ranks the newest this many matches (and, on later pages, the matches from the oldest of them on). */
+    @ConfigProperty(name = "statecraft.timeline.relevance-candidates", defaultValue = "1000")
+    int relevanceCandidates;
     @Inject
     IndexedFacets index;
     /** false: every page by SQL alone (for before/after measurements); the facets keep their index. */
@@ -112,54 +129,139 @@ public class TimelineRepository {
         }
     }
 
+    /**
+     * The page by SQL alone, on the SQL path's pool; a statement over its timeout is a {@link QueryTooSlow}. Each
+     * statement has a shape whose cost is bounded by the page, not by the matches: by relevance only a window of
+     * the newest matches is ranked ({@link #relevanceSelect}); with mentioned dates the GiST index hands the
+     * matches out newest first ({@link #mentionedDatesSelect}); otherwise the planner walks the order index
+     * (common words) or reads the few matches from an index and sorts them (rare ones).
+     */
     public Page findBySql(TimelineQuery q) {
         boolean search = q.filters().q() != null;
-        try (Connection c = dataSource.getConnection()) {
-            return page(c, q, SqlWhere.of(q.filters()), search);
-        } catch (SQLException e) {
-            throw new IllegalStateException("timeline query failed", e);
-        }
-    }
-
-    private static Page page(Connection c, TimelineQuery q, SqlWhere where, boolean search) throws SQLException {
-        Select select = pageSelect(q, where, search);
-        try (PreparedStatement ps = c.prepareStatement(select.sql())) {
+        Filters f = q.filters();
+        Select select = q.sort() == Sort.RELEVANCE ? relevanceSelect(q)
+                : f.eventFrom() != null || f.eventTo() != null ? mentionedDatesSelect(q)
+                : pageSelect(q, SqlWhere.of(f), search);
+        try (Connection c = sqlPath.getConnection(); PreparedStatement ps = c.prepareStatement(select.sql())) {
             SqlWhere.bind(c, ps, select.args());
             List<TimelineItem> items = new ArrayList<>();
+            TimelineQuery.Window window = null;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     items.add(item(rs, search));
+                    if (q.sort() == Sort.RELEVANCE && window == null) {
+                        window = new TimelineQuery.Window(rs.getTimestamp("window_published_at").toInstant(),
+                                rs.getString("window_id"));
+                    }
                 }
             }
-            return page(q, items);
+            return page(q, items, window);
+        } catch (SQLException e) {
+            throw QueryTooSlow.of(e, "timeline query failed");
         }
+    }
+
+    /**
+     * Best match first among a bounded set of candidates: the newest {@link #relevanceCandidates} matches (all
+     * of them when there are fewer), or, after a cursor, every match from the oldest of those on (so the pages
+     * of one query rank one set, plus what arrived since). Ranking every match sorted up to a million rows for a
+     * common word (seconds); this reads the candidates newest first and ranks them, and computes the snippet
+     * only for the page's rows. The oldest candidate comes with each row, for the next cursor.
+     */
+    private Select relevanceSelect(TimelineQuery q) {
+        SqlWhere candidates = SqlWhere.of(q.filters());
+        TimelineQuery.Window window = q.after() == null ? null : q.after().window();
+        if (window != null) {
+            candidates.and("published_at >= ? and (published_at, id) >= (?, ?)", Timestamp.from(window.publishedAt()),
+                    Timestamp.from(window.publishedAt()), window.id());
+        }
+        List<Object> args = new ArrayList<>(candidates.args());
+        String sql = "with c as materialized (select id, published_at, ts_rank(search, query) as rank"
+                + candidates.fromWhere() + " order by published_at desc, id desc" + (window == null ? " limit ?" : "")
+                + "), w as (select published_at, id from c order by published_at, id limit 1),"
+                + " p as (select id as page_id, rank from c"
+                + (q.after() == null ? "" : " where (rank, id) < (cast(? as real), ?)")
+                + " order by rank desc, id desc limit ?) "
+                + COLUMNS + ", p.rank, " + SNIPPET + ", (select published_at from w) as window_published_at,"
+                + " (select id from w) as window_id"
+                + " from p join timeline_entry e on e.id = p.page_id, cast(? as tsquery) query"
+                + " order by p.rank desc, p.page_id desc";
+        if (window == null) {
+            args.add(relevanceCandidates);
+        }
+        if (q.after() != null) {
+            args.add(q.after().rank());
+            args.add(q.after().id());
+        }
+        args.add(q.limit() + 1);
+        args.add(candidates.args().get(0)); // the tsquery again, for the snippets
+        return new Select(sql, args);
+    }
+
+    /**
+     * Newest first with mentioned dates: the matches come newest first from the (mentioned_dates, published_at)
+     * GiST index by distance (KNN), so a range mentioned years ago reads a page's worth of rows instead of
+     * walking the order index past every newer announcement (5.2 s at 1M rows) or reading every match to sort
+     * it. The index orders by float8 distance, so the rows within a millisecond of the found page's oldest
+     * instant are read again by the range itself; SQL's own order decides ties and the cursor, as everywhere.
+     */
+    private static Select mentionedDatesSelect(TimelineQuery q) {
+        boolean search = q.filters().q() != null;
+        SqlWhere knn = SqlWhere.of(q.filters());
+        SqlWhere page = SqlWhere.of(q.filters());
+        if (q.after() != null) {
+            Timestamp after = Timestamp.from(q.after().publishedAt());
+            knn.and("published_at <= ? and (published_at, id) < (?, ?)", after, after, q.after().id());
+            page.and("(published_at, id) < (?, ?)", after, q.after().id());
+        }
+        page.and("(id = any(array(select id from knn, edge where published_at >= edge.t + interval '1 millisecond'))"
+                + " or published_at between (select t from edge) and (select t from edge) + interval '1 millisecond')");
+        String sql = "with knn as materialized (select id, published_at" + knn.fromWhere() + " order by "
+                + NEWEST_FIRST_BY_DISTANCE + " limit ?), edge as materialized (select min(published_at) as t from knn) "
+                + COLUMNS + (search ? SEARCH_COLUMNS : "") + page.fromWhere()
+                + " order by published_at desc, id desc limit ?";
+        List<Object> args = new ArrayList<>(knn.args());
+        args.add(q.limit() + 1);
+        args.addAll(page.args());
+        args.add(q.limit() + 1);
+        return new Select(sql, args);
     }
 
     private record Select(String sql, List<Object> args) {
     }
 
-    /** The page's statement: the filters, the cursor, the order and one row more than the page (is there a next?). */
+    /**
+     * A newest-first page's statement: the filters, the cursor, the order and one row more than the page (is there
+     * a next?). With a common word the planner walks the order index and tests each row's vector, stopping at the
+     * limit; with a rare one it reads the matches from the GIN index and sorts them (the pool plans each statement
+     * for its own word: plan_cache_mode).
+     */
     private static Select pageSelect(TimelineQuery q, SqlWhere where, boolean search) {
-        if (q.after() != null && q.sort() == Sort.RELEVANCE) {
-            where.and("(ts_rank(search, query), id) < (cast(? as real), ?)", q.after().rank(), q.after().id());
-        } else if (q.after() != null) {
+        if (q.after() != null) {
             where.and("(published_at, id) < (?, ?)", Timestamp.from(q.after().publishedAt()), q.after().id());
         }
-        String order = q.sort() == Sort.RELEVANCE ? " order by rank desc, id desc" : " order by published_at desc, id desc";
-        String sql = COLUMNS + (search ? SEARCH_COLUMNS : "") + where.fromWhere() + order + " limit ?";
+        String sql = COLUMNS + (search ? SEARCH_COLUMNS : "") + where.fromWhere()
+                + " order by published_at desc, id desc limit ?";
         List<Object> args = new ArrayList<>(where.args());
         args.add(q.limit() + 1);
         return new Select(sql, args);
     }
 
-    /** The first {@code limit} rows, and the cursor after the last of them when there was one more. */
     private static Page page(TimelineQuery q, List<TimelineItem> rows) {
+        return page(q, rows, null);
+    }
+
+    /**
+     * The first {@code limit} rows, and the cursor after the last of them when there was one more; by relevance
+     * the cursor keeps the oldest ranked candidate ({@code window}).
+     */
+    private static Page page(TimelineQuery q, List<TimelineItem> rows, TimelineQuery.Window window) {
         List<TimelineItem> items = rows;
         Cursor next = null;
         if (items.size() > q.limit()) {
             items = items.subList(0, q.limit());
             TimelineItem last = items.get(items.size() - 1);
-            next = q.sort() == Sort.RELEVANCE ? new Cursor(Sort.RELEVANCE, Float.toString(last.rank()), last.id())
+            next = q.sort() == Sort.RELEVANCE ? Cursor.relevance(last.rank(), last.id(), window)
                     : new Cursor(Sort.PUBLISHED, last.publishedAt().toString(), last.id());
         }
         return new Page(List.copyOf(items), next);
