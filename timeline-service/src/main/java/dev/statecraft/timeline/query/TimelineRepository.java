@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -137,27 +139,82 @@ public class TimelineRepository {
      * (common words) or reads the few matches from an index and sorts them (rare ones).
      */
     public Page findBySql(TimelineQuery q) {
-        boolean search = q.filters().q() != null;
         Filters f = q.filters();
-        Select select = q.sort() == Sort.RELEVANCE ? relevanceSelect(q)
-                : f.eventFrom() != null || f.eventTo() != null ? mentionedDatesSelect(q)
-                : pageSelect(q, SqlWhere.of(f), search);
-        try (Connection c = sqlPath.getConnection(); PreparedStatement ps = c.prepareStatement(select.sql())) {
-            SqlWhere.bind(c, ps, select.args());
+        try (Connection c = sqlPath.getConnection()) {
+            if (q.sort() == Sort.PUBLISHED && f.eventFrom() == null && f.eventTo() == null) {
+                return newestInSlices(c, q);
+            }
+            Select select = q.sort() == Sort.RELEVANCE ? relevanceSelect(q) : mentionedDatesSelect(q);
             List<TimelineItem> items = new ArrayList<>();
             TimelineQuery.Window window = null;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    items.add(item(rs, search));
-                    if (q.sort() == Sort.RELEVANCE && window == null) {
-                        window = new TimelineQuery.Window(rs.getTimestamp("window_published_at").toInstant(),
-                                rs.getString("window_id"));
+            try (PreparedStatement ps = c.prepareStatement(select.sql())) {
+                SqlWhere.bind(c, ps, select.args());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(item(rs, f.q() != null));
+                        if (q.sort() == Sort.RELEVANCE && window == null) {
+                            window = new TimelineQuery.Window(rs.getTimestamp("window_published_at").toInstant(),
+                                    rs.getString("window_id"));
+                        }
                     }
                 }
             }
             return page(q, items, window);
         } catch (SQLException e) {
             throw QueryTooSlow.of(e, "timeline query failed");
+        }
+    }
+
+    /** Publication-time slices a newest-first SQL page is read in: the first, then each four times longer. */
+    private static final Duration FIRST_SLICE = Duration.ofDays(32);
+    private static final int SLICES = 6;
+
+    /**
+     * A newest-first page read slice by slice back in publication time (32 days back from the newest entry or
+     * the cursor, then 128, 512, 2048, 8192 days, then the rest), each slice its own statement for the rows still
+     * missing, until the page is full. The slices are disjoint and taken in order, so their rows in order are the
+     * page SQL's {@code order by published_at desc, id desc} gives. Why: in one statement the planner must
+     * choose between walking the order index until enough rows match (cheap for a common word, ruinous for a
+     * rare one or one whose matches are old: 9,000 to 135,000 rows tested at 1M) and reading every match to
+     * sort it; within a slice the walk is bounded by the slice and the planner can intersect the word's GIN
+     * posting list with the slice's range of the order index, so a rare word reads only its matches in the slice.
+     */
+    private Page newestInSlices(Connection c, TimelineQuery q) throws SQLException {
+        Instant newest = q.after() != null ? q.after().publishedAt() : newestPublication(c);
+        List<TimelineItem> rows = new ArrayList<>();
+        Instant upper = null;
+        Duration span = FIRST_SLICE;
+        for (int slice = 0; newest != null && slice < SLICES && rows.size() <= q.limit(); slice++) {
+            Instant lower = slice == SLICES - 1 ? null : newest.minus(span);
+            SqlWhere where = SqlWhere.of(q.filters());
+            if (lower != null) {
+                where.and("published_at >= ?", Timestamp.from(lower));
+            }
+            if (upper != null) {
+                where.and("published_at < ?", Timestamp.from(upper));
+            }
+            Select select = pageSelect(q, where, q.filters().q() != null, q.limit() + 1 - rows.size());
+            try (PreparedStatement ps = c.prepareStatement(select.sql())) {
+                SqlWhere.bind(c, ps, select.args());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(item(rs, q.filters().q() != null));
+                    }
+                }
+            }
+            upper = lower;
+            span = span.multipliedBy(4);
+        }
+        return page(q, rows);
+    }
+
+    /** The newest publication instant in the read model (the order index's first entry); null when it is empty. */
+    private static Instant newestPublication(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select max(published_at) from timeline_entry");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Timestamp newest = rs.getTimestamp(1);
+            return newest == null ? null : newest.toInstant();
         }
     }
 
@@ -237,13 +294,17 @@ public class TimelineRepository {
      * for its own word: plan_cache_mode).
      */
     private static Select pageSelect(TimelineQuery q, SqlWhere where, boolean search) {
+        return pageSelect(q, where, search, q.limit() + 1);
+    }
+
+    private static Select pageSelect(TimelineQuery q, SqlWhere where, boolean search, int rows) {
         if (q.after() != null) {
             where.and("(published_at, id) < (?, ?)", Timestamp.from(q.after().publishedAt()), q.after().id());
         }
         String sql = COLUMNS + (search ? SEARCH_COLUMNS : "") + where.fromWhere()
                 + " order by published_at desc, id desc limit ?";
         List<Object> args = new ArrayList<>(where.args());
-        args.add(q.limit() + 1);
+        args.add(rows);
         return new Select(sql, args);
     }
 

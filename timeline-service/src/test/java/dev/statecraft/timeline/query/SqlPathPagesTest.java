@@ -7,8 +7,6 @@ import dev.statecraft.infra.quarkus.KafkaTestResource;
 import dev.statecraft.infra.quarkus.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -18,31 +16,23 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * The SQL path's bounded statements give the pages the API documents, followed through their cursors: mentioned
- * dates newest first (the KNN index scan, with instants that tie and lie within a millisecond of each other) and
- * relevance over the newest {@code relevance-candidates} matches, whose later pages keep ranking the same window
- * while newer matches arrive. Each test writes its own rows (a unique word and id prefix) and compares the API's
+ * dates newest first (the KNN index scan, with instants that tie and lie within a millisecond of each other),
+ * newest first in publication-time slices, and relevance over the newest {@code relevance-candidates} matches, whose
+ * later pages keep ranking the same window while newer matches arrive. Each test writes its own rows (a unique word and id prefix) and compares the API's
  * pages with a plain SQL statement of the documented order.
  */
 @QuarkusTest
-@TestProfile(SqlPathPagesTest.SmallRelevanceWindow.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class SqlPathPagesTest {
-    static final int CANDIDATES = 40;
-
-    public static class SmallRelevanceWindow implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("statecraft.timeline.relevance-candidates", String.valueOf(CANDIDATES));
-        }
-    }
+    /** statecraft.timeline.relevance-candidates, as configured. */
+    static final int CANDIDATES = 1000;
 
     @Inject
     DataSource db;
@@ -66,21 +56,36 @@ class SqlPathPagesTest {
     }
 
     @Test
+    void newestFirstPagesReadInTimeSlicesFollowTheOrderOfSql() throws Exception {
+        String word = uniqueWord();
+        String prefix = "ann_slices_" + word;
+        // 100 instants a week apart (with ties and sub-millisecond neighbours): about two years, so the pages
+        // cross the 32-, 128- and 512-day slices, some of them part-way through a page.
+        SqlPathRows.insert(db, prefix, word, 300, Instant.parse("1600-03-01T12:00:00Z"), java.time.Duration.ofDays(7));
+
+        assertThat(walk("q", word)).hasSize(300).containsExactlyElementsOf(ids("select id from timeline_entry"
+                + " where id like ? order by published_at desc, id desc", prefix + "%"));
+        assertThat(walk("q", word + " -notes", "limit", "11")).hasSize(75).containsExactlyElementsOf(ids("select id"
+                + " from timeline_entry where id like ? and title like '%' || ? order by published_at desc, id desc",
+                prefix + "%", word));
+    }
+
+    @Test
     void relevanceRanksTheNewestMatchesAndItsPagesKeepTheirWindow() throws Exception {
         String word = uniqueWord();
         String prefix = "ann_rank_" + word;
         Instant newest = Instant.parse("1700-06-01T12:00:00Z");
-        SqlPathRows.insert(db, prefix, word, 200, newest);
+        SqlPathRows.insert(db, prefix, word, CANDIDATES + 200, newest);
         List<String> expected = ids("with c as (select id, ts_rank(search, to_tsquery('english', ?)) r from timeline_entry"
                 + " where id like ? and search @@ to_tsquery('english', ?) order by published_at desc, id desc limit "
                 + CANDIDATES + ") select id from c order by r desc, id desc", word, prefix + "%", word);
         assertThat(expected).hasSize(CANDIDATES);
 
-        assertThat(walk("q", word, "sort", "relevance")).containsExactlyElementsOf(expected);
+        assertThat(walk("q", word, "sort", "relevance", "limit", "90")).containsExactlyElementsOf(expected);
 
         // Newer matches arrive after the first page: the later pages still hold every candidate of the first,
         // once each (the newcomers may join them; they are inside the window).
-        JsonPath first = page(List.of("q", word, "sort", "relevance", "limit", "7"));
+        JsonPath first = page(List.of("q", word, "sort", "relevance", "limit", "60"));
         assertThat(first.getString("items[0].snippet")).contains("<mark>");
         SqlPathRows.insert(db, prefix + "_later", word, 30, newest.plusSeconds(3600));
         List<String> seen = new ArrayList<>(first.getList("items.id"));
@@ -92,10 +97,12 @@ class SqlPathPagesTest {
         assertThat(seen).doesNotHaveDuplicates().containsAll(expected);
     }
 
-    /** Every id of the query's pages of 7, followed through their next links. */
+    /** Every id of the query's pages (of 7 unless it names a limit), followed through their next links. */
     private static List<String> walk(String... parameters) {
         List<String> pairs = new ArrayList<>(List.of(parameters));
-        pairs.addAll(List.of("limit", "7"));
+        if (!pairs.contains("limit")) {
+            pairs.addAll(List.of("limit", "7"));
+        }
         JsonPath page = page(pairs);
         List<String> ids = new ArrayList<>(page.getList("items.id"));
         for (String next = page.getString("next"); next != null; next = page.getString("next")) {

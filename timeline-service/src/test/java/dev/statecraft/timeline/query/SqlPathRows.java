@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 /**
  * Many read-model rows at once for the SQL-path tests, written by SQL (the read path reads the table; sending
  * thousands of events through the projection would only make the tests slow). Row {@code g} of {@code count}:
- * id {@code <prefix>_<g>}, published {@code g / 3} seconds before {@code newest} (and rows with {@code g % 3 == 2}
+ * id {@code <prefix>_<g>}, published {@code g / 3} steps before {@code newest} (and rows with {@code g % 3 == 2}
  * 300 µs earlier still), so instants tie in pairs and sit within a millisecond of each other; the word
  * {@code word} in the title of every fourth row and {@code 1 + g % 5} times in every body (ranks differ and tie);
  * mentioned dates: 2031-05-10 for even {@code g}, all of June 2031 for {@code g % 3 == 0}.
@@ -18,6 +18,11 @@ final class SqlPathRows {
     }
 
     static void insert(DataSource db, String prefix, String word, int count, Instant newest) throws Exception {
+        insert(db, prefix, word, count, newest, java.time.Duration.ofSeconds(1));
+    }
+
+    static void insert(DataSource db, String prefix, String word, int count, Instant newest, java.time.Duration step)
+            throws Exception {
         String sql = """
                 insert into timeline_entry (id, revision, published_at, kind, title, body_text, search, mentioned_dates,
                                             event, applied_at)
@@ -25,7 +30,7 @@ final class SqlPathRows {
                        setweight(to_tsvector('english', r.title), 'A') || setweight(to_tsvector('english', r.body), 'B'),
                        r.dates, '{}', now()
                 from (select ? || '_' || lpad(g::text, 6, '0') as id,
-                             cast(? as timestamptz) - (g / 3) * interval '1 second'
+                             cast(? as timestamptz) - (g / 3) * cast(? as interval)
                                  - case when g % 3 = 2 then interval '300 microseconds' else interval '0' end as published_at,
                              'Item ' || g || case when g % 4 = 0 then ' ' || ? else ' notes' end as title,
                              repeat(? || ' and other words ', 1 + g % 5) as body,
@@ -38,9 +43,10 @@ final class SqlPathRows {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, prefix);
             ps.setObject(2, java.sql.Timestamp.from(newest));
-            ps.setString(3, word);
+            ps.setString(3, step.toMillis() + " milliseconds");
             ps.setString(4, word);
-            ps.setInt(5, count);
+            ps.setString(5, word);
+            ps.setInt(6, count);
             ps.executeUpdate();
         }
     }
