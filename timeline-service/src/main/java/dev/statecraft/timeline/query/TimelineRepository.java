@@ -135,8 +135,8 @@ public class TimelineRepository {
      * The page by SQL alone, on the SQL path's pool; a statement over its timeout is a {@link QueryTooSlow}. Each
      * statement has a shape whose cost is bounded by the page, not by the matches: by relevance only a window of
      * the newest matches is ranked ({@link #relevanceSelect}); with mentioned dates the GiST index hands the
-     * matches out newest first ({@link #mentionedDatesSelect}); otherwise the planner walks the order index
-     * (common words) or reads the few matches from an index and sorts them (rare ones).
+     * matches out newest first ({@link #mentionedDatesSelect}); otherwise the page is read in publication-time
+     * slices ({@link #newestInSlices}). The timeout holds per statement: a sliced page is at most six of them.
      */
     public Page findBySql(TimelineQuery q) {
         Filters f = q.filters();
