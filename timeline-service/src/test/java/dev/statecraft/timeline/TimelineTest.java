@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
@@ -38,10 +37,14 @@ class TimelineTest {
      */
     static String uniqueDay() {
         // One counter per JVM, not per class loader: Quarkus may load this class again for a restarted application
-        // while the broker (and what a rebuild reads back from it) stays the same.
-        AtomicLong slots = (AtomicLong) System.getProperties().computeIfAbsent("statecraft.test.day-slots",
-                key -> new AtomicLong());
-        return LocalDate.of(1800, 1, 1).plusDays(slots.getAndIncrement() * DAYS_PER_TEST).toString();
+        // while the broker (and what a rebuild reads back from it) stays the same. Kept as a String: Narayana copies
+        // every system property when an application starts, and a non-String value failed the restart of a test
+        // profile (SqlTimeoutTest) with a NullPointerException.
+        synchronized (System.getProperties()) {
+            long slot = Long.parseLong(System.getProperty("statecraft.test.day-slots", "0"));
+            System.setProperty("statecraft.test.day-slots", Long.toString(slot + 1));
+            return LocalDate.of(1800, 1, 1).plusDays(slot * DAYS_PER_TEST).toString();
+        }
     }
 
     /** Room for the rows a test spreads over the days after its own (FacetIndexAgreesWithSqlTest: 100 days). */

@@ -26,9 +26,24 @@ public record TimelineQuery(Filters filters, Sort sort, int limit, Cursor after)
 
     /**
      * Where the previous page ended: the last item's sort key, which is (published_at, id) or, by relevance,
-     * (rank, id). The rank travels as Float.toString, which PostgreSQL reads back as the same real.
+     * (rank, id). The rank travels as Float.toString, which PostgreSQL reads back as the same real. By relevance
+     * the key also carries the oldest of the ranked candidates (the first page ranks only the newest matches,
+     * {@code statecraft.timeline.relevance-candidates}): later pages rank the matches from it on, so the set
+     * the pages walk through does not slide when newer matches arrive.
      */
     public record Cursor(Sort sort, String key, String id) {
+        private static final String WINDOW = "@";
+
+        /** A relevance cursor: the last item's rank and id, and the oldest candidate (null: rank the newest). */
+        public static Cursor relevance(float rank, String id, Window window) {
+            String key = Float.toString(rank);
+            if (window != null) {
+                key += WINDOW + window.publishedAt() + WINDOW + Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(window.id().getBytes(StandardCharsets.UTF_8));
+            }
+            return new Cursor(Sort.RELEVANCE, key, id);
+        }
+
         public String encode() {
             return Base64.getUrlEncoder().withoutPadding()
                     .encodeToString((sort.name().charAt(0) + "|" + key + "|" + id).getBytes(StandardCharsets.UTF_8));
@@ -46,6 +61,7 @@ public record TimelineQuery(Filters filters, Sort sort, int limit, Cursor after)
                     cursor.publishedAt();
                 } else {
                     cursor.rank();
+                    cursor.window();
                 }
                 return cursor;
             } catch (RuntimeException e) {
@@ -59,8 +75,22 @@ public record TimelineQuery(Filters filters, Sort sort, int limit, Cursor after)
         }
 
         float rank() {
-            return Float.parseFloat(key);
+            return Float.parseFloat(key.split(WINDOW, 2)[0]);
         }
+
+        /** The oldest candidate the first page ranked, or null (a cursor without one: rank the newest again). */
+        Window window() {
+            String[] parts = key.split(WINDOW, 3);
+            if (parts.length < 3) {
+                return null;
+            }
+            return new Window(Instant.parse(parts[1]),
+                    new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The oldest (published_at, id) among the matches a relevance query ranks. */
+    public record Window(Instant publishedAt, String id) {
     }
 
     public static TimelineQuery from(Map<String, List<String>> parameters) {
