@@ -242,14 +242,18 @@ public final class LatencyBenchmark {
             if (!line.contains("uri=\"/api/announcements\"") || !line.contains("method=\"POST\"")) {
                 continue;
             }
-            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             if (line.startsWith("http_server_requests_seconds_count{")) {
-                count += value;
+                count += sampleValue(line);
             } else if (line.startsWith("http_server_requests_seconds_sum{")) {
-                seconds += value;
+                seconds += sampleValue(line);
             }
         }
         return new ServerTime(count, seconds);
+    }
+
+    /** The value of one Prometheus text sample line: the first token after the labels. */
+    private static double sampleValue(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).trim().split("\\s+")[0]);
     }
 
     /** When each announcement's record was produced (the producer's timestamp), in epoch microseconds. */
