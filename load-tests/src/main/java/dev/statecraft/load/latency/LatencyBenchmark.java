@@ -79,7 +79,22 @@ public final class LatencyBenchmark {
 
     /** What one rate gave. */
     record Phase(int rate, int seconds, int sent, int accepted, int intakeErrors, int missing, Histogram endToEnd,
-            Map<String, Histogram> stages, String loadBefore, String loadAfter, List<String> errorSamples) {
+            Map<String, Histogram> stages, String loadBefore, String loadAfter, List<String> errorSamples,
+            ServerTime intakeInIngest) {
+    }
+
+    /**
+     * Intake requests as ingest's own HTTP server metric counts them (request read to response written), so that
+     * the intake stage can be told apart from time spent in transport or in this client.
+     */
+    record ServerTime(double count, double seconds) {
+        ServerTime minus(ServerTime earlier) {
+            return new ServerTime(count - earlier.count, seconds - earlier.seconds);
+        }
+
+        double meanMillis() {
+            return count == 0 ? Double.NaN : seconds * 1000 / count;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -158,6 +173,7 @@ public final class LatencyBenchmark {
         for (int i = 0; i < count; i++) {
             documents.add(generator.generate(nextIndex++).toIntakeJson());
         }
+        ServerTime serverBefore = intakeInIngest();
         long start = System.nanoTime() + 100_000_000L;
         for (int i = 0; i < count; i++) {
             long intended = start + i * intervalNanos;
@@ -184,6 +200,7 @@ public final class LatencyBenchmark {
             Thread.sleep(100);
         }
         String loadAfter = LoadEnvironment.loadAverage();
+        ServerTime serverTime = intakeInIngest().minus(serverBefore);
 
         Map<String, Long> published = publishTimes(intendedById.keySet());
         Map<String, Long> deliveryCreated = deliveryRowTimes(subscriptionId);
@@ -212,7 +229,31 @@ public final class LatencyBenchmark {
             }
         }
         return new Phase(rate, seconds, count, intendedById.size(), errors.get(), missing, endToEnd, stages,
-                loadBefore, loadAfter, errorSamples);
+                loadBefore, loadAfter, errorSamples, serverTime);
+    }
+
+    /** Sums ingest's {@code http_server_requests_seconds} count and sum over the intake's POSTs (all statuses). */
+    private ServerTime intakeInIngest() throws IOException, InterruptedException {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(system.url("ingest") + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        double count = 0;
+        double seconds = 0;
+        for (String line : metrics.split("\n")) {
+            if (!line.contains("uri=\"/api/announcements\"") || !line.contains("method=\"POST\"")) {
+                continue;
+            }
+            if (line.startsWith("http_server_requests_seconds_count{")) {
+                count += sampleValue(line);
+            } else if (line.startsWith("http_server_requests_seconds_sum{")) {
+                seconds += sampleValue(line);
+            }
+        }
+        return new ServerTime(count, seconds);
+    }
+
+    /** The value of one Prometheus text sample line: the first token after the labels. */
+    private static double sampleValue(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).trim().split("\\s+")[0]);
     }
 
     /** When each announcement's record was produced (the producer's timestamp), in epoch microseconds. */

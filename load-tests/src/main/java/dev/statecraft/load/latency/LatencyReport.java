@@ -28,6 +28,8 @@ final class LatencyReport {
         for (Map.Entry<String, Histogram> stage : p.stages().entrySet()) {
             out.append("    ").append(line(stage.getKey(), stage.getValue())).append('\n');
         }
+        out.append(String.format(Locale.ROOT, "    %-40s mean %7.1f ms over %.0f requests (ingest's HTTP server metric)%n",
+                "intake inside ingest", p.intakeInIngest().meanMillis(), p.intakeInIngest().count()));
         p.errorSamples().forEach(e -> out.append("    intake error: ").append(e).append('\n'));
         return out.toString();
     }
