@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -165,16 +166,17 @@ public final class EnglishAnalyzer {
     private static final class Memo {
         /** A remembered stop word (compared by identity). */
         static final Lexeme STOP = new Lexeme("");
-        private static final int CAPACITY = Integer.highestOneBit(WORDS_REMEMBERED * 2) * 2; // load <= 0.4
+        /** Starts small (a request thread parses a few queries) and doubles up to a load of at most 0.4. */
+        private static final int FIRST_CAPACITY = 1 << 10;
         final EnglishStemmer stemmer = new EnglishStemmer();
-        private final String[] words = new String[CAPACITY];
-        private final int[] hashes = new int[CAPACITY];
-        private final Lexeme[] lexemes = new Lexeme[CAPACITY];
+        private String[] words = new String[FIRST_CAPACITY];
+        private int[] hashes = new int[FIRST_CAPACITY];
+        private Lexeme[] lexemes = new Lexeme[FIRST_CAPACITY];
         private final Map<String, Lexeme> byText = new HashMap<>();
         int size;
 
         Lexeme find(String text, int start, int length, int hash) {
-            int mask = CAPACITY - 1;
+            int mask = words.length - 1;
             for (int at = spread(hash) & mask; words[at] != null; at = (at + 1) & mask) {
                 String w = words[at];
                 if (hashes[at] == hash && w.length() == length && text.regionMatches(start, w, 0, length)) {
@@ -185,7 +187,21 @@ public final class EnglishAnalyzer {
         }
 
         void put(String word, int hash, Lexeme lexeme) {
-            int mask = CAPACITY - 1;
+            if ((size + 1) * 5 > words.length * 2) {
+                String[] oldWords = words;
+                int[] oldHashes = hashes;
+                Lexeme[] oldLexemes = lexemes;
+                words = new String[oldWords.length * 2];
+                hashes = new int[oldWords.length * 2];
+                lexemes = new Lexeme[oldWords.length * 2];
+                size = 0;
+                for (int i = 0; i < oldWords.length; i++) {
+                    if (oldWords[i] != null) {
+                        put(oldWords[i], oldHashes[i], oldLexemes[i]);
+                    }
+                }
+            }
+            int mask = words.length - 1;
             int at = spread(hash) & mask;
             while (words[at] != null) {
                 at = (at + 1) & mask;
@@ -200,9 +216,10 @@ public final class EnglishAnalyzer {
             return byText.computeIfAbsent(text, Lexeme::new);
         }
 
+        /** Forgets everything, keeping the table's size (a thread that filled it once will again). */
         void clear() {
-            java.util.Arrays.fill(words, null);
-            java.util.Arrays.fill(lexemes, null);
+            Arrays.fill(words, null);
+            Arrays.fill(lexemes, null);
             byText.clear();
             size = 0;
         }
