@@ -1,9 +1,7 @@
 package dev.statecraft.timeline.search;
 
-import java.nio.charset.StandardCharsets;
+import dev.statecraft.timeline.search.EnglishAnalyzer.Lexeme;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The stored search vector of an entry, built by {@link EnglishAnalyzer} in the projection instead of by
@@ -13,6 +11,11 @@ import java.util.Map;
  * positions capped as PostgreSQL caps them. Two forms of the same value: the tsvector text ({@code 'lexem':1A,7B},
  * bound by the live upsert) and the binary form of {@code tsvector_recv} (COPYed by the rebuild, which spares
  * PostgreSQL the text lexer and the sort: ~40 % of its COPY time per row was reading the text form).
+ *
+ * <p>Built without a map or an object per lexeme or position (this was ~half of a rebuild's Java CPU): each
+ * lexeme is the analyzer's per-thread instance, which carries its slot in the vector being built; the positions
+ * are collected in one array in text order and grouped by slot at the end; the binary form sorts the slots once
+ * as primitive keys (the lexeme's first bytes and its slot).
  */
 public final class SearchVector {
     /** tsvector limits: positions above 16383 are stored as 16383; at most 256 positions per lexeme. */
@@ -22,13 +25,17 @@ public final class SearchVector {
     private static final int MAX_BYTES = (1 << 20) - 1;
     private static final int WEIGHT_A = 3;
     private static final int WEIGHT_B = 2;
+    private static final ThreadLocal<Builder> BUILDER = ThreadLocal.withInitial(Builder::new);
 
     /** The lexemes in the order the text first has them (the text form's order). */
-    private final String[] lexemes;
-    private final Positions[] positions;
+    private final Lexeme[] lexemes;
+    /** The positions of lexeme i: {@code positions[starts[i]]} up to {@code starts[i + 1]}, weight << 14 | position. */
+    private final int[] starts;
+    private final char[] positions;
 
-    private SearchVector(String[] lexemes, Positions[] positions) {
+    private SearchVector(Lexeme[] lexemes, int[] starts, char[] positions) {
         this.lexemes = lexemes;
+        this.starts = starts;
         this.positions = positions;
     }
 
@@ -38,23 +45,22 @@ public final class SearchVector {
     }
 
     public static SearchVector analyse(String title, String body) {
-        // sized for a typical body: growing the table was a tenth of this method in a 1M rebuild (JFR)
-        Map<String, Positions> lexemes = new LinkedHashMap<>(512);
+        Builder builder = BUILDER.get();
+        builder.start();
         int[] titleMax = {0};
-        EnglishAnalyzer.analyse(title, (position, lexeme) -> {
+        EnglishAnalyzer.analyse(title, true, (position, lexeme) -> {
             if (lexeme != null) {
-                lexemes.computeIfAbsent(lexeme, l -> new Positions()).add(position, WEIGHT_A);
+                builder.add(lexeme, position, WEIGHT_A);
                 titleMax[0] = position;
             }
         });
         int offset = titleMax[0];
-        EnglishAnalyzer.analyse(body, (position, lexeme) -> {
+        EnglishAnalyzer.analyse(body, false, (position, lexeme) -> {
             if (lexeme != null) {
-                lexemes.computeIfAbsent(lexeme, l -> new Positions()).add(offset + position, WEIGHT_B);
+                builder.add(lexeme, offset + position, WEIGHT_B);
             }
         });
-        return new SearchVector(lexemes.keySet().toArray(new String[0]),
-                lexemes.values().toArray(new Positions[0]));
+        return builder.build();
     }
 
     /** The tsvector text form: lexemes in the order of the text, each with its positions and weights. */
@@ -64,8 +70,12 @@ public final class SearchVector {
             if (i > 0) {
                 text.append(' ');
             }
-            quote(text, lexemes[i]);
-            positions[i].appendTo(text.append(':'));
+            quote(text, lexemes[i].text);
+            text.append(':');
+            for (int p = starts[i]; p < starts[i + 1]; p++) {
+                text.append(p == starts[i] ? "" : ",").append(positions[p] & MAX_POSITION)
+                        .append(positions[p] >>> 14 == WEIGHT_A ? 'A' : 'B');
+            }
         }
         return text.toString();
     }
@@ -78,20 +88,16 @@ public final class SearchVector {
      * plus positions over 1 MB), so such a row is refused alike either way.
      */
     public byte[] binary() {
-        byte[][] bytes = new byte[lexemes.length][];
-        Integer[] order = new Integer[lexemes.length];
-        int length = 4;
-        for (int i = 0; i < lexemes.length; i++) {
-            bytes[i] = lexemes[i].getBytes(StandardCharsets.UTF_8);
-            order[i] = i;
-            length += bytes[i].length + 3 + 2 * positions[i].size;
-        }
-        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(bytes[a], bytes[b]));
+        int[] order = byteOrder();
         long size = 0; // as tsvector_in counts it, in PostgreSQL's order: lexeme, 2-byte aligned count, positions
+        int length = 4;
         for (int i : order) {
-            size += bytes[i].length;
+            int bytes = lexemes[i].utf8.length;
+            int count = starts[i + 1] - starts[i];
+            size += bytes;
             size = (size + 1) & ~1L;
-            size += 2 + 2L * positions[i].size;
+            size += 2 + 2L * count;
+            length += bytes + 3 + 2 * count;
         }
         if (size > MAX_BYTES) {
             return null;
@@ -99,11 +105,61 @@ public final class SearchVector {
         byte[] out = new byte[length];
         int at = putShort(out, putShort(out, 0, lexemes.length >>> 16), lexemes.length);
         for (int i : order) {
-            System.arraycopy(bytes[i], 0, out, at, bytes[i].length);
-            at += bytes[i].length + 1; // and the NUL, already there
-            at = positions[i].put(out, at);
+            byte[] bytes = lexemes[i].utf8;
+            System.arraycopy(bytes, 0, out, at, bytes.length);
+            at += bytes.length + 1; // and the NUL, already there
+            at = putShort(out, at, starts[i + 1] - starts[i]);
+            for (int p = starts[i]; p < starts[i + 1]; p++) {
+                at = putShort(out, at, positions[p]);
+            }
         }
         return out;
+    }
+
+    /**
+     * The lexeme indexes in unsigned bytewise order of their UTF-8: one primitive sort of (first six bytes,
+     * index) keys, then the rare runs with the same first six bytes ordered by their whole bytes.
+     */
+    private int[] byteOrder() {
+        int n = lexemes.length;
+        int[] order = new int[n];
+        if (n > 1 << 16) {
+            Integer[] boxed = new Integer[n];
+            Arrays.setAll(boxed, i -> i);
+            Arrays.sort(boxed, (a, b) -> Arrays.compareUnsigned(lexemes[a].utf8, lexemes[b].utf8));
+            Arrays.setAll(order, i -> boxed[i]);
+            return order;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            byte[] b = lexemes[i].utf8;
+            long prefix = 0;
+            for (int k = 0; k < 6; k++) {
+                prefix = prefix << 8 | (k < b.length ? b[k] & 0xff : 0);
+            }
+            keys[i] = (prefix << 16 | i) ^ Long.MIN_VALUE; // sign flipped: the signed sort orders unsigned
+        }
+        Arrays.sort(keys);
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) (keys[i] & 0xffff);
+        }
+        for (int from = 0; from < n; ) {
+            int to = from + 1;
+            while (to < n && keys[to] >>> 16 == keys[from] >>> 16) {
+                to++;
+            }
+            for (int i = from + 1; i < to; i++) { // insertion sort of a run with one prefix
+                int x = order[i];
+                int j = i - 1;
+                while (j >= from && Arrays.compareUnsigned(lexemes[order[j]].utf8, lexemes[x].utf8) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = x;
+            }
+            from = to;
+        }
+        return order;
     }
 
     private static int putShort(byte[] out, int at, int v) {
@@ -125,40 +181,78 @@ public final class SearchVector {
         out.append('\'');
     }
 
-    private static final class Positions {
-        private int[] positions = new int[2];
-        private byte[] weights = new byte[2];
-        private int size;
+    /** One thread's scratch arrays for the vector it is building, reused from vector to vector. */
+    private static final class Builder {
+        private static final int KEPT = 1 << 14;
+        private int vector;
+        private Lexeme[] slots = new Lexeme[512];
+        private int[] counts = new int[512];
+        private int[] last = new int[512];
+        private int lexemeCount;
+        private int[] occurrenceSlot = new int[2048];
+        private char[] occurrence = new char[2048];
+        private int occurrences;
 
-        void add(int position, int weight) {
-            if (size == MAX_POSITIONS_PER_LEXEME) {
+        void start() {
+            vector = vector == Integer.MAX_VALUE ? 1 : vector + 1;
+            lexemeCount = 0;
+            occurrences = 0;
+            if (slots.length > KEPT) { // one huge text does not keep its arrays
+                slots = new Lexeme[512];
+                counts = new int[512];
+                last = new int[512];
+            }
+            if (occurrence.length > 4 * KEPT) {
+                occurrenceSlot = new int[2048];
+                occurrence = new char[2048];
+            }
+        }
+
+        void add(Lexeme lexeme, int position, int weight) {
+            if (lexeme.vector != vector) {
+                if (lexemeCount == slots.length) {
+                    slots = Arrays.copyOf(slots, lexemeCount * 2);
+                    counts = Arrays.copyOf(counts, lexemeCount * 2);
+                    last = Arrays.copyOf(last, lexemeCount * 2);
+                }
+                lexeme.vector = vector;
+                lexeme.slot = lexemeCount;
+                slots[lexemeCount] = lexeme;
+                counts[lexemeCount++] = 0;
+            }
+            int slot = lexeme.slot;
+            int count = counts[slot];
+            if (count == MAX_POSITIONS_PER_LEXEME) {
                 return;
             }
             int capped = Math.min(position, MAX_POSITION);
-            if (size > 0 && positions[size - 1] == capped) {
+            if (count > 0 && last[slot] == capped) {
                 return; // beyond the cap every position is the same one
             }
-            if (size == positions.length) {
-                positions = Arrays.copyOf(positions, size * 2);
-                weights = Arrays.copyOf(weights, size * 2);
+            last[slot] = capped;
+            counts[slot] = count + 1;
+            if (occurrences == occurrence.length) {
+                occurrence = Arrays.copyOf(occurrence, occurrences * 2);
+                occurrenceSlot = Arrays.copyOf(occurrenceSlot, occurrences * 2);
             }
-            positions[size] = capped;
-            weights[size++] = (byte) weight;
+            occurrenceSlot[occurrences] = slot;
+            occurrence[occurrences++] = (char) (weight << 14 | capped);
         }
 
-        void appendTo(StringBuilder out) {
-            for (int i = 0; i < size; i++) {
-                out.append(i == 0 ? "" : ",").append(positions[i]).append(weights[i] == WEIGHT_A ? 'A' : 'B');
+        SearchVector build() {
+            int[] starts = new int[lexemeCount + 1];
+            for (int i = 0; i < lexemeCount; i++) {
+                starts[i + 1] = starts[i] + counts[i];
             }
-        }
-
-        /** uint16 count, then per position (weight << 14 | position), ascending as tsvector_recv demands. */
-        int put(byte[] out, int at) {
-            int next = putShort(out, at, size);
-            for (int i = 0; i < size; i++) {
-                next = putShort(out, next, weights[i] << 14 | positions[i]);
+            char[] positions = new char[occurrences];
+            int[] next = last; // no longer needed for this vector: each slot's write cursor
+            System.arraycopy(starts, 0, next, 0, lexemeCount);
+            for (int k = 0; k < occurrences; k++) {
+                positions[next[occurrenceSlot[k]]++] = occurrence[k];
             }
-            return next;
+            Lexeme[] lexemes = Arrays.copyOf(slots, lexemeCount);
+            Arrays.fill(slots, 0, lexemeCount, null);
+            return new SearchVector(lexemes, starts, positions);
         }
     }
 }
