@@ -127,6 +127,21 @@ public final class QueryPlans {
                 explain(s, report, "index-named page (83 ids), " + f.getKey() + ", " + mode, execute);
             }
             s.execute("reset plan_cache_mode");
+            // Session 7: what findIndexed sends while the index is current, the page's own 51 ids and nothing else.
+            String exact = "select g.table_oid, g.changed, p.* from (select cast(cast('timeline_entry' as regclass)"
+                    + " as oid) table_oid, (select count(*) from timeline_entry where change_seq > $1) changed) g"
+                    + " left join lateral (" + COLUMNS + " from timeline_entry where true and id = any($2::text[])"
+                    + " order by published_at desc, id desc limit $3) p on true order by p.published_at desc, p.id desc";
+            s.execute("deallocate all");
+            s.execute("prepare exact as " + exact);
+            List<String> named = List.of(ids.substring(1, ids.length() - 1).split(","));
+            String pageIds = "{" + String.join(",", named.subList(0, Math.min(51, named.size()))) + "}";
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                s.execute("set plan_cache_mode = " + mode);
+                explain(s, report, "exact page of a current index (51 ids), " + f.getKey() + ", " + mode,
+                        "execute exact(" + last + ", '" + pageIds + "', 51)");
+            }
+            s.execute("reset plan_cache_mode");
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import dev.statecraft.timeline.facets.IndexedFacets;
 import javax.sql.DataSource;
@@ -41,6 +42,7 @@ public class TimelineRepository {
 
     /** Entries the index names beyond the page: as many rows may change between its polls without a fallback. */
     static final int SPARE = 32;
+    private static final Filters NO_FILTERS = Filters.from(Map.of());
     private static final String TABLE_AND_CHANGED = "select cast(cast('timeline_entry' as regclass) as oid) table_oid,"
             + " (select count(*) from timeline_entry where change_seq > ?) changed";
 
@@ -86,24 +88,59 @@ public class TimelineRepository {
     }
 
     /**
-     * The page from the ids the index names, fetched by primary key with every filter and the cursor applied
-     * again in SQL. Exact: an entry the index counts but whose row changed after the index's last change number
-     * is re-checked by the filters; a row that changed after it and now matches is added by
+     * The page from the ids the index names, fetched by primary key. Usually the index holds every change of the
+     * table: then the page is exactly the {@code limit + 1} entries it names (plus ties), read by primary key
+     * alone ({@link #exactPage}: no filter evaluated again, no spare rows, one statement whose text is the same
+     * for every filter, so the driver keeps it prepared). Otherwise ({@link #pageWithSpares}) every filter and
+     * the cursor are applied again in SQL: an entry the index counts but whose row changed after the index's last
+     * change number is re-checked by the filters; a row that changed after it and now matches is added by
      * {@code change_seq > last}; the index names {@link #SPARE} more entries than the page needs, so up to that
-     * many changed rows cannot shorten the page. More changes than that, or a replaced table (a rebuild switched),
-     * and SQL alone answers. The table's identity, the number of changed rows and the page come from one
-     * statement, so they see one state of the database without a transaction of their own (a repeatable-read
-     * snapshot cost four more round trips per page: isolation set and reset, begin, rollback).
+     * many changed rows cannot shorten the page. More changes than that, or a replaced table (a rebuild
+     * switched), and SQL alone answers. The table's identity, the number of changed rows and the page come from
+     * one statement, so they see one state of the database without a transaction of their own (a
+     * repeatable-read snapshot cost four more round trips per page: isolation set and reset, begin, rollback).
      */
     public Optional<Page> findIndexed(TimelineQuery q) {
-        Optional<IndexedFacets.PageCandidates> named = index.newest(q.filters(),
-                q.after() == null ? null : q.after().publishedAt(), q.limit() + 1 + SPARE);
-        if (named.isEmpty()) {
+        Instant before = q.after() == null ? null : q.after().publishedAt();
+        Optional<IndexedFacets.PageCandidates> exact = index.newest(q.filters(), before, q.limit() + 1);
+        if (exact.isEmpty()) {
             return Optional.empty();
         }
-        IndexedFacets.PageCandidates candidates = named.get();
+        Optional<List<TimelineItem>> rows = exactPage(q, exact.get());
+        if (rows.isPresent()) {
+            return Optional.of(page(q, rows.get()));
+        }
+        return findIndexedWithSpares(q);
+    }
+
+    /**
+     * The page {@link #findIndexed} falls back to while the index is behind the table (filters again, spare
+     * entries, changed rows added), taken even when the index is current: tests compare it with SQL's page.
+     */
+    public Optional<Page> findIndexedWithSpares(TimelineQuery q) {
+        Instant before = q.after() == null ? null : q.after().publishedAt();
+        return index.newest(q.filters(), before, q.limit() + 1 + SPARE).flatMap(named -> pageWithSpares(q, named));
+    }
+
+    /**
+     * The named entries themselves when no row changed after the index's last change number (in the same
+     * statement's snapshot, so the index and the rows agree exactly); empty when one did or the table was
+     * replaced.
+     */
+    private Optional<List<TimelineItem>> exactPage(TimelineQuery q, IndexedFacets.PageCandidates candidates) {
+        SqlWhere where = SqlWhere.of(NO_FILTERS).and("id = any(?)", candidates.ids());
+        return guardedPage(q, candidates, where, 0);
+    }
+
+    private Optional<Page> pageWithSpares(TimelineQuery q, IndexedFacets.PageCandidates candidates) {
         SqlWhere where = SqlWhere.of(q.filters()).and("(id = any(?) or change_seq > ?)", candidates.ids(),
                 candidates.lastChange());
+        return guardedPage(q, candidates, where, SPARE).map(rows -> page(q, rows));
+    }
+
+    /** The page's rows under {@code where}, if the table is the index's and at most {@code maxChanged} rows changed. */
+    private Optional<List<TimelineItem>> guardedPage(TimelineQuery q, IndexedFacets.PageCandidates candidates,
+            SqlWhere where, int maxChanged) {
         Select page = pageSelect(q, where, false);
         // The guard row always comes (left join), with the page's rows or, for an empty page, nulls beside it.
         // The outer order repeats the page's: SQL promises no order of a join's rows without one.
@@ -117,7 +154,7 @@ public class TimelineRepository {
             List<TimelineItem> items = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getLong(1) != candidates.table() || rs.getLong(2) > SPARE) {
+                    if (rs.getLong(1) != candidates.table() || rs.getLong(2) > maxChanged) {
                         return Optional.empty();
                     }
                     if (rs.getString("id") != null) {
@@ -125,7 +162,7 @@ public class TimelineRepository {
                     }
                 }
             }
-            return Optional.of(page(q, items));
+            return Optional.of(items);
         } catch (SQLException e) {
             throw new IllegalStateException("timeline query failed", e);
         }
