@@ -51,7 +51,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>Arguments: {@code [projectRoot] [rates, default 50,200] [seconds per rate, default 60] [output file, default
  * load-tests/benchmarks/latency.txt]}. The report goes on top of the output file; earlier runs stay below it.
  */
-public final class LatencyBenchmark {
+public final class LatencyBenchmark implements AutoCloseable {
     private static final Duration DRAIN = Duration.ofSeconds(30);
     private static final int WARM_UP = 300;
     /**
@@ -75,6 +75,11 @@ public final class LatencyBenchmark {
     private LatencyBenchmark(LocalSystem system) {
         this.system = system;
         this.intake = new IntakeClient(system.url("ingest"));
+    }
+
+    @Override
+    public void close() {
+        intake.close();
     }
 
     /** What one rate gave. */
@@ -108,8 +113,9 @@ public final class LatencyBenchmark {
         LatencyBenchmark[] self = new LatencyBenchmark[1];
         try (WebhookReceiver receiver = WebhookReceiver.start(0, secret, r -> self[0].arrived(r), 8)) {
             System.out.println("Starting PostgreSQL, Kafka and the three services ...");
-            try (LocalSystem system = LocalSystem.startEphemeral(root, LoadEnvironment.forLoad())) {
-                self[0] = new LatencyBenchmark(system);
+            try (LocalSystem system = LocalSystem.startEphemeral(root, LoadEnvironment.forLoad());
+                    LatencyBenchmark benchmark = new LatencyBenchmark(system)) {
+                self[0] = benchmark;
                 String subscriptionId = self[0].subscribe(receiver.url(), secret);
                 System.out.println("Warming up with " + WARM_UP + " announcements ...");
                 self[0].run(25, WARM_UP / 25, subscriptionId);
