@@ -12,6 +12,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -169,127 +171,163 @@ public class TimelineRepository {
     }
 
     /**
-     * The page by SQL alone, on the SQL path's pool; a statement over its timeout is a {@link QueryTooSlow}. Each
-     * statement has a shape whose cost is bounded by the page, not by the matches: by relevance only a window of
-     * the newest matches is ranked ({@link #relevanceSelect}); with mentioned dates the GiST index hands the
-     * matches out newest first ({@link #mentionedDatesSelect}); otherwise the page is read in publication-time
-     * slices ({@link #newestInSlices}). The timeout holds per statement: a sliced page is at most six of them.
+     * The page by SQL alone, on the SQL path's pool, its statements in one read-only snapshot under one time budget
+     * ({@link SqlPathRequest}; over it, a {@link QueryTooSlow}). Each statement has a shape whose cost is bounded by
+     * the page, not by the matches: by relevance only a window of the newest matches is ranked
+     * ({@link #relevancePage}); with mentioned dates the GiST index hands the matches out newest first
+     * ({@link #mentionedDatesSelect}); otherwise the page is read in publication-time slices
+     * ({@link #newestInSlices}).
      */
     public Page findBySql(TimelineQuery q) {
         Filters f = q.filters();
-        try (Connection c = sqlPath.getConnection()) {
-            if (q.sort() == Sort.PUBLISHED && f.eventFrom() == null && f.eventTo() == null) {
-                return newestInSlices(c, q);
+        boolean search = f.q() != null;
+        return SqlPathRequest.run(sqlPath, sqlTimeoutMillis, "timeline query failed", r -> {
+            if (q.sort() == Sort.RELEVANCE) {
+                return relevancePage(r, q);
             }
-            Select select = q.sort() == Sort.RELEVANCE ? relevanceSelect(q) : mentionedDatesSelect(q);
-            List<TimelineItem> items = new ArrayList<>();
-            TimelineQuery.Window window = null;
-            try (PreparedStatement ps = c.prepareStatement(select.sql())) {
-                SqlWhere.bind(c, ps, select.args());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(item(rs, f.q() != null));
-                        if (q.sort() == Sort.RELEVANCE && window == null) {
-                            window = new TimelineQuery.Window(rs.getTimestamp("window_published_at").toInstant(),
-                                    rs.getString("window_id"));
-                        }
-                    }
-                }
+            List<TimelineItem> rows = new ArrayList<>();
+            if (f.eventFrom() == null && f.eventTo() == null) {
+                Instant newest = q.after() != null ? q.after().publishedAt() : newestPublication(r);
+                newestInSlices(r, f, newest, null, q.limit() + 1, (where, missing) -> pageSelect(q, where, search,
+                        missing), rs -> rows.add(item(rs, search)));
+            } else {
+                Select select = mentionedDatesSelect(q);
+                r.query(select.sql(), select.args(), rs -> rows.add(item(rs, search)));
             }
-            return page(q, items, window);
-        } catch (SQLException e) {
-            throw QueryTooSlow.of(e, "timeline query failed");
-        }
+            return page(q, rows);
+        });
     }
 
-    /** Publication-time slices a newest-first SQL page is read in: the first, then each four times longer. */
+    /** PostgreSQL's statement timeout on the SQL path, which is also the budget of one request's statements. */
+    @ConfigProperty(name = "statecraft.timeline.sql-timeout-ms")
+    long sqlTimeoutMillis;
+
+    /** Publication-time slices a newest-first SQL read is taken in: the first, then each four times longer. */
     private static final Duration FIRST_SLICE = Duration.ofDays(32);
     private static final int SLICES = 6;
 
+    /** One slice's statement: its rows under {@code where} (the filters and the slice), newest first, at most {@code rows}. */
+    @FunctionalInterface
+    private interface SliceSelect {
+        Select select(SqlWhere where, int rows);
+    }
+
     /**
-     * A newest-first page read slice by slice back in publication time (32 days back from the newest entry or
-     * the cursor, then 128, 512, 2048, 8192 days, then the rest), each slice its own statement for the rows still
-     * missing, until the page is full. The slices are disjoint and taken in order, so their rows in order are the
-     * page SQL's {@code order by published_at desc, id desc} gives. Why: in one statement the planner must
-     * choose between walking the order index until enough rows match (cheap for a common word, ruinous for a
-     * rare one or one whose matches are old: 9,000 to 135,000 rows tested at 1M) and reading every match to
-     * sort it; within a slice the walk is bounded by the slice and the planner can intersect the word's GIN
-     * posting list with the slice's range of the order index, so a rare word reads only its matches in the slice.
+     * Rows newest first, read slice by slice back in publication time (32 days back from {@code newest}, then 128,
+     * 512, 2048, 8192 days, then the rest, or down to {@code floor} inclusive when given), each slice its own
+     * statement for the rows still missing, until there are {@code wanted}. The slices are disjoint and taken in
+     * order, so their rows in order are those SQL's {@code order by published_at desc, id desc} gives. Why: in one
+     * statement the planner must choose between walking the order index until enough rows match (cheap for a
+     * common word, ruinous for a rare one or one whose matches are old: 9,000 to 135,000 rows tested at 1M) and
+     * reading every match to sort it; within a slice the walk is bounded by the slice and the planner can intersect
+     * the word's GIN posting list with the slice's range of the order index, so a rare word reads only its matches
+     * in the slice. Used for newest-first pages and for relevance's candidates.
      */
-    private Page newestInSlices(Connection c, TimelineQuery q) throws SQLException {
-        Instant newest = q.after() != null ? q.after().publishedAt() : newestPublication(c);
-        List<TimelineItem> rows = new ArrayList<>();
+    private static void newestInSlices(SqlPathRequest r, Filters filters, Instant newest, Instant floor, int wanted,
+            SliceSelect select, SqlPathRequest.Row row) throws SQLException {
+        int[] read = {0};
         Instant upper = null;
         Duration span = FIRST_SLICE;
-        for (int slice = 0; newest != null && slice < SLICES && rows.size() <= q.limit(); slice++) {
+        for (int slice = 0; newest != null && slice < SLICES && read[0] < wanted; slice++) {
             Instant lower = slice == SLICES - 1 ? null : newest.minus(span);
-            SqlWhere where = SqlWhere.of(q.filters());
+            boolean last = floor != null && (lower == null || !lower.isAfter(floor));
+            if (last) {
+                lower = floor;
+            }
+            SqlWhere where = SqlWhere.of(filters);
             if (lower != null) {
                 where.and("published_at >= ?", Timestamp.from(lower));
             }
             if (upper != null) {
                 where.and("published_at < ?", Timestamp.from(upper));
             }
-            Select select = pageSelect(q, where, q.filters().q() != null, q.limit() + 1 - rows.size());
-            try (PreparedStatement ps = c.prepareStatement(select.sql())) {
-                SqlWhere.bind(c, ps, select.args());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(item(rs, q.filters().q() != null));
-                    }
-                }
+            Select statement = select.select(where, wanted - read[0]);
+            r.query(statement.sql(), statement.args(), rs -> {
+                read[0]++;
+                row.read(rs);
+            });
+            if (last) {
+                break;
             }
             upper = lower;
             span = span.multipliedBy(4);
         }
-        return page(q, rows);
     }
 
     /** The newest publication instant in the read model (the order index's first entry); null when it is empty. */
-    private static Instant newestPublication(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select max(published_at) from timeline_entry");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            Timestamp newest = rs.getTimestamp(1);
-            return newest == null ? null : newest.toInstant();
-        }
+    private static Instant newestPublication(SqlPathRequest r) throws SQLException {
+        Instant[] newest = {null};
+        r.query("select max(published_at) from timeline_entry", List.of(), rs -> {
+            Timestamp t = rs.getTimestamp(1);
+            newest[0] = t == null ? null : t.toInstant();
+        });
+        return newest[0];
     }
+
+    /** A match relevance may rank: its place in publication order and its rank. */
+    private record Candidate(String id, Instant publishedAt, float rank) {
+    }
+
+    /**
+     * Best first: rank descending, then id descending in code point order (SQL's {@code id desc} in the C.UTF-8
+     * databases the service creates; ids are ASCII in practice).
+     */
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.comparing(Candidate::rank).reversed()
+            .thenComparing(Candidate::id, (a, b) -> compareCodePoints(b, a));
 
     /**
      * Best match first among a bounded set of candidates: the newest {@link #relevanceCandidates} matches (all
      * of them when there are fewer), or, after a cursor, every match from the oldest of those on (so the pages
-     * of one query rank one set, plus what arrived since). Ranking every match sorted up to a million rows for a
-     * common word (seconds); this reads the candidates newest first and ranks them, and computes the snippet
-     * only for the page's rows. The oldest candidate comes with each row, for the next cursor.
+     * of one query rank one set, plus what arrived since). The candidates (id, instant, rank: no text) are read
+     * newest first in publication-time slices ({@link #newestInSlices}), the statement loop of the newest-first
+     * pages: in one statement the planner walked the order index testing every row when the matches are much
+     * rarer than it estimates (the phrase "human rights": 135,000 rows walked for 1,000 candidates, 750 ms at
+     * 1M), while within a slice it can intersect the GIN posting lists with the slice's range. They are ranked
+     * here (a thousand floats), and only the page's rows are read in full, with their snippets.
      */
-    private Select relevanceSelect(TimelineQuery q) {
-        SqlWhere candidates = SqlWhere.of(q.filters());
+    private Page relevancePage(SqlPathRequest r, TimelineQuery q) throws SQLException {
         TimelineQuery.Window window = q.after() == null ? null : q.after().window();
-        if (window != null) {
-            candidates.and("published_at >= ? and (published_at, id) >= (?, ?)", Timestamp.from(window.publishedAt()),
-                    Timestamp.from(window.publishedAt()), window.id());
+        List<Candidate> candidates = new ArrayList<>();
+        newestInSlices(r, q.filters(), newestPublication(r), window == null ? null : window.publishedAt(),
+                window == null ? relevanceCandidates : Integer.MAX_VALUE, (where, rows) -> {
+                    if (window != null) {
+                        where.and("(published_at, id) >= (?, ?)", Timestamp.from(window.publishedAt()), window.id());
+                    }
+                    List<Object> args = new ArrayList<>(where.args());
+                    args.add(rows);
+                    return new Select("select id, published_at, ts_rank(search, query) as rank" + where.fromWhere()
+                            + " order by published_at desc, id desc limit ?", args);
+                }, rs -> candidates.add(new Candidate(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getFloat(3))));
+        if (candidates.isEmpty()) {
+            return page(q, List.of());
         }
-        List<Object> args = new ArrayList<>(candidates.args());
-        String sql = "with c as materialized (select id, published_at, ts_rank(search, query) as rank"
-                + candidates.fromWhere() + " order by published_at desc, id desc" + (window == null ? " limit ?" : "")
-                + "), w as (select published_at, id from c order by published_at, id limit 1),"
-                + " p as (select id as page_id, rank from c"
-                + (q.after() == null ? "" : " where (rank, id) < (cast(? as real), ?)")
-                + " order by rank desc, id desc limit ?) "
-                + COLUMNS + ", p.rank, " + SNIPPET + ", (select published_at from w) as window_published_at,"
-                + " (select id from w) as window_id"
-                + " from p join timeline_entry e on e.id = p.page_id, cast(? as tsquery) query"
-                + " order by p.rank desc, p.page_id desc";
-        if (window == null) {
-            args.add(relevanceCandidates);
+        Candidate oldest = candidates.get(candidates.size() - 1);
+        Candidate after = q.after() == null ? null : new Candidate(q.after().id(), null, q.after().rank());
+        List<Candidate> ranked = candidates.stream().filter(c -> after == null || BEST_FIRST.compare(c, after) > 0)
+                .sorted(BEST_FIRST).limit(q.limit() + 1L).toList();
+        Map<String, TimelineItem> rows = new HashMap<>();
+        SqlWhere where = SqlWhere.of(q.filters()).and("id = any(?)", ranked.stream().map(Candidate::id).toList());
+        r.query(COLUMNS + SEARCH_COLUMNS + where.fromWhere(), where.args(), rs -> {
+            TimelineItem item = item(rs, true);
+            rows.put(item.id(), item);
+        });
+        return page(q, ranked.stream().map(c -> rows.get(c.id())).toList(),
+                new TimelineQuery.Window(oldest.publishedAt(), oldest.id()));
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
         }
-        if (q.after() != null) {
-            args.add(q.after().rank());
-            args.add(q.after().id());
-        }
-        args.add(q.limit() + 1);
-        args.add(candidates.args().get(0)); // the tsquery again, for the snippets
-        return new Select(sql, args);
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /**
