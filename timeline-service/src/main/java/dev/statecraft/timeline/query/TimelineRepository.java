@@ -269,11 +269,12 @@ public class TimelineRepository {
     }
 
     /**
-     * Best first: rank descending, then id descending in code point order (SQL's {@code id desc} in the C.UTF-8
-     * databases the service creates; ids are ASCII in practice).
+     * Best first: rank descending, then id descending (String order: SQL's {@code id desc} in the C.UTF-8 databases
+     * the service creates for the ASCII ids announcements have; the cursor is compared the same way, so the pages
+     * of one query agree with each other whatever the ids).
      */
     private static final Comparator<Candidate> BEST_FIRST = Comparator.comparing(Candidate::rank).reversed()
-            .thenComparing(Candidate::id, (a, b) -> compareCodePoints(b, a));
+            .thenComparing(Candidate::id, Comparator.reverseOrder());
 
     /**
      * Best match first among a bounded set of candidates: the newest {@link #relevanceCandidates} matches (all
@@ -315,20 +316,6 @@ public class TimelineRepository {
                 new TimelineQuery.Window(oldest.publishedAt(), oldest.id()));
     }
 
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
 
     /**
      * Newest first with mentioned dates: the matches come newest first from the (mentioned_dates, published_at)
