@@ -55,11 +55,12 @@ class SqlPathRequestTest {
         });
 
         assertThat(seen).containsExactly(10L, 10L);
-        assertThat(SqlPathRequest.run(sqlPath, timeoutMillis, "test", r -> {
+        Long later = SqlPathRequest.run(sqlPath, timeoutMillis, "test", r -> {
             long[] after = {0};
             r.query(count, List.of(prefix + "%"), rs -> after[0] = rs.getLong(1));
             return after[0];
-        })).isEqualTo(15L);
+        });
+        assertThat(later).isEqualTo(15L);
     }
 
     @Test
@@ -87,11 +88,12 @@ class SqlPathRequestTest {
         assertThat(timeouts.get(0)).isEqualTo(timeoutMillis);
         assertThat(timeouts.get(1)).isPositive().isLessThanOrEqualTo(timeoutMillis - 50);
         // and back to the pool's setting for the next request (set for the transaction only)
-        assertThat(SqlPathRequest.run(sqlPath, timeoutMillis, "test", r -> {
+        Long next = SqlPathRequest.run(sqlPath, timeoutMillis, "test", r -> {
             long[] value = {0};
             r.query("select setting::bigint from pg_settings where name = 'statement_timeout'", List.of(),
                     rs -> value[0] = rs.getLong(1));
             return value[0];
-        })).isEqualTo(timeoutMillis);
+        });
+        assertThat(next).isEqualTo(timeoutMillis);
     }
 }
