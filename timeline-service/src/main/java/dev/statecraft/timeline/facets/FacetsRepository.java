@@ -29,7 +29,7 @@ public class FacetsRepository {
     IndexedFacets index;
     @ConfigProperty(name = "statecraft.timeline.sql-timeout-ms")
     long sqlTimeoutMillis;
-    /** SQL counts at most this many matches per filter set, the newest (see {@link Facets#countedOver}). */
+    /** SQL counts at most this many matches per filter set with q, the newest (see {@link Facets#countedOver}). */
     @ConfigProperty(name = "statecraft.facets.sql-matches", defaultValue = "1000")
     int sqlMatches;
 
@@ -58,12 +58,13 @@ public class FacetsRepository {
     /**
      * The SQL path on its own: the fallback (with {@code q}, {@code location}, {@code publisher}, mentioned dates,
      * and while the index loads), and the reference the index is tested against. One statement on the SQL path's
-     * pool ({@link SqlPathRequest}: its timeout, 503 {@code query-timeout} past it), bounded: each distinct filter
-     * set (the request's for the total, each facet's without its own filter; usually one or two) takes its newest
-     * {@link #sqlMatches} matches, plus one to know whether there are more, once, and the total and the facets
-     * under that set are counted over them. Counting every match read every row for a common word (a parallel
-     * sequential scan of the whole table for the total alone: 3.3 s for "minister" at 1M rows) and unnested its
-     * arrays again for each of five facets.
+     * pool ({@link SqlPathRequest}: its timeout, 503 {@code query-timeout} past it); each distinct filter set (the
+     * request's for the total, each facet's without its own filter; usually one or two) is read once, and the
+     * total and the facets under it are counted over its rows. A set with {@code q} is bounded: its newest
+     * {@link #sqlMatches} matches, plus one to know whether there are more. Counting every match of a common word
+     * read every row (a parallel sequential scan of the whole table for the total alone: 3.3-4.0 s for "minister"
+     * at 1M rows) and unnested its arrays again for each of five facets. A set without {@code q} stays exact (the
+     * index's counts, which it is checked against; GIN- or btree-served filters, under the same budget).
      */
     public Facets countBySql(Filters filters) {
         List<Filters> sets = new ArrayList<>();
@@ -76,22 +77,26 @@ public class FacetsRepository {
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
             SqlWhere where = SqlWhere.of(sets.get(i));
+            boolean bounded = sets.get(i).q() != null;
             sql.append(i == 0 ? "" : ", ").append("m").append(i).append(" as materialized (select id, published_at,")
-                    .append(" countries, kind, organisations, persons").append(where.fromWhere()).append(ORDER)
-                    .append(" limit ?), s").append(i).append(" as (select * from m").append(i).append(ORDER)
-                    .append(" limit ?)");
+                    .append(" countries, kind, organisations, persons").append(where.fromWhere())
+                    .append(bounded ? ORDER + " limit ?" : "").append("), s").append(i).append(" as (select * from m")
+                    .append(i).append(bounded ? ORDER + " limit ?" : "").append(")");
             args.addAll(where.args());
-            args.add(sqlMatches + 1);
-            args.add(sqlMatches);
+            if (bounded) {
+                args.add(sqlMatches + 1);
+                args.add(sqlMatches);
+            }
         }
-        // rows: (part, ord, value, count); part -1: a set's match count (more than sqlMatches: bounded), 0: the
-        // total, 1 + ordinal: a facet's values in their order.
-        sql.append(" select * from (select -1 as part, 0 as ord, cast(null as text) as value,")
-                .append(" count(*) as count from m0");
-        for (int i = 1; i < sets.size(); i++) {
-            sql.append(" union all select -1, ").append(i).append(", null, count(*) from m").append(i);
+        // rows: (part, ord, value, count); part -1: a bounded set's match count (more than sqlMatches: counted over
+        // its newest), 0: the total, 1 + ordinal: a facet's values in their order.
+        sql.append(" select * from (select 0 as part, cast(0 as bigint) as ord, cast(null as text) as value,")
+                .append(" count(*) as count from s").append(totalSet);
+        for (int i = 0; i < sets.size(); i++) {
+            if (sets.get(i).q() != null) {
+                sql.append(" union all select -1, ").append(i).append(", null, count(*) from m").append(i);
+            }
         }
-        sql.append(" union all select 0, 0, null, count(*) from s").append(totalSet);
         for (Facet facet : Facet.values()) {
             sql.append(" union all (select ").append(1 + facet.ordinal()).append(", row_number() over (order by ")
                     .append(facet.order()).append("), value, count from (select value, count(*) as count from (select ")
