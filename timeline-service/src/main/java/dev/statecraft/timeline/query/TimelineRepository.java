@@ -58,6 +58,10 @@ public class TimelineRepository {
     @Inject
     @io.quarkus.agroal.DataSource("sql-path")
     DataSource sqlPath;
+    /** PostgreSQL's statement timeout on the SQL path, which is also the budget of one request's statements. */
+    @ConfigProperty(name = "statecraft.timeline.sql-timeout-ms")
+    long sqlTimeoutMillis;
+
     /** Relevance ranks the newest this many matches (and, on later pages, the matches from the oldest of them on). */
     @ConfigProperty(name = "statecraft.timeline.relevance-candidates", defaultValue = "1000")
     int relevanceCandidates;
@@ -197,10 +201,6 @@ public class TimelineRepository {
             return page(q, rows);
         });
     }
-
-    /** PostgreSQL's statement timeout on the SQL path, which is also the budget of one request's statements. */
-    @ConfigProperty(name = "statecraft.timeline.sql-timeout-ms")
-    long sqlTimeoutMillis;
 
     /** Publication-time slices a newest-first SQL read is taken in: the first, then each four times longer. */
     private static final Duration FIRST_SLICE = Duration.ofDays(32);
