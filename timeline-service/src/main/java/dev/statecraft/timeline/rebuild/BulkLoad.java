@@ -8,7 +8,6 @@ import dev.statecraft.timeline.projection.EntryRow;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,10 +76,7 @@ final class BulkLoad {
         this.progress = progress;
     }
 
-    /**
-     * Loads into {@code table} on {@code target} and the later revisions into {@code staging} on {@code other},
-     * each inside its connection's open transaction; the caller commits them.
-     */
+    /** Loads into {@code table} on {@code target} and the later revisions into {@code staging} on {@code other}. */
     void load(Connection target, String table, Connection other, String staging) throws Exception {
         Instant appliedAt = Instant.now();
         ExecutorService parsers = Executors.newFixedThreadPool(parseThreads,
@@ -196,29 +192,20 @@ final class BulkLoad {
     }
 
     /**
-     * COPY into one table, a new statement every {@link #ROWS_PER_COPY} rows, each under its own savepoint of the
-     * caller's transaction (the caller commits; see {@link ProjectionRebuild}: a table created and filled in one
-     * transaction needs no WAL with {@code wal_level=minimal}). The lines of the statement are kept until it is
-     * released: when PostgreSQL rejects a row (a value it cannot store, which the live projection would have
-     * dead-lettered), the statement is rolled back to its savepoint, that row is left out and counted as skipped,
-     * and the others are sent again, so one bad record never fails the rebuild.
+     * COPY into one table, a new statement (own transaction, autocommit) every {@link #ROWS_PER_COPY} rows. The
+     * lines of the statement are kept until it commits: when PostgreSQL rejects a row (a value it cannot store,
+     * which the live projection would have dead-lettered), the statement is rolled back, that row is left out and
+     * counted as skipped, and the others are sent again, so one bad record never fails the rebuild.
      */
     private static final class CopyStream implements AutoCloseable {
-        private final Connection jdbc;
         private final PGConnection connection;
         private final String sql;
         private final Progress progress;
         private final List<Line> statement = new ArrayList<>(ROWS_PER_COPY);
         private PGCopyOutputStream out;
-        /** Where a rejected statement rolls back to; set while a statement is open. */
-        private Savepoint savepoint;
         private long rows;
 
         CopyStream(Connection c, String table, Progress progress) throws SQLException {
-            if (c.getAutoCommit()) {
-                throw new IllegalArgumentException("the bulk load runs inside the caller's transaction");
-            }
-            this.jdbc = c;
             this.connection = c.unwrap(PGConnection.class);
             this.sql = "copy " + table + " (" + String.join(", ", EntryRow.COLUMNS)
                     + ", applied_at) from stdin (format binary)";
@@ -245,10 +232,8 @@ final class BulkLoad {
             while (out != null) {
                 try {
                     out.write(CopyBinary.TRAILER);
-                    out.close(); // ends the COPY: its rows stay, and commit with the caller's transaction
+                    out.close(); // ends the COPY: its rows commit
                     out = null;
-                    jdbc.releaseSavepoint(savepoint);
-                    savepoint = null;
                     rows += statement.size();
                     statement.clear();
                 } catch (IOException e) {
@@ -259,9 +244,6 @@ final class BulkLoad {
 
         private PGCopyOutputStream stream() throws SQLException, IOException {
             if (out == null) {
-                if (savepoint == null) {
-                    savepoint = jdbc.setSavepoint();
-                }
                 out = new PGCopyOutputStream(connection, sql, 1 << 16);
                 out.write(CopyBinary.HEADER);
             }
@@ -274,10 +256,9 @@ final class BulkLoad {
             while (true) {
                 close();
                 int line = rejectedLine(e);
-                if (line < 1 || line > statement.size() || savepoint == null) {
+                if (line < 1 || line > statement.size()) {
                     throw e;
                 }
-                jdbc.rollback(savepoint); // the transaction goes on without the failed statement's rows
                 Line rejected = statement.remove(line - 1);
                 progress.rejected();
                 LOG.warnf("projection rebuild: skipping record %s of announcement %s, which PostgreSQL cannot store:"

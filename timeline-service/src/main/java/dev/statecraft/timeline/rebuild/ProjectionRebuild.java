@@ -129,20 +129,10 @@ public class ProjectionRebuild {
                     s.execute("set maintenance_work_mem = '256MB'");
                 }
             }
-            // The rebuilt table is created, filled, keyed and merged in ONE transaction: with wal_level=minimal
-            // (LocalPostgres, docker-compose's timeline-db) PostgreSQL then writes no WAL for its rows and syncs
-            // the file once at commit instead (the index builds after it skip WAL the same way), and a crash at
-            // any point before the commit leaves nothing behind. The staging table is unlogged anyway.
-            c.setAutoCommit(false);
-            other.setAutoCommit(false);
-            prepareTables(c, other);
+            prepareTable(c);
             int threads = parseThreads > 0 ? parseThreads : Runtime.getRuntime().availableProcessors();
             new BulkLoad(bootstrapServers, batchSize, threads, progress).load(c, REBUILD_TABLE, other, STAGING_TABLE);
-            other.commit();
-            other.setAutoCommit(true);
             mergeLaterRevisions(c);
-            c.commit();
-            c.setAutoCommit(true);
             createIndexes(c, other);
             analyze(c);
             Switch result = switchTables(c);
@@ -185,14 +175,6 @@ public class ProjectionRebuild {
 
     /** Back to the pool as it came: session settings reset. */
     private static void release(Connection c) {
-        try {
-            if (!c.getAutoCommit()) {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            LOG.warn("projection rebuild: could not roll back its second connection", e);
-        }
         try (Statement s = c.createStatement()) {
             s.execute("reset synchronous_commit");
             s.execute("reset maintenance_work_mem");
@@ -211,27 +193,23 @@ public class ProjectionRebuild {
      * appends rows, and each index is built in one sort at the end instead of row by row (GIN and GiST
      * maintenance per row would cost more than the load itself). Plus the staging table of later revisions.
      */
-    private void prepareTables(Connection c, Connection other) throws SQLException {
-        try (Statement s = other.createStatement()) {
-            s.execute("drop table if exists " + STAGING_TABLE);
-            // Unlogged: its rows are merged into the rebuilt table, and a crash means starting over anyway.
-            s.execute("create unlogged table " + STAGING_TABLE + " (like " + EntryUpsert.LIVE_TABLE
-                    + " including defaults)");
-        }
+    private void prepareTable(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
+            s.execute("drop table if exists " + STAGING_TABLE);
             s.execute("drop table if exists " + REBUILD_TABLE);
             s.execute("create table " + REBUILD_TABLE + " (like " + EntryUpsert.LIVE_TABLE + " including all)");
             for (String index : secondaryIndexes(c, REBUILD_TABLE).keySet()) {
                 s.execute("drop index " + index);
             }
             s.execute("alter table " + REBUILD_TABLE + " drop constraint " + REBUILD_TABLE + "_pkey");
+            // Unlogged: its rows are merged into the rebuilt table, and a crash means starting over anyway.
+            s.execute("create unlogged table " + STAGING_TABLE + " (like " + EntryUpsert.LIVE_TABLE
+                    + " including defaults)");
             // LIKE copies no storage parameters: rows stored inline, uncompressed (V11), as in the live table.
             String options = storageParameters(c, EntryUpsert.LIVE_TABLE);
             if (options != null) {
                 s.execute("alter table " + REBUILD_TABLE + " set (" + options + ")");
-                try (Statement o = other.createStatement()) {
-                    o.execute("alter table " + STAGING_TABLE + " set (" + options + ")");
-                }
+                s.execute("alter table " + STAGING_TABLE + " set (" + options + ")");
             }
         }
     }
