@@ -317,6 +317,8 @@ public final class TimelineLoadBenchmark {
 
     private void rebuild(String base, Connection db) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        note("server: " + walSettings(db));
+        String walBefore = text(db, WAL_AND_CHECKPOINTS);
         long started = System.nanoTime();
         HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/projection/rebuild"))
                 .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -354,6 +356,20 @@ public final class TimelineLoadBenchmark {
                 + " %.0f events/s", read, seconds, read / seconds));
         note("read model: " + scalar(db, "select count(*) from timeline_entry") + " rows, table + indexes "
                 + text(db, "select pg_size_pretty(pg_total_relation_size('timeline_entry'))"));
+        note("WAL and checkpoints during the rebuild (pg_stat_wal, pg_stat_bgwriter): before " + walBefore
+                + "; after " + text(db, WAL_AND_CHECKPOINTS));
+    }
+
+    /** WAL written (records, full-page images, bytes) and checkpoints taken (timed, requested) so far. */
+    private static final String WAL_AND_CHECKPOINTS = "select format('wal_records %s, wal_fpi %s, wal_bytes %s, "
+            + "checkpoints_timed %s, checkpoints_req %s, buffers_checkpoint %s, buffers_backend %s', w.wal_records, "
+            + "w.wal_fpi, pg_size_pretty(w.wal_bytes), b.checkpoints_timed, b.checkpoints_req, b.buffers_checkpoint, "
+            + "b.buffers_backend) from pg_stat_wal w, pg_stat_bgwriter b";
+
+    private static String walSettings(Connection db) throws SQLException {
+        return text(db, "select string_agg(name || '=' || setting || coalesce(unit, ''), ', ' order by name) from "
+                + "pg_settings where name in ('wal_level', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', "
+                + "'full_page_writes', 'fsync', 'shared_buffers', 'synchronous_commit')");
     }
 
     /** The reference: the same rows, dumped with COPY and loaded with COPY into a table of the same shape. */

@@ -28,6 +28,12 @@ public final class PostgresMain {
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", throwaway ? "off" : "on")
+                // No streaming replica or WAL archive reads these servers, so WAL need only serve crash recovery:
+                // every CREATE INDEX (the timeline rebuild's primary key and 10 index builds) then writes no WAL,
+                // the index file is synced at commit instead (timeline-service README, rebuild). Needs
+                // max_wal_senders=0. docker-compose's timeline-db does the same.
+                .setServerConfig("wal_level", "minimal")
+                .setServerConfig("max_wal_senders", "0")
                 .setServerConfig("log_min_messages", "warning")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
