@@ -412,14 +412,10 @@ final class FacetIndex {
                     }
                 }
             }
-            int[] found = page.sortedNewestFirst();
-            int end = Math.min(found.length - page.before + n, found.length);
-            while (end > 0 && end < found.length && published[found[end]] == published[found[end - 1]]) {
-                end++;
-            }
-            List<String> ids = new ArrayList<>(end);
-            for (int i = 0; i < end; i++) {
-                ids.add(this.ids[found[i]]);
+            int[] found = page.newestFirst(n);
+            List<String> ids = new ArrayList<>(found.length);
+            for (int ordinal : found) {
+                ids.add(this.ids[ordinal]);
             }
             return new Newest(ids, lastChange);
         } finally {
@@ -459,15 +455,38 @@ final class FacetIndex {
             }
         }
 
-        /** The ordinals found, newest first (ties in any order: the caller's SQL orders them by id). */
-        int[] sortedNewestFirst() {
-            Integer[] order = new Integer[size];
+        /**
+         * The page's ordinals, newest first (ties in any order: the caller's SQL orders them by id): every one at
+         * the cursor's instant, the {@code n} newest before it, and every further one published at the same instant
+         * as the n-th. A small filter walked whole finds thousands: their instants are sorted as primitives to find
+         * the oldest instant kept, and only the entries at or after it are ordered (a boxed sort of all of them was
+         * ~8 % of a page request's CPU).
+         */
+        int[] newestFirst(int n) {
+            int keep = Math.min(size - before + n, size);
+            if (keep <= 0) {
+                return NONE;
+            }
+            long[] instants = new long[size];
             for (int k = 0; k < size; k++) {
-                order[k] = found[k];
+                instants[k] = published[found[k]];
+            }
+            Arrays.sort(instants);
+            long oldestKept = instants[size - keep];
+            int kept = 0;
+            int[] page = new int[size];
+            for (int k = 0; k < size; k++) {
+                if (published[found[k]] >= oldestKept) {
+                    page[kept++] = found[k];
+                }
+            }
+            Integer[] order = new Integer[kept];
+            for (int k = 0; k < kept; k++) {
+                order[k] = page[k];
             }
             Arrays.sort(order, (a, b) -> Long.compare(published[b], published[a]));
-            int[] sorted = new int[size];
-            for (int k = 0; k < size; k++) {
+            int[] sorted = new int[kept];
+            for (int k = 0; k < kept; k++) {
                 sorted[k] = order[k];
             }
             return sorted;
