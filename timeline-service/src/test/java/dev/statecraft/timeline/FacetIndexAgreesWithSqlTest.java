@@ -9,6 +9,7 @@ import dev.statecraft.model.Kind;
 import dev.statecraft.timeline.facets.FacetsRepository;
 import dev.statecraft.timeline.facets.IndexedFacets;
 import dev.statecraft.timeline.query.Filters;
+import dev.statecraft.timeline.query.TimelineItem;
 import dev.statecraft.timeline.query.TimelineQuery;
 import dev.statecraft.timeline.query.TimelineRepository;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -127,6 +128,30 @@ class FacetIndexAgreesWithSqlTest {
                 }
             });
         }
+    }
+
+    /** Ids the page statement binds as one text[] literal: quotes, backslashes, commas, braces, spaces. */
+    @Test
+    void indexPagesReadAwkwardIds() {
+        String org = "ORG-" + Events.newId();
+        String unique = Events.newId();
+        List<String> ids = List.of(unique + " \"quoted\"", unique + "\\back\\slash\\", unique + ",{comma}",
+                unique + " NULL", unique + " \u00e9\u4e2d", unique + "  spaced  ");
+        LocalDate day = LocalDate.parse(TimelineTest.uniqueDay());
+        for (int i = 0; i < ids.size(); i++) {
+            Events.send(Events.with(ids.get(i)).publishedAt(TimelineTest.at(day.plusDays(i).toString(), 9))
+                    .organisations(org).build());
+        }
+        List<String> newestFirst = new ArrayList<>(ids);
+        java.util.Collections.reverse(newestFirst);
+        TimelineQuery query = new TimelineQuery(filters("organisation", org), TimelineQuery.Sort.PUBLISHED, 10, null);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Optional<TimelineRepository.Page> fromIndex = timeline.findIndexed(query);
+            assertThat(fromIndex).as("index ready").isPresent();
+            assertThat(fromIndex.get().items()).extracting(TimelineItem::id)
+                    .containsExactlyElementsOf(newestFirst);
+            assertThat(fromIndex.get()).isEqualTo(timeline.findBySql(query));
+        });
     }
 
     private static String pick(Random random, String[] values) {

@@ -350,13 +350,7 @@ final class FacetIndex {
                 // A sparse inclusion: the whole filter costs about its size to intersect (sorted arrays against
                 // bitmaps), and a month would be intersected with a sparse list again for each month visited
                 // (a rare filter visits many); so the filter is built once.
-                RoaringBitmap matching = includes.get(0).clone();
-                for (int i = 1; i < includes.size(); i++) {
-                    matching.and(includes.get(i));
-                }
-                for (RoaringBitmap exclude : excludes) {
-                    matching.andNot(exclude);
-                }
+                RoaringBitmap matching = intersect(includes.get(0), includes.subList(1, includes.size()), excludes);
                 includes = List.of(matching);
                 excludes = List.of();
             }
@@ -385,16 +379,7 @@ final class FacetIndex {
                 }
                 for (Map.Entry<String, Integer> entry : inRange.descendingMap().entrySet()) {
                     RoaringBitmap candidates = postings.get(MONTH).get(entry.getValue());
-                    if (!includes.isEmpty() || !excludes.isEmpty()) {
-                        candidates = includes.isEmpty() ? candidates.clone()
-                                : RoaringBitmap.and(candidates, includes.get(0));
-                        for (int i = 1; i < includes.size(); i++) {
-                            candidates.and(includes.get(i));
-                        }
-                        for (RoaringBitmap exclude : excludes) {
-                            candidates.andNot(exclude);
-                        }
-                    }
+                    candidates = intersect(candidates, includes, excludes);
                     if (page.before + candidates.getLongCardinality() < n) {
                         candidates.forEach(page);
                         continue;
@@ -412,19 +397,40 @@ final class FacetIndex {
                     }
                 }
             }
-            int[] found = page.sortedNewestFirst();
-            int end = Math.min(found.length - page.before + n, found.length);
-            while (end > 0 && end < found.length && published[found[end]] == published[found[end - 1]]) {
-                end++;
-            }
-            List<String> ids = new ArrayList<>(end);
-            for (int i = 0; i < end; i++) {
-                ids.add(this.ids[found[i]]);
+            int[] found = page.newestFirst(n);
+            List<String> ids = new ArrayList<>(found.length);
+            for (int ordinal : found) {
+                ids.add(this.ids[ordinal]);
             }
             return new Newest(ids, lastChange);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * {@code start} and every inclusion, minus every exclusion, never changing {@code start} (a posting list):
+     * {@code start} itself when there is nothing to apply, else a new bitmap made by the first operation (a clone
+     * first was the largest allocation of a page request: each month's list copied for an exclusion).
+     */
+    private static RoaringBitmap intersect(RoaringBitmap start, List<RoaringBitmap> includes,
+            List<RoaringBitmap> excludes) {
+        RoaringBitmap result = start;
+        for (RoaringBitmap include : includes) {
+            if (result == start) {
+                result = RoaringBitmap.and(start, include);
+            } else {
+                result.and(include);
+            }
+        }
+        for (RoaringBitmap exclude : excludes) {
+            if (result == start) {
+                result = RoaringBitmap.andNot(start, exclude);
+            } else {
+                result.andNot(exclude);
+            }
+        }
+        return result;
     }
 
     /**
@@ -459,15 +465,38 @@ final class FacetIndex {
             }
         }
 
-        /** The ordinals found, newest first (ties in any order: the caller's SQL orders them by id). */
-        int[] sortedNewestFirst() {
-            Integer[] order = new Integer[size];
+        /**
+         * The page's ordinals, newest first (ties in any order: the caller's SQL orders them by id): every one at
+         * the cursor's instant, the {@code n} newest before it, and every further one published at the same instant
+         * as the n-th. A small filter walked whole finds thousands: their instants are sorted as primitives to find
+         * the oldest instant kept, and only the entries at or after it are ordered (a boxed sort of all of them was
+         * ~8 % of a page request's CPU).
+         */
+        int[] newestFirst(int n) {
+            int keep = Math.min(size - before + n, size);
+            if (keep <= 0) {
+                return NONE;
+            }
+            long[] instants = new long[size];
             for (int k = 0; k < size; k++) {
-                order[k] = found[k];
+                instants[k] = published[found[k]];
+            }
+            Arrays.sort(instants);
+            long oldestKept = instants[size - keep];
+            int kept = 0;
+            int[] page = new int[size];
+            for (int k = 0; k < size; k++) {
+                if (published[found[k]] >= oldestKept) {
+                    page[kept++] = found[k];
+                }
+            }
+            Integer[] order = new Integer[kept];
+            for (int k = 0; k < kept; k++) {
+                order[k] = page[k];
             }
             Arrays.sort(order, (a, b) -> Long.compare(published[b], published[a]));
-            int[] sorted = new int[size];
-            for (int k = 0; k < size; k++) {
+            int[] sorted = new int[kept];
+            for (int k = 0; k < kept; k++) {
                 sorted[k] = order[k];
             }
             return sorted;

@@ -134,8 +134,31 @@ public class TimelineRepository {
      * replaced.
      */
     private Optional<List<TimelineItem>> exactPage(TimelineQuery q, IndexedFacets.PageCandidates candidates) {
-        SqlWhere where = SqlWhere.of(NO_FILTERS).and("id = any(?)", candidates.ids());
+        SqlWhere where = SqlWhere.of(NO_FILTERS).and("id = any(cast(? as text[]))", arrayLiteral(candidates.ids()));
         return guardedPage(q, candidates, where, 0);
+    }
+
+    /**
+     * The ids as one text[] literal, every element quoted ({@code "} and {@code \} escaped), bound as a string:
+     * the driver's createArrayOf escaped them character by character (~6 % of a page request's CPU).
+     */
+    static String arrayLiteral(List<String> ids) {
+        StringBuilder literal = new StringBuilder(ids.size() * 40).append('{');
+        for (String id : ids) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"');
+            for (int i = 0; i < id.length(); i++) {
+                char ch = id.charAt(i);
+                if (ch == '"' || ch == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(ch);
+            }
+            literal.append('"');
+        }
+        return literal.append('}').toString();
     }
 
     private Optional<Page> pageWithSpares(TimelineQuery q, IndexedFacets.PageCandidates candidates) {
