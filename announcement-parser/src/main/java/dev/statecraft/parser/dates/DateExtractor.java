@@ -91,8 +91,8 @@ public final class DateExtractor {
             // "the" starts one only as "the coming" or "the past".
             boolean the = anchors.mayContain("the coming") || anchors.mayContain("the past");
             scan(text, anchors, DatePatterns.RELATIVE_PERIOD, the ? DatePatterns.PERIOD_START
-                    : DatePatterns.PERIOD_START_BUT_THE, null, null, claimed, found,
-                    m -> relativePeriod(m, reference));
+                    : DatePatterns.PERIOD_START_BUT_THE, null, null, DatePatterns::relativePeriodMayStartAt, claimed,
+                    found, m -> relativePeriod(m, reference));
         }
         scan(text, anchors, DatePatterns.LED_MONTH, DatePatterns.LEAD_START, DatePatterns.FULL_MONTH_WORDS, claimed,
                 found, m -> Optional.of(new Found(m.start(2), m.end(),

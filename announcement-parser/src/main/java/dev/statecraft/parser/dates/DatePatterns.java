@@ -146,6 +146,53 @@ final class DatePatterns {
     }
 
     /**
+     * {@link #RELATIVE_PERIOD} at a lead word: "earlier"/"later" and a space, then "this", "last" or "next", or
+     * "the" and "coming"/"past", then a space and "week", "month" or "year" (each word whole, in any ASCII case).
+     */
+    static boolean relativePeriodMayStartAt(String text, int at) {
+        int end = asciiWordEnd(text, at);
+        if (isWord(text, at, end, "earlier") || isWord(text, at, end, "later")) {
+            at = skipSpaces(text, end);
+            if (at == end) {
+                return false;
+            }
+            end = asciiWordEnd(text, at);
+        }
+        if (isWord(text, at, end, "the")) {
+            at = skipSpaces(text, end);
+            if (at == end) {
+                return false;
+            }
+            end = asciiWordEnd(text, at);
+            if (!isWord(text, at, end, "coming") && !isWord(text, at, end, "past")) {
+                return false;
+            }
+        } else if (!isWord(text, at, end, "this") && !isWord(text, at, end, "last") && !isWord(text, at, end, "next")) {
+            return false;
+        }
+        at = skipSpaces(text, end);
+        if (at == end) {
+            return false;
+        }
+        end = asciiWordEnd(text, at);
+        return isWord(text, at, end, "week") || isWord(text, at, end, "month") || isWord(text, at, end, "year");
+    }
+
+    /** End of the run of ASCII letters from {@code at}. */
+    private static int asciiWordEnd(String text, int at) {
+        int i = at;
+        while (i < text.length() && ((text.charAt(i) | 0x20) >= 'a' && (text.charAt(i) | 0x20) <= 'z')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether {@code text[start, end)} is the lower-case {@code word} in any ASCII case. */
+    private static boolean isWord(String text, int start, int end, String word) {
+        return end - start == word.length() && text.regionMatches(true, start, word, 0, word.length());
+    }
+
+    /**
      * Where {@link #DAY} can end when read at {@code at}: after one or two ASCII digits, each with or without an
      * ordinal; -1 for none.
      */

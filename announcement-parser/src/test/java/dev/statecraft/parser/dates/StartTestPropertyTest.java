@@ -31,6 +31,15 @@ class StartTestPropertyTest {
         check(DatePatterns.NUMERIC_DATE, DatePatterns::numericDateMayStartAt);
     }
 
+    @Test
+    void relativePeriodTestPassesEveryMatch() {
+        String[] pieces = {"this", "This", "THIS", "last", "Next", "earlier", "Later", "the", "The", "coming", "past",
+            "the coming", "week", "Month", "YEAR", "weeks", "years", " ", "  ", "\t", "\n", "\u00a0", "_", "5", "é", ".",
+            "-", "later this year", "the past month", "earlier this month"};
+        StartTestCheck.passesEveryMatch(DatePatterns.RELATIVE_PERIOD, DatePatterns::relativePeriodMayStartAt, pieces,
+                7);
+    }
+
     static void check(Pattern pattern, BiPredicate<String, Integer> startTest) {
         StartTestCheck.passesEveryMatch(pattern, startTest, PIECES, 7);
     }
