@@ -178,6 +178,49 @@ final class DatePatterns {
         return isWord(text, at, end, "week") || isWord(text, at, end, "month") || isWord(text, at, end, "year");
     }
 
+    /**
+     * {@link #LED_MONTH} at a lead word: after it, or after it and one more word ("end of", "in early"), and a run
+     * of spaces or hyphens, the capital of a month.
+     */
+    static boolean ledMonthMayStartAt(String text, int at) {
+        return ledMayStartAt(text, at, true);
+    }
+
+    /** {@link #LED_YEAR} at a lead word: as {@link #ledMonthMayStartAt}, with the year's first digit, 1 or 2. */
+    static boolean ledYearMayStartAt(String text, int at) {
+        return ledMayStartAt(text, at, false);
+    }
+
+    private static boolean ledMayStartAt(String text, int at, boolean month) {
+        int end = asciiWordEnd(text, at);
+        int i = skipSpacesAndHyphens(text, end);
+        if (end == at || i == end) {
+            return false;
+        }
+        if (ledTargetAt(text, i, month)) {
+            return true;
+        }
+        int secondEnd = asciiWordEnd(text, i);
+        int j = skipSpacesAndHyphens(text, secondEnd);
+        return secondEnd > i && j > secondEnd && ledTargetAt(text, j, month);
+    }
+
+    private static boolean ledTargetAt(String text, int i, boolean month) {
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return month ? "JFMASOND".indexOf(c) >= 0 : c == '1' || c == '2';
+    }
+
+    /** After a run of regex {@code [\\s-]} chars from {@code i}. */
+    private static int skipSpacesAndHyphens(String text, int i) {
+        while (i < text.length() && (" \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0 || text.charAt(i) == '-')) {
+            i++;
+        }
+        return i;
+    }
+
     /** End of the run of ASCII letters from {@code at}. */
     private static int asciiWordEnd(String text, int at) {
         int i = at;
