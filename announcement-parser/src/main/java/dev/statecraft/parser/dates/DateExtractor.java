@@ -91,14 +91,14 @@ public final class DateExtractor {
             // "the" starts one only as "the coming" or "the past".
             boolean the = anchors.mayContain("the coming") || anchors.mayContain("the past");
             scan(text, anchors, DatePatterns.RELATIVE_PERIOD, the ? DatePatterns.PERIOD_START
-                    : DatePatterns.PERIOD_START_BUT_THE, null, null, claimed, found,
-                    m -> relativePeriod(m, reference));
+                    : DatePatterns.PERIOD_START_BUT_THE, null, null, DatePatterns::relativePeriodMayStartAt, claimed,
+                    found, m -> relativePeriod(m, reference));
         }
-        scan(text, anchors, DatePatterns.LED_MONTH, DatePatterns.LEAD_START, DatePatterns.FULL_MONTH_WORDS, claimed,
-                found, m -> Optional.of(new Found(m.start(2), m.end(),
+        scan(text, anchors, DatePatterns.LED_MONTH, DatePatterns.LEAD_START, null, DatePatterns.FULL_MONTH_WORDS,
+                DatePatterns::ledMonthMayStartAt, claimed, found, m -> Optional.of(new Found(m.start(2), m.end(),
                         ledMonth(m.group(1), Calendar.month(m.group(2)), reference).toString(), Precision.MONTH)));
-        scan(text, anchors, DatePatterns.LED_YEAR, DatePatterns.LEAD_START, DatePatterns.NUMBER, claimed, found,
-                m -> Optional.of(new Found(m.start(1), m.end(), m.group(1), Precision.YEAR)));
+        scan(text, anchors, DatePatterns.LED_YEAR, DatePatterns.LEAD_START, null, DatePatterns.NUMBER,
+                DatePatterns::ledYearMayStartAt, claimed, found, m -> Optional.of(new Found(m.start(1), m.end(), m.group(1), Precision.YEAR)));
         scan(text, anchors, DatePatterns.LONE_WEEKDAY, DatePatterns.WEEKDAY_START, DatePatterns.WEEKDAY_LEAD,
                 DatePatterns.WEEKDAYS, claimed, found,
                 m -> Optional.of(new Found(m.start(), m.end(), loneWeekday(text, m, reference).toString(),

@@ -146,6 +146,96 @@ final class DatePatterns {
     }
 
     /**
+     * {@link #RELATIVE_PERIOD} at a lead word: "earlier"/"later" and a space, then "this", "last" or "next", or
+     * "the" and "coming"/"past", then a space and "week", "month" or "year" (each word whole, in any ASCII case).
+     */
+    static boolean relativePeriodMayStartAt(String text, int at) {
+        int end = asciiWordEnd(text, at);
+        if (isWord(text, at, end, "earlier") || isWord(text, at, end, "later")) {
+            at = skipSpaces(text, end);
+            if (at == end) {
+                return false;
+            }
+            end = asciiWordEnd(text, at);
+        }
+        if (isWord(text, at, end, "the")) {
+            at = skipSpaces(text, end);
+            if (at == end) {
+                return false;
+            }
+            end = asciiWordEnd(text, at);
+            if (!isWord(text, at, end, "coming") && !isWord(text, at, end, "past")) {
+                return false;
+            }
+        } else if (!isWord(text, at, end, "this") && !isWord(text, at, end, "last") && !isWord(text, at, end, "next")) {
+            return false;
+        }
+        at = skipSpaces(text, end);
+        if (at == end) {
+            return false;
+        }
+        end = asciiWordEnd(text, at);
+        return isWord(text, at, end, "week") || isWord(text, at, end, "month") || isWord(text, at, end, "year");
+    }
+
+    /**
+     * {@link #LED_MONTH} at a lead word: after it, or after it and one more word ("end of", "in early"), and a run
+     * of spaces or hyphens, the capital of a month.
+     */
+    static boolean ledMonthMayStartAt(String text, int at) {
+        return ledMayStartAt(text, at, true);
+    }
+
+    /** {@link #LED_YEAR} at a lead word: as {@link #ledMonthMayStartAt}, with the year's first digit, 1 or 2. */
+    static boolean ledYearMayStartAt(String text, int at) {
+        return ledMayStartAt(text, at, false);
+    }
+
+    private static boolean ledMayStartAt(String text, int at, boolean month) {
+        int end = asciiWordEnd(text, at);
+        int i = skipSpacesAndHyphens(text, end);
+        if (end == at || i == end) {
+            return false;
+        }
+        if (ledTargetAt(text, i, month)) {
+            return true;
+        }
+        int secondEnd = asciiWordEnd(text, i);
+        int j = skipSpacesAndHyphens(text, secondEnd);
+        return secondEnd > i && j > secondEnd && ledTargetAt(text, j, month);
+    }
+
+    private static boolean ledTargetAt(String text, int i, boolean month) {
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return month ? "JFMASOND".indexOf(c) >= 0 : c == '1' || c == '2';
+    }
+
+    /** After a run of regex {@code [\\s-]} chars from {@code i}. */
+    private static int skipSpacesAndHyphens(String text, int i) {
+        while (i < text.length() && (" \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0 || text.charAt(i) == '-')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** End of the run of ASCII letters from {@code at}. */
+    private static int asciiWordEnd(String text, int at) {
+        int i = at;
+        while (i < text.length() && ((text.charAt(i) | 0x20) >= 'a' && (text.charAt(i) | 0x20) <= 'z')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether {@code text[start, end)} is the lower-case {@code word} in any ASCII case. */
+    private static boolean isWord(String text, int start, int end, String word) {
+        return end - start == word.length() && text.regionMatches(true, start, word, 0, word.length());
+    }
+
+    /**
      * Where {@link #DAY} can end when read at {@code at}: after one or two ASCII digits, each with or without an
      * ordinal; -1 for none.
      */

@@ -79,12 +79,13 @@ public record PublicationDate(Instant instant, boolean inferred) {
         for (int i = 0; i < n; i++) {
             Paragraph p = body.paragraphs().get(i);
             String text = p.text(body.text());
-            String lower = text.toLowerCase(java.util.Locale.ROOT);
-            Matcher published = PUBLISHED_LINE.matcher(text);
-            if ((lower.contains("published") || lower.contains("updated")) && published.find()) {
-                Optional<LocalDate> date = fullDate(published.group(1));
-                if (date.isPresent()) {
-                    return date;
+            if (containsAsciiIgnoreCase(text, "published") || containsAsciiIgnoreCase(text, "updated")) {
+                Matcher published = PUBLISHED_LINE.matcher(text);
+                if (published.find()) {
+                    Optional<LocalDate> date = fullDate(published.group(1));
+                    if (date.isPresent()) {
+                        return date;
+                    }
                 }
             }
             if (text.length() <= DATELINE_MAX_LENGTH) {
@@ -95,6 +96,28 @@ public record PublicationDate(Instant instant, boolean inferred) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code text.toLowerCase(Locale.ROOT)} contains the lower-case ASCII {@code word}, found in place (a
+     * whole paragraph was lower-cased for it): only ASCII letters lower-case to these letters ("published",
+     * "updated"; the dotted capital I becomes two chars, "i" and a combining dot, so it never stands for an "i").
+     */
+    static boolean containsAsciiIgnoreCase(String text, String word) {
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            int k = 0;
+            while (k < word.length() && asciiLower(text.charAt(i + k)) == word.charAt(k)) {
+                k++;
+            }
+            if (k == word.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** A full date that opens the line, or follows a place and a comma: "London, 3 May 2024". */

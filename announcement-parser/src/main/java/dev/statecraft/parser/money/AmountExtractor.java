@@ -18,6 +18,13 @@ public final class AmountExtractor {
     private static final Pattern APPROXIMATION = Pattern.compile("(?i:over|more than|almost|nearly|around|about"
             + "|approximately|up to|at least|some|an additional|a further|an extra|another|a total of)\\s+$");
     private static final int APPROXIMATION_REACH = 24;
+    /**
+     * The last word of each {@link #APPROXIMATION} alternative: a match ends with one of these (in any ASCII case,
+     * maybe at the end of a longer word), then only whitespace up to the number. Where the letters before the
+     * number's whitespace end otherwise, the pattern is not tried (a search over 24 chars per number).
+     */
+    private static final String[] APPROXIMATION_LAST_WORDS = {"over", "than", "almost", "nearly", "around", "about",
+        "approximately", "to", "least", "some", "additional", "further", "extra", "another", "of"};
     /** Where an amount can start, for {@link Anchors#find}: a currency code or sign, or a digit. */
     public static final Set<String> ANCHOR_WORDS = Set.of("us", "u", "a", "au", "c", "ca", "nz", "hk", "s", "usd",
             "gbp", "eur", "jpy", "chf");
@@ -100,6 +107,9 @@ public final class AmountExtractor {
 
     /** Start of the mention including an approximation right before the number ("over £9 billion"). */
     static int withApproximation(String text, int start) {
+        if (!mayEndApproximation(text, start)) {
+            return start;
+        }
         Matcher m = APPROXIMATION.matcher(text).region(Math.max(0, start - APPROXIMATION_REACH), start);
         while (m.find()) {
             boolean wordStart = m.start() == 0 || !Character.isLetterOrDigit(text.charAt(m.start() - 1));
@@ -108,6 +118,43 @@ public final class AmountExtractor {
             }
         }
         return start;
+    }
+
+    /**
+     * Whether an {@link #APPROXIMATION} match can end at {@code end}: before it (past the whitespace and line
+     * terminators that {@code \\s+$} can span) the letters end with one of {@link #APPROXIMATION_LAST_WORDS}.
+     */
+    static boolean mayEndApproximation(String text, int end) {
+        int i = end;
+        int limit = Math.max(0, end - APPROXIMATION_REACH);
+        while (i > limit && isSpaceOrLineEnd(text.charAt(i - 1))) {
+            i--;
+        }
+        if (i == end) {
+            return false; // \\s+ needs at least one
+        }
+        for (String word : APPROXIMATION_LAST_WORDS) {
+            if (i - word.length() >= limit && endsWithIgnoringAsciiCase(text, i, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Regex {@code \\s}, or a line terminator that {@code $} may stand before. */
+    private static boolean isSpaceOrLineEnd(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static boolean endsWithIgnoringAsciiCase(String text, int end, String lowerCaseWord) {
+        int from = end - lowerCaseWord.length();
+        for (int k = 0; k < lowerCaseWord.length(); k++) {
+            char c = text.charAt(from + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerCaseWord.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void add(String text, Matcher m, String currency, java.math.BigDecimal value, BitSet claimed,

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** Counted things that are not money: "over 120,000 soldiers", "500 tanks", "1.1 million people". */
 public final class QuantityExtractor {
     private static final Set<String> NUMBER_START = Set.of(Anchors.DIGIT);
-    private static final Pattern QUANTITY = Pattern.compile("(?<![\\w.,$£€¥/-])"
+    static final Pattern QUANTITY = Pattern.compile("(?<![\\w.,$£€¥/-])"
             + Numbers.NUMBER + "(?:\\s" + "(trillion|billion|million|thousand)" + ")?\\s+([A-Za-z][a-z-]{2,})\\b"
             + "(?:\\s+([a-z][a-z-]{2,})\\b)?");
     /** Nouns whose plural has no -s. */
@@ -36,7 +36,7 @@ public final class QuantityExtractor {
     /** @param anchors the text's anchors, found with digits */
     public static List<Quantity> extract(String text, BitSet claimed, Anchors anchors) {
         List<Quantity> quantities = new ArrayList<>();
-        anchors.matchAt(QUANTITY, text, NUMBER_START, m -> {
+        anchors.matchAt(QUANTITY, text, NUMBER_START, null, null, QuantityExtractor::quantityMayStartAt, m -> {
             String unit = m.group(4);
             int end = m.end(4);
             if (!countable(unit)) {
@@ -60,6 +60,27 @@ public final class QuantityExtractor {
                     text.substring(start, end), List.of(new Span(start, end))));
         });
         return quantities;
+    }
+
+    /**
+     * {@link #QUANTITY} at a number (see Anchors.StartTest): no word char, point, comma, currency sign, slash or
+     * hyphen right before it (its lookbehind), and a regex {@code \\s} right after its run of digits, commas and
+     * points (the number ends there, as no {@code \\s} is one of those chars, and a space must follow it).
+     */
+    static boolean quantityMayStartAt(String text, int at) {
+        if (at > 0 && "_.,$£€¥/-".indexOf(text.charAt(at - 1)) >= 0 || at > 0 && isAsciiWordChar(text.charAt(at - 1))) {
+            return false;
+        }
+        int i = at;
+        while (i < text.length() && (text.charAt(i) >= '0' && text.charAt(i) <= '9' || text.charAt(i) == ','
+                || text.charAt(i) == '.')) {
+            i++;
+        }
+        return i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /**

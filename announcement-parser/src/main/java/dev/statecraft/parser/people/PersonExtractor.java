@@ -57,9 +57,9 @@ public final class PersonExtractor {
             }
         }
         List<Token> tokens = Token.tokenize(chars);
-        names.addAll(capitalisedNames(text, tokens, matches, roles));
+        names.addAll(capitalisedNames(text, chars, tokens, matches, roles));
         names.sort(Comparator.comparingInt(NameMention::start));
-        names = resolveSurnames(text, tokens, names);
+        names = resolveSurnames(text, chars, tokens, names);
 
         Map<String, PersonBuilder> persons = new LinkedHashMap<>();
         for (NameMention n : names) {
@@ -133,7 +133,7 @@ public final class PersonExtractor {
     }
 
     /** Capitalised word runs that read as a person's name, given the evidence around them. */
-    private List<NameMention> capitalisedNames(String text, List<Token> tokens, Gazetteer.Matches matches,
+    private List<NameMention> capitalisedNames(String text, char[] chars, List<Token> tokens, Gazetteer.Matches matches,
             List<RoleMention> roles) {
         BitSet taken = new BitSet(text.length());
         matches.places().forEach(m -> taken.set(m.start(), m.end()));
@@ -144,7 +144,7 @@ public final class PersonExtractor {
         List<Token> run = new ArrayList<>();
         for (Token t : tokens) {
             boolean adjacent = !run.isEmpty() && t.start() == run.get(run.size() - 1).end() + 1
-                    && text.charAt(t.start() - 1) == ' ' && run.get(run.size() - 1).end() == afterWord(text, run);
+                    && chars[t.start() - 1] == ' ' && run.get(run.size() - 1).end() == afterWord(chars, run);
             if (!adjacent) {
                 considerRun(text, run, roleIndex, found);
                 run.clear();
@@ -161,9 +161,9 @@ public final class PersonExtractor {
     }
 
     /** A run ends at a possessive: "Hunt's trip" stops after Hunt. */
-    private static int afterWord(String text, List<Token> run) {
+    private static int afterWord(char[] text, List<Token> run) {
         Token last = run.get(run.size() - 1);
-        return last.end() < text.length() && Token.isApostrophe(text.charAt(last.end())) ? -1 : last.end();
+        return last.end() < text.length && Token.isApostrophe(text[last.end()]) ? -1 : last.end();
     }
 
     /** A capitalised word that no gazetteer name or title has claimed. */
@@ -195,13 +195,12 @@ public final class PersonExtractor {
             }
             return;
         }
-        String name = text.substring(start, end);
         boolean evidence = titled
                 || gazetteer.isGivenName(run.get(0).text())
                 || roles.startsJustAfter(text, end)
                 || SPEECH_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
         if (evidence) {
-            out.add(new NameMention(start, end, name, false));
+            out.add(new NameMention(start, end, text.substring(start, end), false));
         }
     }
 
@@ -211,7 +210,8 @@ public final class PersonExtractor {
     }
 
     /** Bare family names become the full name mentioned elsewhere in the text, else keep the gazetteer's. */
-    private static List<NameMention> resolveSurnames(String text, List<Token> tokens, List<NameMention> names) {
+    private static List<NameMention> resolveSurnames(String text, char[] chars, List<Token> tokens,
+            List<NameMention> names) {
         Map<String, String> fullBySurname = new LinkedHashMap<>();
         for (NameMention n : names) {
             if (!n.surnameOnly()) {
@@ -257,10 +257,10 @@ public final class PersonExtractor {
             if (named.get(t.start()) || !t.isCapitalised() && (!lowerCaseSurnames || !t.isSurnameParticle())) {
                 continue;
             }
-            int best = fitsAt(text, t.start(), candidates, oneWord.get(t.text()));
+            int best = fitsAt(chars, t.start(), candidates, oneWord.get(t.text()));
             for (int k : multiWord) {
                 if (k < best && text.startsWith(candidates.get(k).getKey(), t.start())
-                        && fitsAt(text, t.start(), candidates, k) == k) {
+                        && fitsAt(chars, t.start(), candidates, k) == k) {
                     best = k;
                 }
             }
@@ -274,12 +274,12 @@ public final class PersonExtractor {
     }
 
     /** {@code candidate} if its surname ends at a word boundary when read at {@code start}, else "none". */
-    private static int fitsAt(String text, int start, List<Map.Entry<String, String>> candidates, Integer candidate) {
+    private static int fitsAt(char[] text, int start, List<Map.Entry<String, String>> candidates, Integer candidate) {
         if (candidate == null || candidate >= candidates.size()) {
             return candidates.size();
         }
         int end = start + candidates.get(candidate).getKey().length();
-        return end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) ? candidate : candidates.size();
+        return end == text.length || !Character.isLetterOrDigit(text[end]) ? candidate : candidates.size();
     }
 
     /** The people a title belongs to: the name right after it (and, for a plural, the names joined by "and"). */

@@ -22,11 +22,41 @@ public final class BodyBuilder {
 
     public BodyBuilder add(CharSequence paragraph, boolean blockQuote) {
         int length = paragraph.length();
+        ensureCapacity(length);
+        Whitespace.getChars(paragraph, raw);
+        return addRaw(length, blockQuote);
+    }
+
+    /**
+     * Adds the lines {@code chars[starts[k], ends[k])} for k in {@code [from, to)} joined by one space as a
+     * paragraph: {@link #add} of that join, without building it as a string first.
+     */
+    public BodyBuilder addLines(char[] chars, int[] starts, int[] ends, int from, int to, boolean blockQuote) {
+        int length = 0;
+        for (int k = from; k < to; k++) {
+            length += (k > from ? 1 : 0) + ends[k] - starts[k];
+        }
+        ensureCapacity(length);
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            if (k > from) {
+                raw[n++] = ' ';
+            }
+            System.arraycopy(chars, starts[k], raw, n, ends[k] - starts[k]);
+            n += ends[k] - starts[k];
+        }
+        return addRaw(length, blockQuote);
+    }
+
+    private void ensureCapacity(int length) {
         if (raw.length < length) {
             raw = new char[Math.max(length, 2 * raw.length)];
             collapsed = new char[raw.length];
         }
-        Whitespace.getChars(paragraph, raw);
+    }
+
+    /** Adds {@code raw[0, length)} as a paragraph. */
+    private BodyBuilder addRaw(int length, boolean blockQuote) {
         int n = Whitespace.collapse(raw, length, collapsed);
         if (n == 0) {
             return this; // a blank paragraph adds nothing, not even its separator

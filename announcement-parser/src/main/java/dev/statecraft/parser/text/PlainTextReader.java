@@ -1,7 +1,6 @@
 package dev.statecraft.parser.text;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,12 +30,12 @@ public final class PlainTextReader {
     }
 
     public static SourceDocument read(String content) {
-        String[] lines = content.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        Lines lines = Lines.of(content);
         int first = 0;
         String published = null;
         String sourceUrl = null;
-        while (first < lines.length) {
-            String line = lines[first];
+        while (first < lines.count) {
+            String line = lines.text(first);
             Matcher header = HEADER_LINE.matcher(line);
             Matcher furniture = DATE_FURNITURE.matcher(line);
             Matcher dateline = PUBLISHED_DATELINE.matcher(line);
@@ -64,13 +63,14 @@ public final class PlainTextReader {
         }
         // "Published 24 February 2025" right under the heading is page furniture too, not a date of the story.
         int furnitureLine = -1;
-        for (int i = first + 1, seen = 0; i < lines.length && seen < 2; i++) {
-            if (lines[i].isBlank()) {
+        for (int i = first + 1, seen = 0; i < lines.count && seen < 2; i++) {
+            if (lines.isBlank(i)) {
                 continue;
             }
             seen++;
-            Matcher dateline = PUBLISHED_DATELINE.matcher(lines[i]);
-            Matcher header = HEADER_LINE.matcher(lines[i]);
+            String line = lines.text(i);
+            Matcher dateline = PUBLISHED_DATELINE.matcher(line);
+            Matcher header = HEADER_LINE.matcher(line);
             if (dateline.matches()) {
                 published = published == null ? dateline.group(1) : published;
                 furnitureLine = i;
@@ -82,80 +82,157 @@ public final class PlainTextReader {
                 break;
             }
         }
-        List<String> rest = new ArrayList<>();
-        for (int i = first; i < lines.length; i++) {
-            if (i != furnitureLine) {
-                rest.add(lines[i].stripTrailing());
-            }
-        }
-        return SourceDocument.of(null, unwrap(rest), published, sourceUrl, "text");
+        return SourceDocument.of(null, unwrap(lines, first, furnitureLine), published, sourceUrl, "text");
     }
 
-    static Body unwrap(List<String> lines) {
+    /**
+     * The lines of a text ({@code \r\n}, {@code \r} and {@code \n} end one) as offsets into one char array, with
+     * their bounds without leading and trailing whitespace ({@link String#strip}): the body is read from these
+     * ranges, not from a string per line (cutting out, stripping and re-joining each line was ~10 % of a parse).
+     */
+    static final class Lines {
+        final char[] chars;
+        final int[] starts;
+        final int[] ends;
+        final int count;
+
+        private Lines(char[] chars, int[] starts, int[] ends, int count) {
+            this.chars = chars;
+            this.starts = starts;
+            this.ends = ends;
+            this.count = count;
+        }
+
+        static Lines of(String content) {
+            char[] chars = content.toCharArray();
+            int[] starts = new int[16];
+            int[] ends = new int[16];
+            int count = 0;
+            int lineStart = 0;
+            for (int i = 0; i <= chars.length; i++) {
+                boolean end = i == chars.length || chars[i] == '\n' || chars[i] == '\r';
+                if (!end) {
+                    continue;
+                }
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                    ends = Arrays.copyOf(ends, count * 2);
+                }
+                starts[count] = lineStart;
+                ends[count++] = i;
+                if (i + 1 < chars.length && chars[i] == '\r' && chars[i + 1] == '\n') {
+                    i++;
+                }
+                lineStart = i + 1;
+            }
+            return new Lines(chars, starts, ends, count);
+        }
+
+        String text(int line) {
+            return new String(chars, starts[line], ends[line] - starts[line]);
+        }
+
+        /** The line without trailing whitespace, as {@link String#stripTrailing}. */
+        String textStrippedTrailing(int line) {
+            return new String(chars, starts[line], strippedEnd(line) - starts[line]);
+        }
+
+        boolean isBlank(int line) {
+            return strippedStart(line) == ends[line];
+        }
+
+        /** First char that is no {@link Character#isWhitespace} (a surrogate never is, as for code points). */
+        int strippedStart(int line) {
+            int i = starts[line];
+            while (i < ends[line] && Character.isWhitespace(chars[i])) {
+                i++;
+            }
+            return i;
+        }
+
+        int strippedEnd(int line) {
+            int i = ends[line];
+            while (i > starts[line] && Character.isWhitespace(chars[i - 1])) {
+                i--;
+            }
+            return i;
+        }
+    }
+
+    /** The body of lines {@code [first, count)} but {@code skipped}: paragraphs as described in the class. */
+    static Body unwrap(Lines lines, int first, int skipped) {
+        int n = lines.count - first - (skipped >= first ? 1 : 0);
+        int[] lineIndex = new int[Math.max(0, n)];
+        int[] starts = new int[lineIndex.length];
+        int[] ends = new int[lineIndex.length];
         int width = 0;
         int total = 0;
-        for (String line : lines) {
-            width = Math.max(width, line.strip().length());
-            total += line.length() + 1;
-        }
-        boolean hardWrapped = width <= MAX_WRAP_WIDTH;
-        BodyBuilder body = new BodyBuilder(total);
-        StringBuilder paragraph = new StringBuilder();
-        Matcher listItem = LIST_ITEM.matcher(""); // reset per line: one matcher, not one per line
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                flush(body, paragraph);
+        for (int i = first, k = 0; i < lines.count; i++) {
+            if (i == skipped) {
                 continue;
             }
-            if (!paragraph.isEmpty()) {
-                paragraph.append(' ');
+            lineIndex[k] = i;
+            starts[k] = lines.strippedStart(i);
+            ends[k] = Math.max(starts[k], lines.strippedEnd(i));
+            width = Math.max(width, ends[k] - starts[k]);
+            total += ends[k] - lines.starts[i] + 1;
+            k++;
+        }
+        boolean hardWrapped = width <= MAX_WRAP_WIDTH;
+        char[] chars = lines.chars;
+        BodyBuilder body = new BodyBuilder(total);
+        Matcher listItem = LIST_ITEM.matcher(""); // reset per line: one matcher, not one per line
+        int paragraphFirst = 0; // first line of the paragraph being read
+        for (int k = 0; k < n; k++) {
+            int length = ends[k] - starts[k];
+            if (length == 0) {
+                body.addLines(chars, starts, ends, paragraphFirst, k, false);
+                paragraphFirst = k + 1;
+                continue;
             }
-            paragraph.append(line);
-            String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
             boolean continues = hardWrapped
-                    && !endsParagraph(line)
-                    && line.length() >= FULL_LINE_SHARE * width
-                    && !(mayStartListItem(next) && listItem.reset(next).find());
+                    && !endsParagraph(chars, starts[k], ends[k])
+                    && length >= FULL_LINE_SHARE * width
+                    && !(k + 1 < n && mayStartListItem(chars, lines.starts[lineIndex[k + 1]], ends[k + 1])
+                            && listItem.reset(lines.textStrippedTrailing(lineIndex[k + 1])).find());
             if (!continues) {
-                flush(body, paragraph);
+                body.addLines(chars, starts, ends, paragraphFirst, k + 1, false);
+                paragraphFirst = k + 1;
             }
         }
-        flush(body, paragraph);
+        body.addLines(chars, starts, ends, paragraphFirst, n, false);
         return body.build();
     }
 
     /**
-     * Whether {@link #LIST_ITEM} can match {@code line}: its first char after leading {@code \s} is a bullet
-     * or a digit. Most lines open with a letter, and this spares them the regex.
+     * Whether {@link #LIST_ITEM} can match the line {@code chars[start, end)}: its first char after leading
+     * {@code \s} is a bullet or a digit. Most lines open with a letter, and this spares them the regex.
      */
-    private static boolean mayStartListItem(String line) {
-        int i = 0;
-        while (i < line.length() && " \t\n\u000B\f\r".indexOf(line.charAt(i)) >= 0) {
+    private static boolean mayStartListItem(char[] chars, int start, int end) {
+        int i = start;
+        while (i < end && " \t\n\u000B\f\r".indexOf(chars[i]) >= 0) {
             i++;
         }
-        if (i == line.length()) {
+        if (i == end) {
             return false;
         }
-        char c = line.charAt(i);
+        char c = chars[i];
         return c >= '0' && c <= '9' || "-•*–·".indexOf(c) >= 0;
     }
 
-    /** A line ending a sentence ("."/"!"/"?"/":", maybe before closing marks) or a quote ends its paragraph. */
-    private static boolean endsParagraph(String line) {
-        char last = line.charAt(line.length() - 1);
+    /**
+     * A stripped, non-empty line {@code chars[start, end)} ending a sentence ("."/"!"/"?"/":", maybe before
+     * closing marks) or a quote ends its paragraph.
+     */
+    private static boolean endsParagraph(char[] chars, int start, int end) {
+        char last = chars[end - 1];
         if (last == '”' || last == '"') {
             return true;
         }
-        int i = line.length() - 1;
-        while (i > 0 && "\"”’')]".indexOf(line.charAt(i)) >= 0) {
+        int i = end - 1;
+        while (i > start && "\"”’')]".indexOf(chars[i]) >= 0) {
             i--;
         }
-        return ".!?:".indexOf(line.charAt(i)) >= 0;
-    }
-
-    private static void flush(BodyBuilder body, StringBuilder paragraph) {
-        body.add(paragraph, false);
-        paragraph.setLength(0);
+        return ".!?:".indexOf(chars[i]) >= 0;
     }
 }

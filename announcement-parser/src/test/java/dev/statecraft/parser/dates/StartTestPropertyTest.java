@@ -31,6 +31,30 @@ class StartTestPropertyTest {
         check(DatePatterns.NUMERIC_DATE, DatePatterns::numericDateMayStartAt);
     }
 
+    @Test
+    void relativePeriodTestPassesEveryMatch() {
+        String[] pieces = {"this", "This", "THIS", "last", "Next", "earlier", "Later", "the", "The", "coming", "past",
+            "the coming", "week", "Month", "YEAR", "weeks", "years", " ", "  ", "\t", "\n", "\u00a0", "_", "5", "é", ".",
+            "-", "later this year", "the past month", "earlier this month"};
+        StartTestCheck.passesEveryMatch(DatePatterns.RELATIVE_PERIOD, DatePatterns::relativePeriodMayStartAt, pieces,
+                7);
+    }
+
+    @Test
+    void ledMonthTestPassesEveryMatch() {
+        StartTestCheck.passesEveryMatch(DatePatterns.LED_MONTH, DatePatterns::ledMonthMayStartAt, LED_PIECES, 6);
+    }
+
+    @Test
+    void ledYearTestPassesEveryMatch() {
+        StartTestCheck.passesEveryMatch(DatePatterns.LED_YEAR, DatePatterns::ledYearMayStartAt, LED_PIECES, 6);
+    }
+
+    private static final String[] LED_PIECES = {"in", "In", "IN", "since", "of", "end", "End of", "start of",
+        "beginning of", "early", "late", "mid", "this", "last", "next", "by", "the", "February", "May", "march", "2022",
+        "1999", "2", "17", " ", "  ", "-", " - ", "\t", "\n", "\u00a0", "_", "é", ",", "in early", "since late", "in February", "since 2022", "end of March",
+        "in early May", "in mid-July", "by 1999", "of-2020", "start of 2017"};
+
     static void check(Pattern pattern, BiPredicate<String, Integer> startTest) {
         StartTestCheck.passesEveryMatch(pattern, startTest, PIECES, 7);
     }
