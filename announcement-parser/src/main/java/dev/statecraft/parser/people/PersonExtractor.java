@@ -205,6 +205,20 @@ public final class PersonExtractor {
         }
     }
 
+    /** Where the one-word honorifics right before a name begin ("Baroness Chapman"), not before {@code floor}. */
+    private int honorificsStart(String text, int nameStart, int floor) {
+        int start = nameStart;
+        while (start > floor && text.charAt(start - 1) == ' ') {
+            String previous = TextWords.wordBefore(text, start);
+            int wordStart = previous == null ? -1 : start - 1 - previous.length();
+            if (wordStart < floor || !gazetteer.isHonorific(previous)) {
+                break;
+            }
+            start = wordStart;
+        }
+        return start;
+    }
+
     /** "In Whitehall, the Prime Minister …": after "in"/"at" a run names a place, whatever title follows it. */
     private static boolean locativeBefore(String text, int nameStart) {
         String previous = TextWords.wordBefore(text, nameStart);
@@ -288,17 +302,21 @@ public final class PersonExtractor {
         return end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) ? candidate : candidates.size();
     }
 
-    /** The people a title belongs to: the name right after it (and, for a plural, the names joined by "and"). */
-    private static List<NameMention> holdersOf(String text, RoleMention role, List<NameMention> names) {
+    /**
+     * The people a title belongs to: the name right after it, honorifics aside ("Minister for Development Baroness
+     * Chapman"), and, for a plural, the names joined by "and".
+     */
+    private List<NameMention> holdersOf(String text, RoleMention role, List<NameMention> names) {
         List<NameMention> holders = new ArrayList<>();
         int position = role.end();
         for (int i = firstStartingAtOrAfter(names, position); i < names.size(); i++) {
             NameMention n = names.get(i);
-            if (n.start() - position > MAX_GAP) {
+            int nameStart = holders.isEmpty() ? honorificsStart(text, n.start(), position) : n.start();
+            if (nameStart - position > MAX_GAP) {
                 break;
             }
             String gap = text.substring(position, Math.max(position, n.start()));
-            boolean follows = holders.isEmpty() ? isAppositionGap(text, position, Math.max(position, n.start()))
+            boolean follows = holders.isEmpty() ? isAppositionGap(text, position, Math.max(position, nameStart))
                     : role.plural() && (gap.equals(" and ") || gap.equals(", "));
             if (!follows) {
                 break;

@@ -45,6 +45,15 @@ class TitleAppositionTest {
     }
 
     @Test
+    void anHonorificBetweenTitleAndNameKeepsTheTitle() {
+        ParsedAnnouncement parsed = parse("Funding\n\nMinister for Development Baroness Chapman announced new "
+                + "funding, and Ambassador Dr Jane Marriott opened the meeting.");
+
+        assertThat(parsed.persons()).extracting(PersonMention::name, PersonMention::role).contains(
+                tuple("Chapman", "Minister for Development"), tuple("Jane Marriott", "Ambassador"));
+    }
+
+    @Test
     void aPlaceBeforeATitleIsNotAPerson() {
         ParsedAnnouncement parsed = parse("Statement\n\nIn Whitehall Place, Britain's Prime Minister spoke. "
                 + "In Downing Street, the Prime Minister met the press.");
