@@ -5,8 +5,10 @@ import java.util.regex.Pattern;
 
 /** The date expressions the parser reads, compiled once. */
 final class DatePatterns {
+    /** A month; a full stop after it belongs to an abbreviation ("Sept."), never to a full name ("12 June."). */
     static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|November"
-            + "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+            + "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
+            + "|Oct|Nov|Dec)\\.)?";
     static final String FULL_MONTH = "(January|February|March|April|May|June|July|August|September|October"
             + "|November|December)";
     static final String WEEKDAY = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";

@@ -197,11 +197,31 @@ public final class PersonExtractor {
         }
         boolean evidence = titled
                 || gazetteer.isGivenName(run.get(0).text())
-                || roles.startsJustAfter(text, end)
+                || roles.startsJustAfter(text, end) && !locativeBefore(text, start)
                 || SPEECH_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
         if (evidence) {
             out.add(new NameMention(start, end, text.substring(start, end), false));
         }
+    }
+
+    /** Where the one-word honorifics right before a name begin ("Baroness Chapman"), not before {@code floor}. */
+    private int honorificsStart(String text, int nameStart, int floor) {
+        int start = nameStart;
+        while (start > floor && text.charAt(start - 1) == ' ') {
+            String previous = TextWords.wordBefore(text, start);
+            int wordStart = previous == null ? -1 : start - 1 - previous.length();
+            if (wordStart < floor || !gazetteer.isHonorific(previous)) {
+                break;
+            }
+            start = wordStart;
+        }
+        return start;
+    }
+
+    /** "In Whitehall, the Prime Minister …": after "in"/"at" a run names a place, whatever title follows it. */
+    private static boolean locativeBefore(String text, int nameStart) {
+        String previous = TextWords.wordBefore(text, nameStart);
+        return previous != null && (previous.equalsIgnoreCase("in") || previous.equalsIgnoreCase("at"));
     }
 
     private boolean honorificBefore(String text, int nameStart) {
@@ -282,17 +302,21 @@ public final class PersonExtractor {
         return end == text.length || !Character.isLetterOrDigit(text[end]) ? candidate : candidates.size();
     }
 
-    /** The people a title belongs to: the name right after it (and, for a plural, the names joined by "and"). */
-    private static List<NameMention> holdersOf(String text, RoleMention role, List<NameMention> names) {
+    /**
+     * The people a title belongs to: the name right after it, honorifics aside ("Minister for Development Baroness
+     * Chapman"), and, for a plural, the names joined by "and".
+     */
+    private List<NameMention> holdersOf(String text, RoleMention role, List<NameMention> names) {
         List<NameMention> holders = new ArrayList<>();
         int position = role.end();
         for (int i = firstStartingAtOrAfter(names, position); i < names.size(); i++) {
             NameMention n = names.get(i);
-            if (n.start() - position > MAX_GAP) {
+            int nameStart = holders.isEmpty() ? honorificsStart(text, n.start(), position) : n.start();
+            if (nameStart - position > MAX_GAP) {
                 break;
             }
             String gap = text.substring(position, Math.max(position, n.start()));
-            boolean follows = holders.isEmpty() ? isAppositionGap(text, position, Math.max(position, n.start()))
+            boolean follows = holders.isEmpty() ? isAppositionGap(text, position, Math.max(position, nameStart))
                     : role.plural() && (gap.equals(" and ") || gap.equals(", "));
             if (!follows) {
                 break;
@@ -301,14 +325,48 @@ public final class PersonExtractor {
             position = n.end();
         }
         int before = firstStartingAtOrAfter(names, role.start()) - 1;
-        if (holders.isEmpty() && before >= 0 && names.get(before).end() <= role.start()
-                && role.start() - names.get(before).end() <= MAX_GAP) {
+        int qualified = qualifierStart(text, role.start());
+        if (holders.isEmpty() && before >= 0 && names.get(before).end() <= qualified
+                && qualified - names.get(before).end() <= MAX_GAP) {
             int gapStart = names.get(before).end();
-            if (isAppositionGap(text, gapStart, role.start()) && text.charAt(gapStart) == ',') {
+            if (isAppositionGap(text, gapStart, qualified) && text.charAt(gapStart) == ',') {
                 holders.add(names.get(before));
             }
         }
         return holders;
+    }
+
+    /**
+     * Where a possessive qualifier of a title starts ("Kenya's " in "Musalia Mudavadi, Kenya's Foreign Minister";
+     * "EU’s " after ", the "): up to three capitalised words and 's right before {@code roleStart}, else roleStart.
+     */
+    static int qualifierStart(String text, int roleStart) {
+        int i = roleStart - 1;
+        if (i < 3 || text.charAt(i) != ' ' || text.charAt(i - 1) != 's'
+                || (text.charAt(i - 2) != '\'' && text.charAt(i - 2) != '’')) {
+            return roleStart;
+        }
+        int start = roleStart;
+        int end = i - 2;
+        for (int words = 0; words < 3; words++) {
+            int wordStart = end;
+            while (wordStart > 0 && isNameChar(text.charAt(wordStart - 1))) {
+                wordStart--;
+            }
+            if (wordStart == end || !Character.isUpperCase(text.charAt(wordStart))) {
+                break;
+            }
+            start = wordStart;
+            if (wordStart < 2 || text.charAt(wordStart - 1) != ' ' || !isNameChar(text.charAt(wordStart - 2))) {
+                break;
+            }
+            end = wordStart - 1;
+        }
+        return start;
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetter(c) || c == '.' || c == '-';
     }
 
     /** Whether {@code text[from, to)} is one of {@link #APPOSITION_GAPS}. */
@@ -367,8 +425,9 @@ public final class PersonExtractor {
         /** "Dan Howarth, Head of Care": a title in apposition after the name. */
         boolean startsJustAfter(String text, int nameEnd) {
             int start = ceiling(starts, nameEnd);
-            return start >= 0 && start - nameEnd <= 6 && text.charAt(nameEnd) == ','
-                    && isAppositionGap(text, nameEnd, start);
+            int qualified = start >= 0 ? qualifierStart(text, start) : -1;
+            return qualified >= nameEnd && qualified - nameEnd <= 6 && text.charAt(nameEnd) == ','
+                    && isAppositionGap(text, nameEnd, qualified);
         }
 
         /** The largest of the sorted {@code values} at most {@code key}, or -1. */

@@ -35,7 +35,7 @@ public final class SanctionExtractor {
     private static final Pattern EXTENDED = Pattern.compile("\\b(?:extend\\w*|renew\\w*|prolong\\w*|roll(?:s|ed)? over)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern REGIME = Pattern.compile("\\b(?:under|of) the (?:UK'?’?s )?((?:\\p{Lu}[\\p{L}-]*\\s?){1,4})"
-            + "(?:\\(Sanctions\\) \\(EU Exit\\) Regulations|sanctions regime|regime)\\b"
+            + "(?:\\(Sanctions\\)(?: \\([^)]{1,40}\\))* Regulations|Sanctions Regulations|sanctions regime|regime)\\b"
             + "|\\b((?:\\p{Lu}[\\p{L}-]*\\s){1,4})sanctions regime\\b");
     private static final Pattern SANCTIONS_ON = Pattern.compile("\\bsanctions (?:on|against) (?:the )?"
             + "((?:\\p{Lu}[\\p{L}-]*)(?: \\p{Lu}[\\p{L}-]*){0,2})");
