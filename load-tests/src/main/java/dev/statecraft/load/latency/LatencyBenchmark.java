@@ -53,7 +53,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class LatencyBenchmark implements AutoCloseable {
     private static final Duration DRAIN = Duration.ofSeconds(30);
-    private static final int WARM_UP = 300;
+    /**
+     * Warm-up (env {@code LATENCY_WARM_UP}): {@code ramp} (default) posts for 60 s, 10 s at each of 1/8, 1/4, 1/2,
+     * 3/4, 1 and 1 times the highest measured rate, so that the JVMs have compiled the paths the highest rate takes
+     * before anything is measured (the JIT and VM-thread CPU lines of the report show whether they still compile);
+     * {@code short} is the earlier warm-up, 300 announcements at 25/s.
+     */
+    static final String WARM_UP = System.getenv().getOrDefault("LATENCY_WARM_UP", "ramp");
     /**
      * The subscription's {@code webhook_max_in_flight} (env {@code LATENCY_MAX_IN_FLIGHT}, default 4; "default" =
      * not set, so notify's per-endpoint default of 2): the one receiver is one endpoint, and at 200/s two requests in
@@ -85,7 +91,7 @@ public final class LatencyBenchmark implements AutoCloseable {
     /** What one rate gave. */
     record Phase(int rate, int seconds, int sent, int accepted, int intakeErrors, int missing, Histogram endToEnd,
             Map<String, Histogram> stages, String loadBefore, String loadAfter, List<String> errorSamples,
-            ServerTime intakeInIngest) {
+            ServerTime intakeInIngest, Map<String, ProcessCpu.Usage> cpu, double wallSeconds) {
     }
 
     /**
@@ -117,8 +123,7 @@ public final class LatencyBenchmark implements AutoCloseable {
                     LatencyBenchmark benchmark = new LatencyBenchmark(system)) {
                 self[0] = benchmark;
                 String subscriptionId = self[0].subscribe(receiver.url(), secret);
-                System.out.println("Warming up with " + WARM_UP + " announcements ...");
-                self[0].run(25, WARM_UP / 25, subscriptionId);
+                self[0].warmUp(rates.stream().mapToInt(Integer::intValue).max().orElse(25), subscriptionId);
                 List<Phase> phases = new ArrayList<>();
                 for (int rate : rates) {
                     System.out.printf("Posting at %d/s for %d s ...%n", rate, seconds);
@@ -163,6 +168,21 @@ public final class LatencyBenchmark implements AutoCloseable {
         return AnnouncementJson.read(response.body(), JsonNode.class).path("id").asText();
     }
 
+    /** See {@link #WARM_UP}. */
+    private void warmUp(int highestRate, String subscriptionId) throws Exception {
+        if ("short".equals(WARM_UP)) {
+            System.out.println("Warming up with 300 announcements at 25/s ...");
+            run(25, 12, subscriptionId);
+            return;
+        }
+        for (double share : new double[] {0.125, 0.25, 0.5, 0.75, 1, 1}) {
+            int rate = Math.max(1, (int) Math.round(highestRate * share));
+            System.out.printf("Warming up at %d/s for 10 s ...%n", rate);
+            Phase phase = run(rate, 10, subscriptionId);
+            System.out.print(ProcessCpu.describe(phase.cpu(), phase.sent(), phase.wallSeconds()));
+        }
+    }
+
     /** Sends {@code rate × seconds} announcements on schedule, waits for their webhooks, and measures. */
     Phase run(int rate, int seconds, String subscriptionId) throws Exception {
         String loadBefore = LoadEnvironment.loadAverage();
@@ -180,6 +200,7 @@ public final class LatencyBenchmark implements AutoCloseable {
             documents.add(generator.generate(nextIndex++).toIntakeJson());
         }
         ServerTime serverBefore = intakeInIngest();
+        Map<String, ProcessCpu.Usage> cpuBefore = ProcessCpu.snapshot();
         long start = System.nanoTime() + 100_000_000L;
         for (int i = 0; i < count; i++) {
             long intended = start + i * intervalNanos;
@@ -205,6 +226,8 @@ public final class LatencyBenchmark implements AutoCloseable {
         while (System.nanoTime() < drainUntil && !arrivals.keySet().containsAll(intendedById.keySet())) {
             Thread.sleep(100);
         }
+        Map<String, ProcessCpu.Usage> cpu = ProcessCpu.difference(ProcessCpu.snapshot(), cpuBefore);
+        double wallSeconds = (System.nanoTime() - start) / 1e9;
         String loadAfter = LoadEnvironment.loadAverage();
         ServerTime serverTime = intakeInIngest().minus(serverBefore);
 
@@ -235,7 +258,7 @@ public final class LatencyBenchmark implements AutoCloseable {
             }
         }
         return new Phase(rate, seconds, count, intendedById.size(), errors.get(), missing, endToEnd, stages,
-                loadBefore, loadAfter, errorSamples, serverTime);
+                loadBefore, loadAfter, errorSamples, serverTime, cpu, wallSeconds);
     }
 
     /** Sums ingest's {@code http_server_requests_seconds} count and sum over the intake's POSTs (all statuses). */
