@@ -1,5 +1,7 @@
 package dev.statecraft.load.latency;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.infra.local.LocalSystem;
 import dev.statecraft.infra.local.WebhookReceiver;
@@ -34,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,6 +69,12 @@ public final class LatencyBenchmark implements AutoCloseable {
      * flight leave 10 ms per webhook.
      */
     static final String MAX_IN_FLIGHT = System.getenv().getOrDefault("LATENCY_MAX_IN_FLIGHT", "4");
+
+    /**
+     * The webhook endpoint (env {@code LATENCY_RECEIVER}): {@code vertx} (default, {@link LatencyReceiver}) or
+     * {@code jdk} (local-infra's {@link WebhookReceiver} with 8 threads, what runs before 2026-11-27 22:30Z used).
+     */
+    static final String RECEIVER = System.getenv().getOrDefault("LATENCY_RECEIVER", "vertx");
 
     private final LocalSystem system;
     private final IntakeClient intake;
@@ -117,12 +126,24 @@ public final class LatencyBenchmark implements AutoCloseable {
 
         String secret = "whsec_" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
         LatencyBenchmark[] self = new LatencyBenchmark[1];
-        try (WebhookReceiver receiver = WebhookReceiver.start(0, secret, r -> self[0].arrived(r), 8)) {
+        Consumer<WebhookReceiver.Received> arrived = r -> self[0].arrived(r);
+        String receiverUrl;
+        AutoCloseable receiver;
+        if ("jdk".equals(RECEIVER)) {
+            WebhookReceiver jdk = WebhookReceiver.start(0, secret, arrived, 8);
+            receiver = jdk;
+            receiverUrl = jdk.url();
+        } else {
+            LatencyReceiver vertx = LatencyReceiver.start(secret, arrived);
+            receiver = vertx;
+            receiverUrl = vertx.url();
+        }
+        try (receiver) {
             System.out.println("Starting PostgreSQL, Kafka and the three services ...");
             try (LocalSystem system = LocalSystem.startEphemeral(root, LoadEnvironment.forLoad());
                     LatencyBenchmark benchmark = new LatencyBenchmark(system)) {
                 self[0] = benchmark;
-                String subscriptionId = self[0].subscribe(receiver.url(), secret);
+                String subscriptionId = self[0].subscribe(receiverUrl, secret);
                 self[0].warmUp(rates.stream().mapToInt(Integer::intValue).max().orElse(25), subscriptionId);
                 List<Phase> phases = new ArrayList<>();
                 for (int rate : rates) {
@@ -148,9 +169,40 @@ public final class LatencyBenchmark implements AutoCloseable {
             invalidSignatures.incrementAndGet();
             return;
         }
-        String id = AnnouncementJson.read(r.body(), JsonNode.class).path("data").path("id").asText();
+        String id = announcementId(r.body());
         if (arrivals.putIfAbsent(id, now) != null) {
             duplicates.incrementAndGet();
+        }
+    }
+
+    /**
+     * The webhook's {@code data.id}, or "" without one: a streaming read that stops there ({@code type},
+     * {@code timestamp}, then {@code data} with {@code id} first), rather than a whole tree per webhook.
+     */
+    static String announcementId(String body) {
+        try (JsonParser p = AnnouncementJson.mapper().getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("data".equals(name) && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if ("id".equals(field)) {
+                            return p.getValueAsString("");
+                        }
+                        p.skipChildren();
+                    }
+                    return "";
+                }
+                p.skipChildren();
+            }
+            return "";
+        } catch (IOException e) {
+            return "";
         }
     }
 

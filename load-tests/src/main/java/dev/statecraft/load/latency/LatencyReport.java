@@ -46,6 +46,9 @@ final class LatencyReport {
                 .append(" (requests in flight at once to the one receiver; notify's default is 2).\n");
         out.append("# Warm-up: ").append("short".equals(LatencyBenchmark.WARM_UP) ? "300 announcements at 25/s"
                 : "60 s ramping to the highest rate (1/8, 1/4, 1/2, 3/4, 1, 1 of it, 10 s each)").append(".\n");
+        out.append("# Webhook receiver: ").append("jdk".equals(LatencyBenchmark.RECEIVER)
+                ? "local-infra's WebhookReceiver (JDK HttpServer, 8 threads)" : "LatencyReceiver (Vert.x, one event loop)")
+                .append("; signatures checked on every webhook.\n");
         out.append("# CPU from /proc over the phase (send to last webhook); client = the load client and receiver JVM;\n");
         out.append("# JIT = the C1/C2 compiler threads, VM thread = the Serial collector's pauses and other safepoints.\n");
         out.append("# Target: p99 <= 500 ms.\n\n");
