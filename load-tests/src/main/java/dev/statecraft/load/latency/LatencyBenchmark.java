@@ -252,7 +252,7 @@ public final class LatencyBenchmark implements AutoCloseable {
             documents.add(generator.generate(nextIndex++).toIntakeJson());
         }
         ServerTime serverBefore = intakeInIngest();
-        Map<String, ProcessCpu.Usage> cpuBefore = ProcessCpu.snapshot();
+        Map<String, ProcessCpu.Usage> cpuBefore = ProcessCpu.snapshot(postgresPort());
         long start = System.nanoTime() + 100_000_000L;
         for (int i = 0; i < count; i++) {
             long intended = start + i * intervalNanos;
@@ -278,7 +278,7 @@ public final class LatencyBenchmark implements AutoCloseable {
         while (System.nanoTime() < drainUntil && !arrivals.keySet().containsAll(intendedById.keySet())) {
             Thread.sleep(100);
         }
-        Map<String, ProcessCpu.Usage> cpu = ProcessCpu.difference(ProcessCpu.snapshot(), cpuBefore);
+        Map<String, ProcessCpu.Usage> cpu = ProcessCpu.difference(ProcessCpu.snapshot(postgresPort()), cpuBefore);
         double wallSeconds = (System.nanoTime() - start) / 1e9;
         String loadAfter = LoadEnvironment.loadAverage();
         ServerTime serverTime = intakeInIngest().minus(serverBefore);
@@ -311,6 +311,11 @@ public final class LatencyBenchmark implements AutoCloseable {
         }
         return new Phase(rate, seconds, count, intendedById.size(), errors.get(), missing, endToEnd, stages,
                 loadBefore, loadAfter, errorSamples, serverTime, cpu, wallSeconds);
+    }
+
+    /** The local PostgreSQL's port, from its JDBC URL. */
+    private int postgresPort() {
+        return URI.create(system.postgres().jdbcUrl("notify").substring("jdbc:".length())).getPort();
     }
 
     /** Sums ingest's {@code http_server_requests_seconds} count and sum over the intake's POSTs (all statuses). */

@@ -34,8 +34,11 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    /** CPU used so far by each part that is running (processes that have ended are not counted). */
-    static Map<String, Usage> snapshot() {
+    /**
+     * CPU used so far by each part that is running (processes that have ended are not counted). PostgreSQL detaches
+     * from this JVM: its server is the {@code postgres} process listening on {@code postgresPort}, with its children.
+     */
+    static Map<String, Usage> snapshot(int postgresPort) {
         Map<String, Usage> usage = new LinkedHashMap<>();
         add(usage, "client", ProcessHandle.current());
         ProcessHandle.current().descendants().forEach(p -> {
@@ -44,6 +47,13 @@ final class ProcessCpu {
                 add(usage, part, p);
             }
         });
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").endsWith("/postgres")
+                        && (" " + p.info().commandLine().orElse("") + " ").contains(" -p " + postgresPort + " "))
+                .forEach(server -> {
+                    add(usage, "postgres", server);
+                    server.descendants().forEach(backend -> add(usage, "postgres", backend));
+                });
         return usage;
     }
 
@@ -84,9 +94,6 @@ final class ProcessCpu {
             }
         }
         String executable = p.info().command().orElse("");
-        if (executable.endsWith("/postgres")) {
-            return "postgres";
-        }
         if (executable.endsWith("/java") && command.contains("kafka")) {
             return "kafka";
         }
