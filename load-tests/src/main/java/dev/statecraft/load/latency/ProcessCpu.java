@@ -13,7 +13,9 @@ import java.util.stream.Stream;
  * CPU time of every process of the benchmark (this JVM = load client + webhook receiver, the three services, Kafka,
  * PostgreSQL), read from Linux's {@code /proc}, and of the JIT compiler threads and the VM thread (where the Serial
  * collector runs) of each JVM. Two snapshots around a phase say how much CPU each part took per announcement and
- * whether the JVMs were still compiling while it was measured (warm-up not finished). Clock ticks are 10 ms.
+ * whether the JVMs were still compiling while it was measured (warm-up not finished). Clock ticks are 10 ms. A thread
+ * that ends takes its CPU with it: the JVM adds and removes compiler threads by demand, so a phase's JIT figure can come
+ * out low, even negative (seen for Kafka's C1-only JVM); the services' two compiler threads stay.
  */
 final class ProcessCpu {
     /** Parts in report order; {@code client} is this JVM. */
