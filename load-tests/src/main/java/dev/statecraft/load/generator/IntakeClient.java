@@ -63,8 +63,14 @@ public final class IntakeClient implements AutoCloseable {
 
     private static Outcome outcome(int status, String body) {
         if (status == 202 || status == 200) {
-            JsonNode answer = AnnouncementJson.read(body, JsonNode.class);
-            return new Outcome(status, answer.path("id").asText(null), null);
+            try {
+                JsonNode answer = AnnouncementJson.read(body, JsonNode.class);
+                return new Outcome(status, answer.path("id").asText(null), null);
+            } catch (RuntimeException e) {
+                // seen a few times in 7,500 posts (session 8): a 2xx whose body came empty; say so, with its status
+                return new Outcome(0, null, "answer " + status + " with an unreadable body of " + body.length()
+                        + " chars: " + e.getClass().getSimpleName());
+            }
         }
         return new Outcome(status, null, body.length() > 300 ? body.substring(0, 300) : body);
     }

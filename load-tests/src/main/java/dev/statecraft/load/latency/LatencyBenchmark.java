@@ -1,5 +1,7 @@
 package dev.statecraft.load.latency;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.infra.local.LocalSystem;
 import dev.statecraft.infra.local.WebhookReceiver;
@@ -34,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,13 +56,25 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class LatencyBenchmark implements AutoCloseable {
     private static final Duration DRAIN = Duration.ofSeconds(30);
-    private static final int WARM_UP = 300;
+    /**
+     * Warm-up (env {@code LATENCY_WARM_UP}): {@code ramp} (default) posts for 60 s, 10 s at each of 1/8, 1/4, 1/2,
+     * 3/4, 1 and 1 times the highest measured rate, so that the JVMs have compiled the paths the highest rate takes
+     * before anything is measured (the JIT and VM-thread CPU lines of the report show whether they still compile);
+     * {@code short} is the earlier warm-up, 300 announcements at 25/s.
+     */
+    static final String WARM_UP = System.getenv().getOrDefault("LATENCY_WARM_UP", "ramp");
     /**
      * The subscription's {@code webhook_max_in_flight} (env {@code LATENCY_MAX_IN_FLIGHT}, default 4; "default" =
      * not set, so notify's per-endpoint default of 2): the one receiver is one endpoint, and at 200/s two requests in
      * flight leave 10 ms per webhook.
      */
     static final String MAX_IN_FLIGHT = System.getenv().getOrDefault("LATENCY_MAX_IN_FLIGHT", "4");
+
+    /**
+     * The webhook endpoint (env {@code LATENCY_RECEIVER}): {@code vertx} (default, {@link LatencyReceiver}) or
+     * {@code jdk} (local-infra's {@link WebhookReceiver} with 8 threads, what runs before 2026-11-27 22:30Z used).
+     */
+    static final String RECEIVER = System.getenv().getOrDefault("LATENCY_RECEIVER", "vertx");
 
     private final LocalSystem system;
     private final IntakeClient intake;
@@ -85,7 +100,7 @@ public final class LatencyBenchmark implements AutoCloseable {
     /** What one rate gave. */
     record Phase(int rate, int seconds, int sent, int accepted, int intakeErrors, int missing, Histogram endToEnd,
             Map<String, Histogram> stages, String loadBefore, String loadAfter, List<String> errorSamples,
-            ServerTime intakeInIngest) {
+            ServerTime intakeInIngest, Map<String, ProcessCpu.Usage> cpu, double wallSeconds) {
     }
 
     /**
@@ -111,14 +126,25 @@ public final class LatencyBenchmark implements AutoCloseable {
 
         String secret = "whsec_" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
         LatencyBenchmark[] self = new LatencyBenchmark[1];
-        try (WebhookReceiver receiver = WebhookReceiver.start(0, secret, r -> self[0].arrived(r), 8)) {
+        Consumer<WebhookReceiver.Received> arrived = r -> self[0].arrived(r);
+        String receiverUrl;
+        AutoCloseable receiver;
+        if ("jdk".equals(RECEIVER)) {
+            WebhookReceiver jdk = WebhookReceiver.start(0, secret, arrived, 8);
+            receiver = jdk;
+            receiverUrl = jdk.url();
+        } else {
+            LatencyReceiver vertx = LatencyReceiver.start(secret, arrived);
+            receiver = vertx;
+            receiverUrl = vertx.url();
+        }
+        try (receiver) {
             System.out.println("Starting PostgreSQL, Kafka and the three services ...");
             try (LocalSystem system = LocalSystem.startEphemeral(root, LoadEnvironment.forLoad());
                     LatencyBenchmark benchmark = new LatencyBenchmark(system)) {
                 self[0] = benchmark;
-                String subscriptionId = self[0].subscribe(receiver.url(), secret);
-                System.out.println("Warming up with " + WARM_UP + " announcements ...");
-                self[0].run(25, WARM_UP / 25, subscriptionId);
+                String subscriptionId = self[0].subscribe(receiverUrl, secret);
+                self[0].warmUp(rates.stream().mapToInt(Integer::intValue).max().orElse(25), subscriptionId);
                 List<Phase> phases = new ArrayList<>();
                 for (int rate : rates) {
                     System.out.printf("Posting at %d/s for %d s ...%n", rate, seconds);
@@ -143,9 +169,40 @@ public final class LatencyBenchmark implements AutoCloseable {
             invalidSignatures.incrementAndGet();
             return;
         }
-        String id = AnnouncementJson.read(r.body(), JsonNode.class).path("data").path("id").asText();
+        String id = announcementId(r.body());
         if (arrivals.putIfAbsent(id, now) != null) {
             duplicates.incrementAndGet();
+        }
+    }
+
+    /**
+     * The webhook's {@code data.id}, or "" without one: a streaming read that stops there ({@code type},
+     * {@code timestamp}, then {@code data} with {@code id} first), rather than a whole tree per webhook.
+     */
+    static String announcementId(String body) {
+        try (JsonParser p = AnnouncementJson.mapper().getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("data".equals(name) && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if ("id".equals(field)) {
+                            return p.getValueAsString("");
+                        }
+                        p.skipChildren();
+                    }
+                    return "";
+                }
+                p.skipChildren();
+            }
+            return "";
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -161,6 +218,21 @@ public final class LatencyBenchmark implements AutoCloseable {
             throw new IllegalStateException("subscription refused: " + response.statusCode() + " " + response.body());
         }
         return AnnouncementJson.read(response.body(), JsonNode.class).path("id").asText();
+    }
+
+    /** See {@link #WARM_UP}. */
+    private void warmUp(int highestRate, String subscriptionId) throws Exception {
+        if ("short".equals(WARM_UP)) {
+            System.out.println("Warming up with 300 announcements at 25/s ...");
+            run(25, 12, subscriptionId);
+            return;
+        }
+        for (double share : new double[] {0.125, 0.25, 0.5, 0.75, 1, 1}) {
+            int rate = Math.max(1, (int) Math.round(highestRate * share));
+            System.out.printf("Warming up at %d/s for 10 s ...%n", rate);
+            Phase phase = run(rate, 10, subscriptionId);
+            System.out.print(ProcessCpu.describe(phase.cpu(), phase.sent(), phase.wallSeconds()));
+        }
     }
 
     /** Sends {@code rate × seconds} announcements on schedule, waits for their webhooks, and measures. */
@@ -180,6 +252,7 @@ public final class LatencyBenchmark implements AutoCloseable {
             documents.add(generator.generate(nextIndex++).toIntakeJson());
         }
         ServerTime serverBefore = intakeInIngest();
+        Map<String, ProcessCpu.Usage> cpuBefore = ProcessCpu.snapshot(postgresPort());
         long start = System.nanoTime() + 100_000_000L;
         for (int i = 0; i < count; i++) {
             long intended = start + i * intervalNanos;
@@ -205,6 +278,8 @@ public final class LatencyBenchmark implements AutoCloseable {
         while (System.nanoTime() < drainUntil && !arrivals.keySet().containsAll(intendedById.keySet())) {
             Thread.sleep(100);
         }
+        Map<String, ProcessCpu.Usage> cpu = ProcessCpu.difference(ProcessCpu.snapshot(postgresPort()), cpuBefore);
+        double wallSeconds = (System.nanoTime() - start) / 1e9;
         String loadAfter = LoadEnvironment.loadAverage();
         ServerTime serverTime = intakeInIngest().minus(serverBefore);
 
@@ -235,7 +310,12 @@ public final class LatencyBenchmark implements AutoCloseable {
             }
         }
         return new Phase(rate, seconds, count, intendedById.size(), errors.get(), missing, endToEnd, stages,
-                loadBefore, loadAfter, errorSamples, serverTime);
+                loadBefore, loadAfter, errorSamples, serverTime, cpu, wallSeconds);
+    }
+
+    /** The local PostgreSQL's port, from its JDBC URL. */
+    private int postgresPort() {
+        return URI.create(system.postgres().jdbcUrl("notify").substring("jdbc:".length())).getPort();
     }
 
     /** Sums ingest's {@code http_server_requests_seconds} count and sum over the intake's POSTs (all statuses). */

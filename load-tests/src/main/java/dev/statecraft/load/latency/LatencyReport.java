@@ -30,6 +30,7 @@ final class LatencyReport {
         }
         out.append(String.format(Locale.ROOT, "    %-40s mean %7.1f ms over %.0f requests (ingest's HTTP server metric)%n",
                 "intake inside ingest", p.intakeInIngest().meanMillis(), p.intakeInIngest().count()));
+        out.append(ProcessCpu.describe(p.cpu(), p.sent(), p.wallSeconds()));
         p.errorSamples().forEach(e -> out.append("    intake error: ").append(e).append('\n'));
         return out.toString();
     }
@@ -43,6 +44,13 @@ final class LatencyReport {
         out.append("# Stages come from the record's producer timestamp and the delivery row's created_at.\n");
         out.append("# The subscription's webhook_max_in_flight: ").append(LatencyBenchmark.MAX_IN_FLIGHT)
                 .append(" (requests in flight at once to the one receiver; notify's default is 2).\n");
+        out.append("# Warm-up: ").append("short".equals(LatencyBenchmark.WARM_UP) ? "300 announcements at 25/s"
+                : "60 s ramping to the highest rate (1/8, 1/4, 1/2, 3/4, 1, 1 of it, 10 s each)").append(".\n");
+        out.append("# Webhook receiver: ").append("jdk".equals(LatencyBenchmark.RECEIVER)
+                ? "local-infra's WebhookReceiver (JDK HttpServer, 8 threads)" : "LatencyReceiver (Vert.x, one event loop)")
+                .append("; signatures checked on every webhook.\n");
+        out.append("# CPU from /proc over the phase (send to last webhook); client = the load client and receiver JVM;\n");
+        out.append("# JIT = the C1/C2 compiler threads, VM thread = the Serial collector's pauses and other safepoints.\n");
         out.append("# Target: p99 <= 500 ms.\n\n");
         for (LatencyBenchmark.Phase p : phases) {
             out.append(phase(p)).append('\n');
