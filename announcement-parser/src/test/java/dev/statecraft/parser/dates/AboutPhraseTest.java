@@ -2,6 +2,7 @@ package dev.statecraft.parser.dates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statecraft.parser.RandomTexts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,12 +60,7 @@ class AboutPhraseTest {
     @Test
     void scannerAgreesWithTheSplitVersion() {
         for (int round = 0; round < 20_000; round++) {
-            StringBuilder s = new StringBuilder();
-            int pieces = RANDOM.nextInt(0, 80);
-            for (int i = 0; i < pieces; i++) {
-                s.append(PIECES[RANDOM.nextInt(PIECES.length)]);
-            }
-            String text = s.toString();
+            String text = RandomTexts.joined(RANDOM, PIECES, 0, 80);
             int dateStart = RANDOM.nextInt(0, text.length() + 1);
             assertThat(AboutPhrase.before(text, dateStart)).as("%s at %d", text, dateStart)
                     .isEqualTo(reference(text, dateStart));

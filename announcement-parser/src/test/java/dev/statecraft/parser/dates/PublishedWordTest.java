@@ -2,6 +2,7 @@ package dev.statecraft.parser.dates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statecraft.parser.RandomTexts;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,7 @@ class PublishedWordTest {
     @Test
     void findsTheWordsAsLowerCasingDid() {
         for (int round = 0; round < 50_000; round++) {
-            StringBuilder s = new StringBuilder();
-            int pieces = RANDOM.nextInt(0, 14);
-            for (int i = 0; i < pieces; i++) {
-                s.append(PIECES[RANDOM.nextInt(PIECES.length)]);
-            }
-            String text = s.toString();
+            String text = RandomTexts.joined(RANDOM, PIECES, 0, 14);
             String lower = text.toLowerCase(Locale.ROOT);
             for (String word : new String[] {"published", "updated"}) {
                 assertThat(PublicationDate.containsAsciiIgnoreCase(text, word)).as(text)

@@ -2,6 +2,7 @@ package dev.statecraft.parser.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statecraft.parser.RandomTexts;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,12 +21,7 @@ class ApproximationStartTest {
     @Test
     void findsTheApproximationTheRegexFound() {
         for (int round = 0; round < 50_000; round++) {
-            StringBuilder s = new StringBuilder();
-            int pieces = RANDOM.nextInt(1, 10);
-            for (int i = 0; i < pieces; i++) {
-                s.append(PIECES[RANDOM.nextInt(PIECES.length)]);
-            }
-            String text = s.toString();
+            String text = RandomTexts.joined(RANDOM, PIECES, 1, 10);
             int start = RANDOM.nextInt(0, text.length() + 1);
             assertThat(AmountExtractor.withApproximation(text, start)).as("%s at %d", text, start)
                     .isEqualTo(former(text, start));

@@ -2,6 +2,7 @@ package dev.statecraft.parser.quotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statecraft.parser.RandomTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,12 +19,7 @@ class InlineQuoteScanTest {
     @Test
     void scanAgreesWithTheRegex() {
         for (int round = 0; round < 20_000; round++) {
-            StringBuilder s = new StringBuilder();
-            int pieces = RANDOM.nextInt(0, 60);
-            for (int i = 0; i < pieces; i++) {
-                s.append(PIECES[RANDOM.nextInt(PIECES.length)]);
-            }
-            String text = s.toString();
+            String text = RandomTexts.joined(RANDOM, PIECES, 0, 60);
             int from = text.isEmpty() ? 0 : RANDOM.nextInt(0, text.length());
             int to = text.isEmpty() ? 0 : RANDOM.nextInt(from, text.length() + 1);
 

@@ -2,6 +2,7 @@ package dev.statecraft.parser.sanctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statecraft.parser.RandomTexts;
 import dev.statecraft.parser.gazetteer.Gazetteer;
 import dev.statecraft.parser.text.SearchView;
 import java.util.Random;
@@ -18,12 +19,7 @@ class CueSentenceTest {
     @Test
     void findsACueWhereTheSearchFoundOne() {
         for (int round = 0; round < 30_000; round++) {
-            StringBuilder s = new StringBuilder();
-            int pieces = RANDOM.nextInt(1, 10);
-            for (int i = 0; i < pieces; i++) {
-                s.append(PIECES[RANDOM.nextInt(PIECES.length)]);
-            }
-            String text = s.toString();
+            String text = RandomTexts.joined(RANDOM, PIECES, 1, 10);
             int[] cueOffsets = SanctionExtractor.cueOffsets(SearchView.of(Gazetteer.foldChars(text)));
             int start = RANDOM.nextInt(0, text.length() + 1);
             int end = RANDOM.nextInt(start, text.length() + 1);

@@ -2,6 +2,7 @@ package dev.statecraft.parser.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.statecraft.parser.RandomTexts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,12 +26,7 @@ class PlainTextReaderLinesTest {
     @Test
     void readsAsTheFormerReader() {
         for (int round = 0; round < 20_000; round++) {
-            StringBuilder s = new StringBuilder();
-            int pieces = RANDOM.nextInt(0, 40);
-            for (int i = 0; i < pieces; i++) {
-                s.append(PIECES[RANDOM.nextInt(PIECES.length)]);
-            }
-            String content = s.toString();
+            String content = RandomTexts.joined(RANDOM, PIECES, 0, 40);
             SourceDocument expected = Former.read(content);
             SourceDocument actual = PlainTextReader.read(content);
             assertThat(actual.body().text()).as(content).isEqualTo(expected.body().text());
