@@ -72,8 +72,9 @@ final class FixedRateLoad {
     private Future<Integer> send(String pathAndQuery) {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port)
                 .setURI(pathAndQuery).setIdleTimeout(TIMEOUT_MILLIS).putHeader("Accept", "application/json");
-        return http.request(request).compose(r -> r.send()).compose(response -> response.end()
-                .map(done -> response.statusCode()));
+        // end() asked for inside send's callback, on the response's tick (see IntakeClient.post)
+        return http.request(request).compose(r -> r.send().compose(response -> response.end()
+                .map(done -> response.statusCode())));
     }
 
     /** Runs {@code types} round-robin at {@code rate} requests/s for {@code duration}; waits for the last answer. */
@@ -139,8 +140,9 @@ final class FixedRateLoad {
     String get(String pathAndQuery) throws Exception {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port)
                 .setURI(pathAndQuery).setIdleTimeout(60_000);
-        Answer answer = http.request(request).compose(r -> r.send())
-                .compose(r -> r.body().map(body -> new Answer(r.statusCode(), body.toString())))
+        Answer answer = http.request(request).compose(r -> r.send()
+                        .compose(response -> response.body().map(body -> new Answer(response.statusCode(),
+                                body.toString()))))
                 .toCompletionStage().toCompletableFuture().get(70, TimeUnit.SECONDS);
         if (answer.status() != 200) {
             throw new IllegalStateException(pathAndQuery + " answered " + answer.status() + ": " + answer.body());
