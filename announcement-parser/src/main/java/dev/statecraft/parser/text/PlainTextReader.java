@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads plain text. Hard-wrapped text (every line no longer than ~100 columns) is unwrapped: a line joins
- * the next unless it ends a sentence or a quote, is clearly shorter than the wrap width, or the next line
+ * the next unless it ends a sentence or a quote, is clearly shorter than the wrap width (and does not stop mid-sentence), or the next line
  * starts a list item. Text that is not hard-wrapped keeps one paragraph per line.
  */
 public final class PlainTextReader {
@@ -192,7 +192,8 @@ public final class PlainTextReader {
             }
             boolean continues = hardWrapped
                     && !endsParagraph(chars, starts[k], ends[k])
-                    && length >= FULL_LINE_SHARE * width
+                    && (length >= FULL_LINE_SHARE * width || k + 1 < n && midSentence(chars, ends[k], starts[k + 1],
+                            ends[k + 1]))
                     && !(k + 1 < n && mayStartListItem(chars, lines.starts[lineIndex[k + 1]], ends[k + 1])
                             && listItem.reset(lines.textStrippedTrailing(lineIndex[k + 1])).find());
             if (!continues) {
@@ -218,6 +219,19 @@ public final class PlainTextReader {
         }
         char c = chars[i];
         return c >= '0' && c <= '9' || "-•*–·".indexOf(c) >= 0;
+    }
+
+    /**
+     * A short wrapped line still runs on when it stops mid-sentence: it ends in a comma or semicolon ("Kenya's
+     * Cabinet Secretary for Foreign Affairs,") or the next line, {@code chars[nextStart, nextEnd)}, goes on in
+     * lower case.
+     */
+    private static boolean midSentence(char[] chars, int end, int nextStart, int nextEnd) {
+        if (nextEnd <= nextStart) {
+            return false;
+        }
+        char last = chars[end - 1];
+        return last == ',' || last == ';' || Character.isLowerCase(chars[nextStart]);
     }
 
     /**

@@ -27,6 +27,18 @@ class TitleAppositionTest {
     }
 
     @Test
+    void aShortWrappedLineEndingInACommaRunsOnToTheName() {
+        ParsedAnnouncement parsed = parse("Foreign Secretary meets Kenyan counterpart in Nairobi\n\n"
+                + "The Foreign Secretary travelled to Nairobi today (Friday 27 November) for talks with\n"
+                + "Kenya's Cabinet Secretary for Foreign Affairs,\n"
+                + "Musalia Mudavadi, on trade and security. The UK announced £12 million for climate resilience.\n");
+
+        assertThat(parsed.bodyText()).contains("Foreign Affairs, Musalia Mudavadi");
+        assertThat(parsed.persons()).extracting(PersonMention::name, PersonMention::role)
+                .contains(tuple("Musalia Mudavadi", "Cabinet Secretary for Foreign Affairs"));
+    }
+
+    @Test
     void possessiveQualifierAfterTheName() {
         ParsedAnnouncement parsed = parse("Talks in Riyadh\n\nThe Foreign Secretary met Faisal bin Farhan, Saudi "
                 + "Arabia’s Foreign Minister, and Musalia Mudavadi, Kenya's Cabinet Secretary for Foreign Affairs.");

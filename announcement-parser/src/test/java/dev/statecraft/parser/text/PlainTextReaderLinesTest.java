@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The reader over line offsets ({@link PlainTextReader.Lines}) gives exactly what the former reader (a string per
  * line, stripped and joined in a {@link StringBuilder}; kept below as {@link Former}) gave, on random texts made of
- * the chars its rules look at: line breaks of every kind, spaces of every kind, bullets, digits, closing marks,
+ * the chars its rules look at (",", ";" and lower case too, for the mid-sentence rule added since): line
+ * breaks of every kind, spaces of every kind, bullets, digits, closing marks,
  * header words and lone surrogates.
  */
 class PlainTextReaderLinesTest {
     private static final Random RANDOM = new Random(20261127);
     private static final String[] PIECES = {"a", "Word", " ", "  ", "\t", "\n", "\n\n", "\r", "\r\n", "\u2003", "\u00a0",
-        "\u001c", ".", ":", "!", "”", "\"", "’", ")", "- ", "• ", "* ", "1. ", "12) ", "7", "\ud83d", "\ude00",
+        "\u001c", ".", ",", ";", "b", ":", "!", "”", "\"", "’", ")", "- ", "• ", "* ", "1. ", "12) ", "7", "\ud83d",
+        "\ude00",
         "Published 3 March 2024", "Source: https://x.gov.uk/a", "Updated: 2024-01-01", "date 2018-01-31 News",
         "A long line of ordinary prose that goes on for a while before it stops", "\u200b", "\ufeff"};
 
@@ -135,7 +137,7 @@ class PlainTextReaderLinesTest {
                 String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
                 boolean continues = hardWrapped
                         && !endsParagraph(line)
-                        && line.length() >= FULL_LINE_SHARE * width
+                        && (line.length() >= FULL_LINE_SHARE * width || midSentence(line, next.strip()))
                         && !(mayStartListItem(next) && listItem.reset(next).find());
                 if (!continues) {
                     flush(body, paragraph);
@@ -162,6 +164,12 @@ class PlainTextReaderLinesTest {
         }
 
         /** A line ending a sentence ("."/"!"/"?"/":", maybe before closing marks) or a quote ends its paragraph. */
+        /** The rule added since: a short line ending in a comma or semicolon, or before lower case, runs on. */
+        private static boolean midSentence(String line, String next) {
+            return !next.isEmpty()
+                    && (line.endsWith(",") || line.endsWith(";") || Character.isLowerCase(next.charAt(0)));
+        }
+
         private static boolean endsParagraph(String line) {
             char last = line.charAt(line.length() - 1);
             if (last == '”' || last == '"') {
