@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads plain text. Hard-wrapped text (every line no longer than ~100 columns) is unwrapped: a line joins
- * the next unless it ends a sentence or a quote, is clearly shorter than the wrap width (and does not stop mid-sentence), or the next line
- * starts a list item. Text that is not hard-wrapped keeps one paragraph per line.
+ * the next unless it ends a sentence or a quote, is clearly shorter than the wrap width (and does not stop
+ * mid-sentence), or the next line starts a list item. Text that is not hard-wrapped keeps one paragraph per line.
  */
 public final class PlainTextReader {
     private static final int MAX_WRAP_WIDTH = 100;
