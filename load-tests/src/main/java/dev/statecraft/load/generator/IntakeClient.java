@@ -1,14 +1,12 @@
 package dev.statecraft.load.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statecraft.load.LoadVertx;
 import dev.statecraft.model.AnnouncementJson;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -32,10 +30,8 @@ public final class IntakeClient implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 30_000;
     private static final int CONNECTIONS = 64;
 
-    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-            .setInternalBlockingPoolSize(1));
-    private final HttpClient http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000)
-            .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(CONNECTIONS).setMaxWaitQueueSize(-1));
+    private final Vertx vertx = LoadVertx.oneLoop();
+    private final HttpClient http = LoadVertx.keptAliveClient(vertx, CONNECTIONS);
     private final String host;
     private final int port;
 

@@ -1,8 +1,8 @@
 package dev.statecraft.load.latency;
 
 import dev.statecraft.infra.local.WebhookReceiver;
+import dev.statecraft.load.LoadVertx;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -16,8 +16,7 @@ import java.util.function.Consumer;
  * webhook counts: local-infra's receiver (the JDK's HttpServer, a thread pool) is meant for tests and demos.
  */
 final class LatencyReceiver implements AutoCloseable {
-    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-            .setInternalBlockingPoolSize(1));
+    private final Vertx vertx = LoadVertx.oneLoop();
     private final HttpServer server;
     private final String secret;
     private final Consumer<WebhookReceiver.Received> listener;

@@ -1,12 +1,10 @@
 package dev.statecraft.load.timeline;
 
+import dev.statecraft.load.LoadVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -34,7 +32,7 @@ import org.HdrHistogram.Histogram;
  * event loop (keep-alive connections, as many as requests in flight): 0.7-0.8 ms of CPU per timeline request,
  * where the JDK's HttpClient took ~1.4-1.8 ms; every millisecond it takes is one the service lacks.
  */
-final class FixedRateLoad {
+final class FixedRateLoad implements AutoCloseable {
     /** A kind of request; {@code path} makes the next one (path and query string) from a random source. */
     record QueryType(String name, Function<SplittableRandom, String> path) {
     }
@@ -55,10 +53,8 @@ final class FixedRateLoad {
 
     private static final int TIMEOUT_MILLIS = 30_000;
 
-    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
-            .setInternalBlockingPoolSize(1));
-    private final HttpClient http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000)
-            .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(1024).setMaxWaitQueueSize(-1));
+    private final Vertx vertx = LoadVertx.oneLoop();
+    private final HttpClient http = LoadVertx.keptAliveClient(vertx, 1024);
     private final String host;
     private final int port;
 
@@ -148,5 +144,10 @@ final class FixedRateLoad {
             throw new IllegalStateException(pathAndQuery + " answered " + answer.status() + ": " + answer.body());
         }
         return answer.body();
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 }

@@ -482,7 +482,12 @@ public final class TimelineLoadBenchmark {
     }
 
     private void queries(String base) throws Exception {
-        FixedRateLoad load = new FixedRateLoad(base);
+        try (FixedRateLoad load = new FixedRateLoad(base)) {
+            queries(load);
+        }
+    }
+
+    private void queries(FixedRateLoad load) throws Exception {
         double rate = Double.parseDouble(options.get("rate"));
         double facetsRate = Double.parseDouble(options.get("facets-rate"));
         Duration duration = Duration.ofSeconds(Long.parseLong(options.get("seconds")));
