@@ -14,12 +14,16 @@ import java.util.regex.Pattern;
 
 /** Sums of money: "$450 billion", "£1.2m", "€50 million", "2.5 billion euros", "US$3bn". */
 public final class AmountExtractor {
-    /** "over", "more than": written before a number, kept in the mention's text. */
-    private static final Pattern APPROXIMATION = Pattern.compile("(?i:over|more than|almost|nearly|around|about"
-            + "|approximately|up to|at least|some|an additional|a further|an extra|another|a total of)\\s+$");
+    /**
+     * "over", "more than": written before a number, kept in the mention's text; the former pattern was
+     * {@code (?i:over|more than|...)\\s+$}, searched over the {@link #APPROXIMATION_REACH} chars before the number.
+     */
+    private static final List<String> APPROXIMATIONS = List.of("over", "more than", "almost", "nearly", "around",
+            "about", "approximately", "up to", "at least", "some", "an additional", "a further", "an extra",
+            "another", "a total of");
     private static final int APPROXIMATION_REACH = 24;
     /**
-     * The last word of each {@link #APPROXIMATION} alternative: a match ends with one of these (in any ASCII case,
+     * The last word of each {@link #APPROXIMATIONS} alternative: a match ends with one of these (in any ASCII case,
      * maybe at the end of a longer word), then only whitespace up to the number. Where the letters before the
      * number's whitespace end otherwise, the pattern is not tried (a search over 24 chars per number).
      */
@@ -110,18 +114,63 @@ public final class AmountExtractor {
         if (!mayEndApproximation(text, start)) {
             return start;
         }
-        Matcher m = APPROXIMATION.matcher(text).region(Math.max(0, start - APPROXIMATION_REACH), start);
-        while (m.find()) {
-            boolean wordStart = m.start() == 0 || !Character.isLetterOrDigit(text.charAt(m.start() - 1));
-            if (wordStart) {
-                return m.start();
+        int limit = Math.max(0, start - APPROXIMATION_REACH);
+        // Where the regex's $ can stand: at the end, or before a final line terminator that is no \\s.
+        int beforeTerminator = isNonSpaceLineEnd(text.charAt(start - 1)) ? start - 1 : -1;
+        for (int at = limit; at < start; at++) {
+            if (approximationMatchesAt(text, at, start) || beforeTerminator > at
+                    && approximationMatchesAt(text, at, beforeTerminator)) {
+                // Only the leftmost match counts: the former regex search went on from the match's end, where
+                // nothing more can match.
+                boolean wordStart = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+                return wordStart ? at : start;
             }
         }
         return start;
     }
 
     /**
-     * Whether an {@link #APPROXIMATION} match can end at {@code end}: before it (past the whitespace and line
+     * Whether {@link #APPROXIMATIONS} matches {@code text[at, end)} whole: an alternative in any ASCII case, then one
+     * or more {@code \\s} up to {@code end}.
+     */
+    private static boolean approximationMatchesAt(String text, int at, int end) {
+        int spaces = end;
+        while (spaces > at && isRegexSpace(text.charAt(spaces - 1))) {
+            spaces--;
+        }
+        if (spaces == end) {
+            return false;
+        }
+        for (String alternative : APPROXIMATIONS) {
+            // The alternative ends where the spaces begin (none of them ends in a space) or the match fails.
+            if (spaces - at == alternative.length() && startsWithIgnoringAsciiCase(text, at, alternative)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    /** A line terminator before which {@code $} matches at the end of the input, and that no {@code \\s} covers. */
+    private static boolean isNonSpaceLineEnd(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static boolean startsWithIgnoringAsciiCase(String text, int from, String lowerCaseWord) {
+        for (int k = 0; k < lowerCaseWord.length(); k++) {
+            char c = text.charAt(from + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerCaseWord.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether an {@link #APPROXIMATIONS} match can end at {@code end}: before it (past the whitespace and line
      * terminators that {@code \\s+$} can span) the letters end with one of {@link #APPROXIMATION_LAST_WORDS}.
      */
     static boolean mayEndApproximation(String text, int end) {

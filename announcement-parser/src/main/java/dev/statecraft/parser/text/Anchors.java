@@ -45,6 +45,11 @@ public final class Anchors {
     private int matcherCount;
     private String matchersText;
 
+    /** {@link #membership} of each set asked for, by identity (a dozen or so sets per parse). */
+    private Set<?>[] membershipSets = new Set<?>[16];
+    private boolean[][] memberships = new boolean[16][];
+    private int membershipCount;
+
     /** The text case-folded, for quick "does it occur at all" checks before a pattern is tried. */
     private final String folded;
     private final Vocabulary vocabulary;
@@ -210,6 +215,23 @@ public final class Anchors {
      * up the few words of the set rather than every anchor word of the text in the set.
      */
     private boolean[] membership(Set<String> set) {
+        // Several patterns share a set (a number starts six of them): each set is looked up once per parse.
+        for (int i = 0; i < membershipCount; i++) {
+            if (membershipSets[i] == set) {
+                return memberships[i];
+            }
+        }
+        boolean[] member = newMembership(set);
+        if (membershipCount == memberships.length) {
+            membershipSets = Arrays.copyOf(membershipSets, membershipCount * 2);
+            memberships = Arrays.copyOf(memberships, membershipCount * 2);
+        }
+        membershipSets[membershipCount] = set;
+        memberships[membershipCount++] = member;
+        return member;
+    }
+
+    private boolean[] newMembership(Set<String> set) {
         boolean[] member = new boolean[wordById.length];
         if (presentIds.length < set.size()) {
             // Fewer distinct anchor words in the text than in the set (a short text): test those instead.
