@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -57,8 +57,8 @@ public final class DateExtractor {
         scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMBER, null, null,
                 DatePatterns::dayRangeMayStartAt, claimed, found,
                 m -> dayMonth(m.group(1), m.group(3), m.group(4), null, reference).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.DAY_MONTH, DatePatterns.WEEKDAY_OR_NUMBER_START, null, null,
-                DatePatterns::dayMonthMayStartAt, claimed, found,
+        scan(text, anchors, DatePatterns.DAY_MONTH, DateScanners::dayMonth, DatePatterns.WEEKDAY_OR_NUMBER_START,
+                null, null, DatePatterns::dayMonthMayStartAt, claimed, found,
                 m -> dayMonth(m.group(2), m.group(3), m.group(4), m.group(1), reference).map(d -> day(m, d)));
         scan(text, anchors, DatePatterns.MONTH_DAY, DatePatterns.WEEKDAY_OR_FULL_MONTH_START, null, claimed, found,
                 m -> dayMonth(m.group(3), m.group(2), m.group(4), m.group(1), reference).map(d -> day(m, d)));
@@ -90,12 +90,12 @@ public final class DateExtractor {
         if (periodUnit) {
             // "the" starts one only as "the coming" or "the past".
             boolean the = anchors.mayContain("the coming") || anchors.mayContain("the past");
-            scan(text, anchors, DatePatterns.RELATIVE_PERIOD, the ? DatePatterns.PERIOD_START
-                    : DatePatterns.PERIOD_START_BUT_THE, null, null, DatePatterns::relativePeriodMayStartAt, claimed,
-                    found, m -> relativePeriod(m, reference));
+            scan(text, anchors, DatePatterns.RELATIVE_PERIOD, DateScanners::relativePeriod,
+                    the ? DatePatterns.PERIOD_START : DatePatterns.PERIOD_START_BUT_THE, null, null,
+                    DatePatterns::relativePeriodMayStartAt, claimed, found, m -> relativePeriod(m, reference));
         }
-        scan(text, anchors, DatePatterns.LED_MONTH, DatePatterns.LEAD_START, null, DatePatterns.FULL_MONTH_WORDS,
-                DatePatterns::ledMonthMayStartAt, claimed, found, m -> Optional.of(new Found(m.start(2), m.end(),
+        scan(text, anchors, DatePatterns.LED_MONTH, DateScanners::ledMonth, DatePatterns.LEAD_START, null,
+                DatePatterns.FULL_MONTH_WORDS, DatePatterns::ledMonthMayStartAt, claimed, found, m -> Optional.of(new Found(m.start(2), m.end(),
                         ledMonth(m.group(1), Calendar.month(m.group(2)), reference).toString(), Precision.MONTH)));
         scan(text, anchors, DatePatterns.LED_YEAR, DatePatterns.LEAD_START, null, DatePatterns.NUMBER,
                 DatePatterns::ledYearMayStartAt, claimed, found, m -> Optional.of(new Found(m.start(1), m.end(), m.group(1), Precision.YEAR)));
@@ -126,7 +126,7 @@ public final class DateExtractor {
     }
 
     private interface Resolver {
-        Optional<Found> resolve(Matcher m);
+        Optional<Found> resolve(MatchResult m);
     }
 
     private static void scan(String text, Anchors anchors, Pattern pattern, Set<String> startWords,
@@ -144,7 +144,14 @@ public final class DateExtractor {
     private static void scan(String text, Anchors anchors, Pattern pattern, Set<String> startWords,
             Set<String> leadWords, Set<String> nextWords, Anchors.StartTest startTest, BitSet claimed,
             List<Found> out, Resolver resolver) {
-        anchors.matchAt(pattern, text, startWords, leadWords, nextWords, startTest, m -> {
+        scan(text, anchors, pattern, null, startWords, leadWords, nextWords, startTest, claimed, out, resolver);
+    }
+
+    /** As above, with {@code scanner} (see Anchors.Scanner) read in place of the pattern where it can tell. */
+    private static void scan(String text, Anchors anchors, Pattern pattern, Anchors.Scanner scanner,
+            Set<String> startWords, Set<String> leadWords, Set<String> nextWords, Anchors.StartTest startTest,
+            BitSet claimed, List<Found> out, Resolver resolver) {
+        anchors.matchAt(pattern, scanner, text, startWords, leadWords, nextWords, startTest, m -> {
             int next = claimed.nextSetBit(m.start());
             if (next >= 0 && next < m.end()) {
                 return;
@@ -162,11 +169,11 @@ public final class DateExtractor {
         });
     }
 
-    private static Found day(Matcher m, LocalDate date) {
+    private static Found day(MatchResult m, LocalDate date) {
         return new Found(m.start(), m.end(), date.toString(), Precision.DAY);
     }
 
-    private static Optional<Found> todayWithDate(Matcher m, LocalDate reference) {
+    private static Optional<Found> todayWithDate(MatchResult m, LocalDate reference) {
         Optional<LocalDate> date = dayMonth(m.group(3), m.group(4), m.group(5), m.group(2), reference);
         return date.map(d -> day(m, d));
     }
@@ -195,7 +202,7 @@ public final class DateExtractor {
         return nearest;
     }
 
-    private static LocalDate loneWeekday(String text, Matcher m, LocalDate reference) {
+    private static LocalDate loneWeekday(String text, MatchResult m, LocalDate reference) {
         DayOfWeek weekday = Calendar.weekday(m.group(2));
         String lead = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
         if (lead.equals("next") || lead.equals("last")) {
@@ -204,7 +211,7 @@ public final class DateExtractor {
         return WeekdayReference.resolve(weekday, WeekdayReference.directionAt(text, m.start(), m.end()), reference);
     }
 
-    private static Optional<Found> relativePeriod(Matcher m, LocalDate reference) {
+    private static Optional<Found> relativePeriod(MatchResult m, LocalDate reference) {
         String which = m.group(2).toLowerCase(Locale.ROOT);
         int shift = switch (which) {
             case "last", "the past" -> -1;
@@ -222,7 +229,7 @@ public final class DateExtractor {
     }
 
     /** "three years ago": as precise as its unit (days and weeks to the day). */
-    private static Found ago(Matcher m, LocalDate reference) {
+    private static Found ago(MatchResult m, LocalDate reference) {
         String count = m.group(1).toLowerCase(Locale.ROOT);
         int n = NUMBER_WORDS.containsKey(count) ? NUMBER_WORDS.get(count) : Integer.parseInt(count);
         String unit = m.group(2).toLowerCase(Locale.ROOT);

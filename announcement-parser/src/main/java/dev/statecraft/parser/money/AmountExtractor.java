@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /** Sums of money: "$450 billion", "£1.2m", "€50 million", "2.5 billion euros", "US$3bn". */
@@ -206,7 +206,7 @@ public final class AmountExtractor {
         return true;
     }
 
-    private static void add(String text, Matcher m, String currency, java.math.BigDecimal value, BitSet claimed,
+    private static void add(String text, MatchResult m, String currency, java.math.BigDecimal value, BitSet claimed,
             List<Amount> out) {
         if (currency == null || claimed.get(m.start())) {
             return;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -206,7 +207,7 @@ public final class Anchors {
      * and never overlapping its own previous match, and hands each match to {@code onMatch}. Lookbehinds and
      * word boundaries still see the text around the anchor.
      */
-    public void matchAt(Pattern pattern, String text, Set<String> startWords, Consumer<Matcher> onMatch) {
+    public void matchAt(Pattern pattern, String text, Set<String> startWords, Consumer<MatchResult> onMatch) {
         matchAt(pattern, text, startWords, null, onMatch);
     }
 
@@ -270,7 +271,7 @@ public final class Anchors {
      * March", "end of 2017"), this skips the many anchors ("in", "of") that lead nowhere.
      */
     public void matchAt(Pattern pattern, String text, Set<String> startWords, Set<String> nextWords,
-            Consumer<Matcher> onMatch) {
+            Consumer<MatchResult> onMatch) {
         matchAt(pattern, text, startWords, null, nextWords, onMatch);
     }
 
@@ -280,7 +281,7 @@ public final class Anchors {
      * only before a weekday, while a weekday starts a match on its own.
      */
     public void matchAt(Pattern pattern, String text, Set<String> startWords, Set<String> leadWords,
-            Set<String> nextWords, Consumer<Matcher> onMatch) {
+            Set<String> nextWords, Consumer<MatchResult> onMatch) {
         matchAt(pattern, text, startWords, leadWords, nextWords, null, onMatch);
     }
 
@@ -298,7 +299,30 @@ public final class Anchors {
      * {@code startTest} (all when null); no matcher is made unless one does.
      */
     public void matchAt(Pattern pattern, String text, Set<String> startWords, Set<String> leadWords,
-            Set<String> nextWords, StartTest startTest, Consumer<Matcher> onMatch) {
+            Set<String> nextWords, StartTest startTest, Consumer<MatchResult> onMatch) {
+        matchAt(pattern, null, text, startWords, leadWords, nextWords, startTest, onMatch);
+    }
+
+    /**
+     * A hand-written matcher of a pattern: what {@code lookingAt} of the pattern in the region [at, at + window) with
+     * transparent bounds finds (groups included), or null for no match, or {@link #UNSURE} where it cannot tell
+     * (an uncommon char next to a word boundary: the pattern decides there). A few char comparisons instead of a
+     * matcher and a regex try.
+     */
+    @FunctionalInterface
+    public interface Scanner {
+        MatchResult matchAt(String text, int at, int regionEnd);
+    }
+
+    /** A {@link Scanner}'s answer for "try the pattern". */
+    public static final MatchResult UNSURE = new Scanned(null, new int[] {-1, -1});
+
+    /**
+     * As {@link #matchAt(Pattern, String, Set, Set, Set, StartTest, Consumer)}, asking {@code scanner} (when not null)
+     * at each anchor instead of the pattern, which is tried only where the scanner is {@link #UNSURE}.
+     */
+    public void matchAt(Pattern pattern, Scanner scanner, String text, Set<String> startWords, Set<String> leadWords,
+            Set<String> nextWords, StartTest startTest, Consumer<MatchResult> onMatch) {
         Matcher m = null;
         int after = 0;
         boolean[] starts = startWords == null ? null : membership(startWords);
@@ -316,10 +340,21 @@ public final class Anchors {
             if (startTest != null && !startTest.mayMatchAt(text, anchor)) {
                 continue;
             }
+            int regionEnd = Math.min(text.length(), anchor + WINDOW);
+            if (scanner != null) {
+                MatchResult scanned = scanner.matchAt(text, anchor, regionEnd);
+                if (scanned != UNSURE) {
+                    if (scanned != null) {
+                        after = scanned.end();
+                        onMatch.accept(scanned);
+                    }
+                    continue;
+                }
+            }
             if (m == null) {
                 m = matcherFor(pattern, text);
             }
-            m.region(anchor, Math.min(text.length(), anchor + WINDOW));
+            m.region(anchor, regionEnd);
             if (m.lookingAt()) {
                 after = m.end();
                 onMatch.accept(m);
@@ -351,5 +386,43 @@ public final class Anchors {
         matcherPatterns[matcherCount] = pattern;
         matchers[matcherCount++] = m;
         return m;
+    }
+
+    /** A match found by a {@link Scanner}: group {@code g} is {@code text[bounds[2g], bounds[2g + 1])}, -1 for none. */
+    public record Scanned(String text, int[] bounds) implements MatchResult {
+        @Override
+        public int start() {
+            return bounds[0];
+        }
+
+        @Override
+        public int start(int group) {
+            return bounds[2 * group];
+        }
+
+        @Override
+        public int end() {
+            return bounds[1];
+        }
+
+        @Override
+        public int end(int group) {
+            return bounds[2 * group + 1];
+        }
+
+        @Override
+        public String group() {
+            return group(0);
+        }
+
+        @Override
+        public String group(int group) {
+            return bounds[2 * group] < 0 ? null : text.substring(bounds[2 * group], bounds[2 * group + 1]);
+        }
+
+        @Override
+        public int groupCount() {
+            return bounds.length / 2 - 1;
+        }
     }
 }

@@ -1,0 +1,337 @@
+package dev.statecraft.parser.dates;
+
+import dev.statecraft.parser.text.Anchors;
+import java.util.regex.MatchResult;
+
+/**
+ * Hand-written {@link Anchors.Scanner}s of the busiest date patterns: each walks the chars from the anchor in the
+ * order the pattern's backtracking tries its choices, so it finds the same match with the same groups, without a
+ * matcher or a regex try. Where a word boundary has a non-ASCII char beside it (the regex's boundary reads Unicode
+ * letters and marks) they answer {@link Anchors#UNSURE} and the pattern decides.
+ */
+final class DateScanners {
+    private static final String[] WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+        "Sunday"};
+    /** {@link DatePatterns#MONTH}'s alternatives in its order; from {@link #FIRST_ABBREVIATION} on a dot may follow. */
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep",
+        "Oct", "Nov", "Dec"};
+    private static final int FIRST_ABBREVIATION = 12;
+    private static final int FULL_MONTHS = 12;
+    /** {@link DatePatterns#LED_MONTH}'s lead words in its order. */
+    private static final String[] LEADS = {"in", "since", "from", "until", "till", "by", "during", "before", "after",
+        "throughout", "early", "late", "mid", "end of", "start of", "beginning of", "this", "last", "next", "of",
+        "since early", "since late", "in early", "in late", "in mid"};
+    private static final String[] PERIOD_SHIFTS = {"earlier", "later"};
+    private static final String[] PERIOD_WHICH = {"this", "last", "next", "the coming", "the past"};
+    private static final String[] PERIOD_UNITS = {"week", "month", "year"};
+
+    private static final int NO = 0;
+    private static final int YES = 1;
+    private static final int UNKNOWN = 2;
+
+    private DateScanners() {
+    }
+
+    /** {@link DatePatterns#DAY_MONTH}: groups weekday, day, month, year. */
+    static MatchResult dayMonth(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        int[] g = {at, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+        int weekday = startingAt(text, at, to, WEEKDAYS, 0, WEEKDAYS.length, false);
+        if (weekday >= 0) {
+            int w = at + WEEKDAYS[weekday].length();
+            g[2] = at;
+            g[3] = w;
+            // ",?\s+": with the comma first, then without.
+            if (w < to && text.charAt(w) == ',') {
+                int s = skipSpaces(text, w + 1, to);
+                if (s > w + 1 && dayMonthFrom(text, s, to, g)) {
+                    return new Anchors.Scanned(text, g);
+                }
+            }
+            int s = skipSpaces(text, w, to);
+            if (s > w && dayMonthFrom(text, s, to, g)) {
+                return new Anchors.Scanned(text, g);
+            }
+            g[2] = -1;
+            g[3] = -1;
+        }
+        return dayMonthFrom(text, at, to, g) ? new Anchors.Scanned(text, g) : null;
+    }
+
+    /** {@code DAY\s+(?:of\s+)?MONTH(?:,?\s+YEAR)?(?![\w-])} from {@code i}, setting groups 2-4 and the end. */
+    private static boolean dayMonthFrom(String text, int i, int to, int[] g) {
+        for (int digits = 2; digits >= 1; digits--) {
+            int dayEnd = i + digits;
+            if (dayEnd > to || !allDigits(text, i, dayEnd)) {
+                continue;
+            }
+            g[4] = i;
+            g[5] = dayEnd;
+            // The ordinal: with it first, then without.
+            if (isOrdinalAt(text, dayEnd, to) && afterDay(text, dayEnd + 2, to, g)) {
+                return true;
+            }
+            if (afterDay(text, dayEnd, to, g)) {
+                return true;
+            }
+        }
+        g[4] = -1;
+        g[5] = -1;
+        return false;
+    }
+
+    private static boolean afterDay(String text, int i, int to, int[] g) {
+        int s = skipSpaces(text, i, to);
+        if (s == i) {
+            return false;
+        }
+        if (text.startsWith("of", s) && s + 2 <= to) {
+            int m = skipSpaces(text, s + 2, to);
+            if (m > s + 2 && monthTail(text, m, to, g)) {
+                return true;
+            }
+        }
+        return monthTail(text, s, to, g);
+    }
+
+    /** {@code MONTH(?:,?\s+YEAR)?(?![\w-])} from {@code i}: each month alternative in order, with a dot first. */
+    private static boolean monthTail(String text, int i, int to, int[] g) {
+        for (int month = 0; month < MONTHS.length; month++) {
+            String name = MONTHS[month];
+            if (!(i + name.length() <= to && text.startsWith(name, i))) {
+                continue;
+            }
+            int end = i + name.length();
+            g[6] = i;
+            g[7] = end;
+            if (month >= FIRST_ABBREVIATION && end < to && text.charAt(end) == '.' && yearTail(text, end + 1, to, g)) {
+                return true;
+            }
+            if (yearTail(text, end, to, g)) {
+                return true;
+            }
+        }
+        g[6] = -1;
+        g[7] = -1;
+        return false;
+    }
+
+    /** {@code (?:,?\s+YEAR)?(?![\w-])} from {@code i}. */
+    private static boolean yearTail(String text, int i, int to, int[] g) {
+        if (i < to && text.charAt(i) == ',') {
+            int s = skipSpaces(text, i + 1, to);
+            if (s > i + 1 && isYearAt(text, s, to) && !isWordOrHyphen(text, s + 4)) {
+                return matched(g, s, s + 4);
+            }
+        }
+        int s = skipSpaces(text, i, to);
+        if (s > i && isYearAt(text, s, to) && !isWordOrHyphen(text, s + 4)) {
+            return matched(g, s, s + 4);
+        }
+        if (!isWordOrHyphen(text, i)) {
+            g[8] = -1;
+            g[9] = -1;
+            g[1] = i;
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean matched(int[] g, int yearStart, int yearEnd) {
+        g[8] = yearStart;
+        g[9] = yearEnd;
+        g[1] = yearEnd;
+        return true;
+    }
+
+    /** {@link DatePatterns#LED_MONTH}: groups lead, month. */
+    static MatchResult ledMonth(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        for (String lead : LEADS) {
+            int leadEnd = at + lead.length();
+            if (leadEnd > to || !regionMatchesAsciiIgnoreCase(text, at, lead)) {
+                continue;
+            }
+            int m = leadEnd;
+            while (m < to && (isRegexSpace(text.charAt(m)) || text.charAt(m) == '-')) {
+                m++;
+            }
+            if (m == leadEnd) {
+                continue;
+            }
+            int month = startingAt(text, m, to, MONTHS, 0, FULL_MONTHS, false);
+            if (month < 0) {
+                continue;
+            }
+            int end = m + MONTHS[month].length();
+            int after = boundaryAt(text, end);
+            if (after == UNKNOWN) {
+                return Anchors.UNSURE;
+            }
+            // "\b(?!\s*\d)": the lookahead sees past the region (transparent bounds).
+            if (after == YES && !isDigitAfterSpaces(text, end)) {
+                return new Anchors.Scanned(text, new int[] {at, end, at, leadEnd, m, end});
+            }
+        }
+        return null;
+    }
+
+    /** {@link DatePatterns#RELATIVE_PERIOD}: groups shift ("earlier"/"later"), which, unit. */
+    static MatchResult relativePeriod(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        int shift = startingAt(text, at, to, PERIOD_SHIFTS, 0, PERIOD_SHIFTS.length, true);
+        if (shift >= 0) {
+            int shiftEnd = at + PERIOD_SHIFTS[shift].length();
+            int s = skipSpaces(text, shiftEnd, to);
+            if (s > shiftEnd) {
+                MatchResult r = periodFrom(text, at, s, to, shiftEnd);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return periodFrom(text, at, at, to, -1);
+    }
+
+    private static MatchResult periodFrom(String text, int at, int i, int to, int shiftEnd) {
+        int which = startingAt(text, i, to, PERIOD_WHICH, 0, PERIOD_WHICH.length, true);
+        if (which < 0) {
+            return null;
+        }
+        int whichEnd = i + PERIOD_WHICH[which].length();
+        int u = skipSpaces(text, whichEnd, to);
+        if (u == whichEnd) {
+            return null;
+        }
+        int unit = startingAt(text, u, to, PERIOD_UNITS, 0, PERIOD_UNITS.length, true);
+        if (unit < 0) {
+            return null;
+        }
+        int end = u + PERIOD_UNITS[unit].length();
+        int after = boundaryAt(text, end);
+        if (after == UNKNOWN) {
+            return Anchors.UNSURE;
+        }
+        if (after == NO) {
+            return null;
+        }
+        return new Anchors.Scanned(text, new int[] {at, end, shiftEnd < 0 ? -1 : at, shiftEnd, i, whichEnd, u, end});
+    }
+
+    /**
+     * The first of {@code words[from, to)} that {@code text} has at {@code at} within the region (in ASCII case when
+     * {@code ignoreCase}), or -1: only for lists in which no word is the start of another.
+     */
+    private static int startingAt(String text, int at, int regionEnd, String[] words, int from, int to,
+            boolean ignoreCase) {
+        for (int w = from; w < to; w++) {
+            String word = words[w];
+            if (at + word.length() <= regionEnd && (ignoreCase ? regionMatchesAsciiIgnoreCase(text, at, word)
+                    : text.startsWith(word, at))) {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    /** The regex's case-insensitive (ASCII only) match of the lower-case {@code word} at {@code at}. */
+    private static boolean regionMatchesAsciiIgnoreCase(String text, int at, String word) {
+        if (at + word.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            char c = text.charAt(at + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a regex {@code \b} stands at {@code i} (bounds transparent): {@link #UNKNOWN} when a char beside it is
+     * not ASCII, as the regex then asks Unicode letter, digit and combining-mark questions.
+     */
+    private static int boundaryAt(String text, int i) {
+        int left = i == 0 ? NO : asciiWord(text.charAt(i - 1));
+        int right = i == text.length() ? NO : asciiWord(text.charAt(i));
+        if (left == UNKNOWN || right == UNKNOWN) {
+            return UNKNOWN;
+        }
+        return left != right ? YES : NO;
+    }
+
+    private static int asciiWord(char c) {
+        if (c >= 128) {
+            return UNKNOWN;
+        }
+        return isAsciiWordChar(c) ? YES : NO;
+    }
+
+    private static boolean isAsciiWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** Regex {@code [\w-]} at {@code i} (a lookahead: it may read past the region). */
+    private static boolean isWordOrHyphen(String text, int i) {
+        return i < text.length() && (isAsciiWordChar(text.charAt(i)) || text.charAt(i) == '-');
+    }
+
+    /** Regex {@code \s*\d} at {@code i} (a lookahead: it may read past the region). */
+    private static boolean isDigitAfterSpaces(String text, int i) {
+        while (i < text.length() && isRegexSpace(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && isDigit(text.charAt(i));
+    }
+
+    /** {@link DatePatterns#YEAR} at {@code i}: 18xx, 19xx or 20xx. */
+    private static boolean isYearAt(String text, int i, int to) {
+        if (i + 4 > to || !allDigits(text, i, i + 4)) {
+            return false;
+        }
+        char c0 = text.charAt(i);
+        char c1 = text.charAt(i + 1);
+        return c0 == '1' && (c1 == '8' || c1 == '9') || c0 == '2' && c1 == '0';
+    }
+
+    private static boolean isOrdinalAt(String text, int i, int to) {
+        return i + 2 <= to && (text.startsWith("st", i) || text.startsWith("nd", i) || text.startsWith("rd", i)
+                || text.startsWith("th", i));
+    }
+
+    private static boolean allDigits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** After a run of regex {@code \s} chars from {@code i}, within the region. */
+    private static int skipSpaces(String text, int i, int to) {
+        while (i < to && isRegexSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+}

@@ -1,0 +1,81 @@
+package dev.statecraft.parser.dates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.statecraft.parser.RandomTexts;
+import dev.statecraft.parser.text.Anchors;
+import java.util.Random;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each hand-written date scanner finds what {@code lookingAt} of the pattern it stands for finds (bounds transparent,
+ * as the anchors try it), groups included, at every position of random texts; where it is unsure the pattern decides.
+ */
+class DateScannersTest {
+    private static final Random RANDOM = new Random(20261128);
+
+    @Test
+    void dayMonthScannerMatchesAsThePattern() {
+        String[] pieces = {"Tuesday", "Monday", "Sunday", ",", " ", "  ", "\n", "\t", "18", "1", "8", "31", "2025", "1999",
+            "1899", "2125", "20251", "st", "th", "nd", "of", "of ", "March", "May", "Sept", "Sep", "September", ".", "Jan",
+            "January", "June", "Jun", "Mar", "e", "-", "_", "x", "é", "\u00a0", "\u0301", "2", "Tuesday 18 March 2025",
+            "19 May", "30th of July", "1st Jan. 2020", "18 March, 2025"};
+        check(DatePatterns.DAY_MONTH, DateScanners::dayMonth, pieces, 9);
+    }
+
+    @Test
+    void ledMonthScannerMatchesAsThePattern() {
+        String[] pieces = {"in", "In", "IN", "since", "Since", "of", "end", "End of", "end  of", "start of",
+            "beginning of", "early", "late", "mid", "this", "last", "next", "by", "the", "February", "May", "March",
+            "march", "Mayor", "2022", "1999", "2", " ", "  ", "-", " - ", "\t", "\n", "\u00a0", "_", "é", "\u0301", ",",
+            "in early", "since late", "in February", "end of March", "in early May", "in mid-July", "x"};
+        check(DatePatterns.LED_MONTH, DateScanners::ledMonth, pieces, 7);
+    }
+
+    @Test
+    void relativePeriodScannerMatchesAsThePattern() {
+        String[] pieces = {"this", "This", "THIS", "last", "Next", "earlier", "Later", "the", "The", "coming", "past",
+            "the coming", "the  coming", "week", "Month", "YEAR", "weeks", "years", " ", "  ", "\t", "\n", "\u00a0", "_",
+            "5", "é", "\u0301", ".", "-", "later this year", "the past month", "earlier this month", "x"};
+        check(DatePatterns.RELATIVE_PERIOD, DateScanners::relativePeriod, pieces, 7);
+    }
+
+    private static void check(Pattern pattern, Anchors.Scanner scanner, String[] pieces, int maxPieces) {
+        int sure = 0;
+        int matches = 0;
+        for (int round = 0; round < 30_000; round++) {
+            String text = RandomTexts.joined(RANDOM, pieces, 1, maxPieces);
+            Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int at = 0; at < text.length(); at++) {
+                // Mostly the anchors' window; sometimes a region that ends inside the text.
+                int to = RANDOM.nextInt(4) == 0 ? RANDOM.nextInt(at, text.length() + 1)
+                        : Math.min(text.length(), at + 160);
+                MatchResult scanned = scanner.matchAt(text, at, to);
+                if (scanned == Anchors.UNSURE) {
+                    continue;
+                }
+                sure++;
+                boolean found = m.region(at, to).lookingAt();
+                String where = "'" + text + "' at " + at + " to " + to;
+                if (!found) {
+                    assertThat(scanned).as(where).isNull();
+                    continue;
+                }
+                matches++;
+                assertThat(scanned).as(where).isNotNull();
+                assertThat(scanned.groupCount()).as(where).isEqualTo(m.groupCount());
+                for (int g = 0; g <= m.groupCount(); g++) {
+                    assertThat(scanned.start(g)).as(where + " start of group " + g).isEqualTo(m.start(g));
+                    assertThat(scanned.end(g)).as(where + " end of group " + g).isEqualTo(m.end(g));
+                    assertThat(scanned.group(g)).as(where + " group " + g).isEqualTo(m.group(g));
+                }
+            }
+        }
+        // The scanner decides nearly everywhere, and the texts hold matches to compare.
+        assertThat(sure).isGreaterThan(100_000);
+        assertThat(matches).isGreaterThan(1_000);
+    }
+}
