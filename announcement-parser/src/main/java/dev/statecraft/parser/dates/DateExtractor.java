@@ -60,7 +60,8 @@ public final class DateExtractor {
         scan(text, anchors, DatePatterns.DAY_MONTH, DateScanners::dayMonth, DatePatterns.WEEKDAY_OR_NUMBER_START,
                 null, null, DatePatterns::dayMonthMayStartAt, claimed, found,
                 m -> dayMonth(m.group(2), m.group(3), m.group(4), m.group(1), reference).map(d -> day(m, d)));
-        scan(text, anchors, DatePatterns.MONTH_DAY, DatePatterns.WEEKDAY_OR_FULL_MONTH_START, null, claimed, found,
+        scan(text, anchors, DatePatterns.MONTH_DAY, DateScanners::monthDay, DatePatterns.WEEKDAY_OR_FULL_MONTH_START,
+                null, null, null, claimed, found,
                 m -> dayMonth(m.group(3), m.group(2), m.group(4), m.group(1), reference).map(d -> day(m, d)));
         if (text.indexOf('-') >= 0) {
             scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMBER, null, null,
@@ -74,7 +75,8 @@ public final class DateExtractor {
                     m -> Calendar.date(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
                             Integer.parseInt(m.group(1))).map(d -> day(m, d)));
         }
-        scan(text, anchors, DatePatterns.MONTH_YEAR, DatePatterns.FULL_MONTH_WORDS, null, claimed, found,
+        scan(text, anchors, DatePatterns.MONTH_YEAR, DateScanners::monthYear, DatePatterns.FULL_MONTH_WORDS, null,
+                null, null, claimed, found,
                 m -> Optional.of(new Found(m.start(), m.end(), YearMonth.of(Integer.parseInt(m.group(2)),
                         Calendar.month(m.group(1))).toString(), Precision.MONTH)));
         if (anchors.mayContain("year")) {
@@ -97,10 +99,10 @@ public final class DateExtractor {
         scan(text, anchors, DatePatterns.LED_MONTH, DateScanners::ledMonth, DatePatterns.LEAD_START, null,
                 DatePatterns.FULL_MONTH_WORDS, DatePatterns::ledMonthMayStartAt, claimed, found, m -> Optional.of(new Found(m.start(2), m.end(),
                         ledMonth(m.group(1), Calendar.month(m.group(2)), reference).toString(), Precision.MONTH)));
-        scan(text, anchors, DatePatterns.LED_YEAR, DatePatterns.LEAD_START, null, DatePatterns.NUMBER,
-                DatePatterns::ledYearMayStartAt, claimed, found, m -> Optional.of(new Found(m.start(1), m.end(), m.group(1), Precision.YEAR)));
-        scan(text, anchors, DatePatterns.LONE_WEEKDAY, DatePatterns.WEEKDAY_START, DatePatterns.WEEKDAY_LEAD,
-                DatePatterns.WEEKDAYS, claimed, found,
+        scan(text, anchors, DatePatterns.LED_YEAR, DateScanners::ledYear, DatePatterns.LEAD_START, null,
+                DatePatterns.NUMBER, DatePatterns::ledYearMayStartAt, claimed, found, m -> Optional.of(new Found(m.start(1), m.end(), m.group(1), Precision.YEAR)));
+        scan(text, anchors, DatePatterns.LONE_WEEKDAY, DateScanners::loneWeekday, DatePatterns.WEEKDAY_START,
+                DatePatterns.WEEKDAY_LEAD, DatePatterns.WEEKDAYS, null, claimed, found,
                 m -> Optional.of(new Found(m.start(), m.end(), loneWeekday(text, m, reference).toString(),
                         Precision.DAY)));
         scan(text, anchors, DatePatterns.RELATIVE_DAY, DatePatterns.RELATIVE_DAY_START, null, null, claimed, found,

@@ -22,6 +22,10 @@ final class DateScanners {
     private static final String[] LEADS = {"in", "since", "from", "until", "till", "by", "during", "before", "after",
         "throughout", "early", "late", "mid", "end of", "start of", "beginning of", "this", "last", "next", "of",
         "since early", "since late", "in early", "in late", "in mid"};
+    /** {@link DatePatterns#LED_YEAR}'s lead words in its order. */
+    private static final String[] YEAR_LEADS = {"in", "since", "from", "until", "by", "during", "before", "after",
+        "throughout", "early", "late", "mid", "end of", "start of", "of"};
+    private static final String[] WEEKDAY_LEADS = {"last", "next", "this"};
     private static final String[] PERIOD_SHIFTS = {"earlier", "later"};
     private static final String[] PERIOD_WHICH = {"this", "last", "next", "the coming", "the past"};
     private static final String[] PERIOD_UNITS = {"week", "month", "year"};
@@ -181,6 +185,215 @@ final class DateScanners {
             }
         }
         return null;
+    }
+
+    /** {@link DatePatterns#MONTH_DAY}: groups weekday, month, day, year. */
+    static MatchResult monthDay(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        int[] g = {at, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+        int weekday = startingAt(text, at, to, WEEKDAYS, 0, WEEKDAYS.length, false);
+        if (weekday >= 0) {
+            int w = at + WEEKDAYS[weekday].length();
+            g[2] = at;
+            g[3] = w;
+            if (w < to && text.charAt(w) == ',') {
+                int s = skipSpaces(text, w + 1, to);
+                if (s > w + 1 && monthDayFrom(text, s, to, g)) {
+                    return new Anchors.Scanned(text, g);
+                }
+            }
+            int s = skipSpaces(text, w, to);
+            if (s > w && monthDayFrom(text, s, to, g)) {
+                return new Anchors.Scanned(text, g);
+            }
+            g[2] = -1;
+            g[3] = -1;
+        }
+        return monthDayFrom(text, at, to, g) ? new Anchors.Scanned(text, g) : null;
+    }
+
+    /** {@code FULL_MONTH\s+DAY(?:,?\s+YEAR)?(?![\w-])} from {@code i}, setting groups 2-4 and the end. */
+    private static boolean monthDayFrom(String text, int i, int to, int[] g) {
+        int month = startingAt(text, i, to, MONTHS, 0, FULL_MONTHS, false);
+        if (month < 0) {
+            return false;
+        }
+        int monthEnd = i + MONTHS[month].length();
+        int d = skipSpaces(text, monthEnd, to);
+        if (d == monthEnd) {
+            return false;
+        }
+        g[4] = i;
+        g[5] = monthEnd;
+        for (int digits = 2; digits >= 1; digits--) {
+            int dayEnd = d + digits;
+            if (dayEnd > to || !allDigits(text, d, dayEnd)) {
+                continue;
+            }
+            g[6] = d;
+            g[7] = dayEnd;
+            if (isOrdinalAt(text, dayEnd, to) && yearTail(text, dayEnd + 2, to, g)) {
+                return true;
+            }
+            if (yearTail(text, dayEnd, to, g)) {
+                return true;
+            }
+        }
+        g[4] = -1;
+        g[5] = -1;
+        g[6] = -1;
+        g[7] = -1;
+        return false;
+    }
+
+    /** {@link DatePatterns#MONTH_YEAR}: groups month, year. */
+    static MatchResult monthYear(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        int month = startingAt(text, at, to, MONTHS, 0, FULL_MONTHS, false);
+        if (month < 0) {
+            return null;
+        }
+        int monthEnd = at + MONTHS[month].length();
+        // ",?\s+YEAR\b": with the comma first, then without.
+        for (int y : new int[] {monthEnd < to && text.charAt(monthEnd) == ',' ? monthEnd + 1 : -1, monthEnd}) {
+            if (y < 0) {
+                continue;
+            }
+            int s = skipSpaces(text, y, to);
+            if (s > y && isYearAt(text, s, to)) {
+                int after = boundaryAt(text, s + 4);
+                if (after == UNKNOWN) {
+                    return Anchors.UNSURE;
+                }
+                if (after == YES) {
+                    return new Anchors.Scanned(text, new int[] {at, s + 4, at, monthEnd, s, s + 4});
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@link DatePatterns#LED_YEAR}: group year. */
+    static MatchResult ledYear(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        for (String lead : YEAR_LEADS) {
+            int leadEnd = at + lead.length();
+            if (leadEnd > to || !regionMatchesAsciiIgnoreCase(text, at, lead)) {
+                continue;
+            }
+            int y = leadEnd;
+            while (y < to && (isRegexSpace(text.charAt(y)) || text.charAt(y) == '-')) {
+                y++;
+            }
+            if (y == leadEnd || !isYearAt(text, y, to)) {
+                continue;
+            }
+            int end = y + 4;
+            int after = boundaryAt(text, end);
+            if (after == UNKNOWN) {
+                return Anchors.UNSURE;
+            }
+            // "\b(?![-/–]\d)": the lookahead sees past the region (transparent bounds).
+            if (after == YES && !(end + 1 < text.length() && "-/–".indexOf(text.charAt(end)) >= 0
+                    && isDigit(text.charAt(end + 1)))) {
+                return new Anchors.Scanned(text, new int[] {at, end, y, end});
+            }
+        }
+        return null;
+    }
+
+    /** {@link DatePatterns#LONE_WEEKDAY}: groups lead ("last", "next", "this"), weekday. */
+    static MatchResult loneWeekday(String text, int at, int to) {
+        // "(?<!Good )(?<!Black )": the lookbehinds see before the region (transparent bounds).
+        if (at >= 5 && text.startsWith("Good ", at - 5) || at >= 6 && text.startsWith("Black ", at - 6)) {
+            return null;
+        }
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        int lead = startingAt(text, at, to, WEEKDAY_LEADS, 0, WEEKDAY_LEADS.length, true);
+        if (lead >= 0) {
+            int leadEnd = at + WEEKDAY_LEADS[lead].length();
+            int w = skipSpaces(text, leadEnd, to);
+            if (w > leadEnd) {
+                MatchResult r = loneWeekdayFrom(text, at, w, to, leadEnd);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return loneWeekdayFrom(text, at, at, to, -1);
+    }
+
+    private static MatchResult loneWeekdayFrom(String text, int at, int w, int to, int leadEnd) {
+        int weekday = startingAt(text, w, to, WEEKDAYS, 0, WEEKDAYS.length, false);
+        if (weekday < 0) {
+            return null;
+        }
+        int end = w + WEEKDAYS[weekday].length();
+        int after = boundaryAt(text, end);
+        if (after == UNKNOWN) {
+            return Anchors.UNSURE;
+        }
+        if (after == NO || isDatedAfterWeekday(text, end) || isMonthAfterWeekday(text, end)) {
+            return null;
+        }
+        // The third group, the month of the negative lookahead, never holds anything.
+        return new Anchors.Scanned(text, new int[] {at, end, leadEnd < 0 ? -1 : at, leadEnd, w, end, -1, -1});
+    }
+
+    /** The lookahead {@code ,?\s*(?:\d|the\s+\d)} at {@code i} (it sees past the region). */
+    private static boolean isDatedAfterWeekday(String text, int i) {
+        if (i < text.length() && text.charAt(i) == ',' && isNumberOrTheNumberAt(text, skipSpaces(text, i + 1,
+                text.length()))) {
+            return true;
+        }
+        return isNumberOrTheNumberAt(text, skipSpaces(text, i, text.length()));
+    }
+
+    private static boolean isNumberOrTheNumberAt(String text, int i) {
+        if (i < text.length() && isDigit(text.charAt(i))) {
+            return true;
+        }
+        if (!text.startsWith("the", i)) {
+            return false;
+        }
+        int d = skipSpaces(text, i + 3, text.length());
+        return d > i + 3 && d < text.length() && isDigit(text.charAt(d));
+    }
+
+    /** The lookahead {@code \s+(?:of\s+)?MONTH} at {@code i} (it sees past the region). */
+    private static boolean isMonthAfterWeekday(String text, int i) {
+        int s = skipSpaces(text, i, text.length());
+        if (s == i) {
+            return false;
+        }
+        if (text.startsWith("of", s)) {
+            int m = skipSpaces(text, s + 2, text.length());
+            if (m > s + 2 && startsWithMonth(text, m)) {
+                return true;
+            }
+        }
+        return startsWithMonth(text, s);
+    }
+
+    private static boolean startsWithMonth(String text, int i) {
+        for (String month : MONTHS) {
+            if (text.startsWith(month, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link DatePatterns#RELATIVE_PERIOD}: groups shift ("earlier"/"later"), which, unit. */

@@ -43,6 +43,37 @@ class DateScannersTest {
         check(DatePatterns.RELATIVE_PERIOD, DateScanners::relativePeriod, pieces, 7);
     }
 
+    @Test
+    void monthDayScannerMatchesAsThePattern() {
+        String[] pieces = {"Tuesday", "Monday", ",", " ", "  ", "\n", "18", "1", "8", "31", "2025", "1999", "20251",
+            "st", "th", "March", "May", "Sept", "June", "e", "-", "_", "x", "é", "\u00a0", "\u0301", "2",
+            "Tuesday, March 18", "July 8, 2005", "March 18th", "May 1 2020-"};
+        check(DatePatterns.MONTH_DAY, DateScanners::monthDay, pieces, 8);
+    }
+
+    @Test
+    void monthYearScannerMatchesAsThePattern() {
+        String[] pieces = {"February", "May", "March", "Mar", ",", " ", "  ", "\n", "2022", "1899", "2125", "20221", "2",
+            "e", "-", "_", "x", "é", "\u0661", "\u00a0", "February 2022", "May, 2020"};
+        check(DatePatterns.MONTH_YEAR, DateScanners::monthYear, pieces, 7);
+    }
+
+    @Test
+    void ledYearScannerMatchesAsThePattern() {
+        String[] pieces = {"in", "In", "IN", "since", "of", "end of", "End Of", "start of", "early", "mid", "by", "till",
+            "2017", "1999", "1799", "20171", "2", " ", "  ", "-", " - ", "\t", "\n", "\u00a0", "_", "é", "\u0661", "/",
+            "–", "1", ",", "in 2017", "since 2014", "mid-2020", "by 1999/2000", "x"};
+        check(DatePatterns.LED_YEAR, DateScanners::ledYear, pieces, 7);
+    }
+
+    @Test
+    void loneWeekdayScannerMatchesAsThePattern() {
+        String[] pieces = {"Good ", "Black ", "Good", " ", "  ", "\n", "last", "Last", "NEXT", "this", "Friday",
+            "Monday", "Fridays", ",", "the", "the 5", "5", "of", "of ", "March", "Mar", "Sept", "May", "é", "\u0301",
+            "_", "-", "x", "on Thursday", "last Friday", "Friday, the 3rd", "Tuesday of March"};
+        check(DatePatterns.LONE_WEEKDAY, DateScanners::loneWeekday, pieces, 7);
+    }
+
     private static void check(Pattern pattern, Anchors.Scanner scanner, String[] pieces, int maxPieces) {
         int sure = 0;
         int matches = 0;
