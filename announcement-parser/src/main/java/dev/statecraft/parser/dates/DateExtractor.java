@@ -51,8 +51,9 @@ public final class DateExtractor {
             // "this" starts one only as "this morning/afternoon/evening".
             boolean thisPart = anchors.mayContain("this morning") || anchors.mayContain("this afternoon")
                     || anchors.mayContain("this evening");
-            scan(text, anchors, DatePatterns.TODAY_WITH_DATE, thisPart ? DatePatterns.TODAY_START
-                    : DatePatterns.RELATIVE_DAY_START, null, null, claimed, found, m -> todayWithDate(m, reference));
+            scan(text, anchors, DatePatterns.TODAY_WITH_DATE, DateScanners::todayWithDate,
+                    thisPart ? DatePatterns.TODAY_START : DatePatterns.RELATIVE_DAY_START, null, null, null, claimed,
+                    found, m -> todayWithDate(m, reference));
         }
         scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMBER, null, null,
                 DatePatterns::dayRangeMayStartAt, claimed, found,
@@ -64,13 +65,13 @@ public final class DateExtractor {
                 null, null, null, claimed, found,
                 m -> dayMonth(m.group(3), m.group(2), m.group(4), m.group(1), reference).map(d -> day(m, d)));
         if (text.indexOf('-') >= 0) {
-            scan(text, anchors, DatePatterns.ISO_DATE, DatePatterns.NUMBER, null, null,
+            scan(text, anchors, DatePatterns.ISO_DATE, DateScanners::isoDate, DatePatterns.NUMBER, null, null,
                     DatePatterns::isoDateMayStartAt, claimed, found,
                     m -> Calendar.date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                             Integer.parseInt(m.group(3))).map(d -> day(m, d)));
         }
         if (text.indexOf('/') >= 0) {
-            scan(text, anchors, DatePatterns.NUMERIC_DATE, DatePatterns.NUMBER, null, null,
+            scan(text, anchors, DatePatterns.NUMERIC_DATE, DateScanners::numericDate, DatePatterns.NUMBER, null, null,
                     DatePatterns::numericDateMayStartAt, claimed, found,
                     m -> Calendar.date(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
                             Integer.parseInt(m.group(1))).map(d -> day(m, d)));
@@ -86,7 +87,8 @@ public final class DateExtractor {
                             String.valueOf(reference.getYear() + yearShift(m.group(1))), Precision.YEAR)));
         }
         if (anchors.mayContain("ago")) {
-            scan(text, anchors, DatePatterns.AGO, DatePatterns.AGO_START, null, claimed, found,
+            scan(text, anchors, DatePatterns.AGO, DateScanners::ago, DatePatterns.AGO_START, null, null, null, claimed,
+                    found,
                     m -> Optional.of(ago(m, reference)));
         }
         if (periodUnit) {
@@ -97,15 +99,18 @@ public final class DateExtractor {
                     DatePatterns::relativePeriodMayStartAt, claimed, found, m -> relativePeriod(m, reference));
         }
         scan(text, anchors, DatePatterns.LED_MONTH, DateScanners::ledMonth, DatePatterns.LEAD_START, null,
-                DatePatterns.FULL_MONTH_WORDS, DatePatterns::ledMonthMayStartAt, claimed, found, m -> Optional.of(new Found(m.start(2), m.end(),
+                DatePatterns.FULL_MONTH_WORDS, DatePatterns::ledMonthMayStartAt, claimed, found,
+                m -> Optional.of(new Found(m.start(2), m.end(),
                         ledMonth(m.group(1), Calendar.month(m.group(2)), reference).toString(), Precision.MONTH)));
         scan(text, anchors, DatePatterns.LED_YEAR, DateScanners::ledYear, DatePatterns.LEAD_START, null,
-                DatePatterns.NUMBER, DatePatterns::ledYearMayStartAt, claimed, found, m -> Optional.of(new Found(m.start(1), m.end(), m.group(1), Precision.YEAR)));
+                DatePatterns.NUMBER, DatePatterns::ledYearMayStartAt, claimed, found,
+                m -> Optional.of(new Found(m.start(1), m.end(), m.group(1), Precision.YEAR)));
         scan(text, anchors, DatePatterns.LONE_WEEKDAY, DateScanners::loneWeekday, DatePatterns.WEEKDAY_START,
                 DatePatterns.WEEKDAY_LEAD, DatePatterns.WEEKDAYS, null, claimed, found,
                 m -> Optional.of(new Found(m.start(), m.end(), loneWeekday(text, m, reference).toString(),
                         Precision.DAY)));
-        scan(text, anchors, DatePatterns.RELATIVE_DAY, DatePatterns.RELATIVE_DAY_START, null, null, claimed, found,
+        scan(text, anchors, DatePatterns.RELATIVE_DAY, DateScanners::relativeDay, DatePatterns.RELATIVE_DAY_START,
+                null, null, null, claimed, found,
                 m -> Optional.of(new Found(m.start(), m.end(), reference.plusDays(dayShift(m.group(1))).toString(),
                         Precision.DAY)));
         found.sort(Comparator.comparingInt(Found::start));

@@ -26,6 +26,13 @@ final class DateScanners {
     private static final String[] YEAR_LEADS = {"in", "since", "from", "until", "by", "during", "before", "after",
         "throughout", "early", "late", "mid", "end of", "start of", "of"};
     private static final String[] WEEKDAY_LEADS = {"last", "next", "this"};
+    private static final String[] RELATIVE_DAYS = {"today", "yesterday", "tomorrow", "tonight"};
+    /** {@link DatePatterns#TODAY_WITH_DATE}'s lead words in its order. */
+    private static final String[] TODAY_LEADS = {"today", "yesterday", "tomorrow", "tonight", "this morning",
+        "this afternoon", "this evening"};
+    private static final String[] AGO_COUNTS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten"};
+    private static final String[] AGO_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years"};
     private static final String[] PERIOD_SHIFTS = {"earlier", "later"};
     private static final String[] PERIOD_WHICH = {"this", "last", "next", "the coming", "the past"};
     private static final String[] PERIOD_UNITS = {"week", "month", "year"};
@@ -394,6 +401,139 @@ final class DateScanners {
             }
         }
         return false;
+    }
+
+    /** {@link DatePatterns#RELATIVE_DAY}: group the word. */
+    static MatchResult relativeDay(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        int word = startingAt(text, at, to, RELATIVE_DAYS, 0, RELATIVE_DAYS.length, true);
+        if (word < 0) {
+            return null;
+        }
+        int end = at + RELATIVE_DAYS[word].length();
+        int after = boundaryAt(text, end);
+        if (after != YES) {
+            return after == NO ? null : Anchors.UNSURE;
+        }
+        return new Anchors.Scanned(text, new int[] {at, end, at, end});
+    }
+
+    /**
+     * {@link DatePatterns#TODAY_WITH_DATE}, decided only where no "(" follows its lead word (nearly every "today"):
+     * where one does, the pattern (case-insensitive months and weekdays) decides.
+     */
+    static MatchResult todayWithDate(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        for (String lead : TODAY_LEADS) {
+            if (at + lead.length() <= to && regionMatchesAsciiIgnoreCase(text, at, lead)) {
+                int p = skipSpaces(text, at + lead.length(), to);
+                if (p < to && text.charAt(p) == '(') {
+                    return Anchors.UNSURE;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@link DatePatterns#ISO_DATE}: groups year, month, day. */
+    static MatchResult isoDate(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        int end = at + 10;
+        if (!(isYearAt(text, at, to) && end <= to && text.charAt(at + 4) == '-' && allDigits(text, at + 5, at + 7)
+                && text.charAt(at + 7) == '-' && allDigits(text, at + 8, end))) {
+            return null;
+        }
+        int after = boundaryAt(text, end);
+        if (after != YES) {
+            return after == NO ? null : Anchors.UNSURE;
+        }
+        return new Anchors.Scanned(text, new int[] {at, end, at, at + 4, at + 5, at + 7, at + 8, end});
+    }
+
+    /** {@link DatePatterns#NUMERIC_DATE}: groups day, month, year (two digits before one at each). */
+    static MatchResult numericDate(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        for (int dayDigits = 2; dayDigits >= 1; dayDigits--) {
+            int slash = at + dayDigits;
+            if (slash >= to || !allDigits(text, at, slash) || text.charAt(slash) != '/') {
+                continue;
+            }
+            for (int monthDigits = 2; monthDigits >= 1; monthDigits--) {
+                int secondSlash = slash + 1 + monthDigits;
+                if (secondSlash >= to || !allDigits(text, slash + 1, secondSlash) || text.charAt(secondSlash) != '/'
+                        || !isYearAt(text, secondSlash + 1, to)) {
+                    continue;
+                }
+                int end = secondSlash + 5;
+                int after = boundaryAt(text, end);
+                if (after == UNKNOWN) {
+                    return Anchors.UNSURE;
+                }
+                if (after == YES) {
+                    return new Anchors.Scanned(text, new int[] {at, end, at, slash, slash + 1, secondSlash,
+                        secondSlash + 1, end});
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@link DatePatterns#AGO}: groups count, unit; each alternative in order, as the regex backtracks. */
+    static MatchResult ago(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        // The count's alternatives: the words, then one or two digits (two first).
+        for (int c = 0; c < AGO_COUNTS.length + 2; c++) {
+            int countEnd;
+            if (c < AGO_COUNTS.length) {
+                String count = AGO_COUNTS[c];
+                if (at + count.length() > to || !regionMatchesAsciiIgnoreCase(text, at, count)) {
+                    continue;
+                }
+                countEnd = at + count.length();
+            } else {
+                countEnd = at + (c == AGO_COUNTS.length ? 2 : 1);
+                if (countEnd > to || !allDigits(text, at, countEnd)) {
+                    continue;
+                }
+            }
+            int u = skipSpaces(text, countEnd, to);
+            if (u == countEnd) {
+                continue;
+            }
+            for (String unit : AGO_UNITS) {
+                int unitEnd = u + unit.length();
+                if (unitEnd > to || !regionMatchesAsciiIgnoreCase(text, u, unit)) {
+                    continue;
+                }
+                int a = skipSpaces(text, unitEnd, to);
+                if (a == unitEnd || a + 3 > to || !regionMatchesAsciiIgnoreCase(text, a, "ago")) {
+                    continue;
+                }
+                int after = boundaryAt(text, a + 3);
+                if (after == UNKNOWN) {
+                    return Anchors.UNSURE;
+                }
+                if (after == YES) {
+                    return new Anchors.Scanned(text, new int[] {at, a + 3, at, countEnd, u, unitEnd});
+                }
+            }
+        }
+        return null;
     }
 
     /** {@link DatePatterns#RELATIVE_PERIOD}: groups shift ("earlier"/"later"), which, unit. */
