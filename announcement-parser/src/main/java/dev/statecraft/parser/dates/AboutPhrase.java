@@ -13,6 +13,8 @@ final class AboutPhrase {
             "will", "would", "is", "are", "was", "were", "be", "been", "have", "has", "had", "which", "who", "that",
             "this", "its", "their", "our", "we", "it", "they", "throughout", "out", "also", "both", "than", "more",
             "over", "around", "about", "early", "late", "mid", "when", "where", "earlier", "later", "then");
+    /** The {@link #GLUE} words by length (all ASCII lower case). */
+    private static final String[][] GLUE_BY_LENGTH = glueByLength();
 
     private AboutPhrase() {
     }
@@ -22,7 +24,7 @@ final class AboutPhrase {
         int clauseStart = from;
         for (int i = dateStart - 1; i >= from; i--) {
             char c = text.charAt(i);
-            if (",;:.!?()“”\"\n".indexOf(c) >= 0 || c == '–') {
+            if (isClauseMark(c)) {
                 clauseStart = i + 1;
                 break;
             }
@@ -93,7 +95,54 @@ final class AboutPhrase {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
+    /** One of {@code ,;:.!?()“”"}, a newline or an en dash: where a clause ends. */
+    private static boolean isClauseMark(char c) {
+        return switch (c) {
+            case ',', ';', ':', '.', '!', '?', '(', ')', '“', '”', '"', '\n', '–' -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether the word lower-cased is a {@link #GLUE} word: an ASCII word is compared in place with the glue words
+     * of its length (a substring and a lower-cased copy per word before); others are lower-cased as before.
+     */
     private static boolean isGlue(String text, int[] bounds, int word) {
-        return GLUE.contains(text.substring(bounds[2 * word], bounds[2 * word + 1]).toLowerCase(Locale.ROOT));
+        int start = bounds[2 * word];
+        int end = bounds[2 * word + 1];
+        if (end - start >= GLUE_BY_LENGTH.length) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) >= 128) {
+                return GLUE.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String glue : GLUE_BY_LENGTH[end - start]) {
+            if (equalsAsciiLowerCase(text, start, glue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean equalsAsciiLowerCase(String text, int start, String lowerCase) {
+        for (int k = 0; k < lowerCase.length(); k++) {
+            char c = text.charAt(start + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerCase.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String[][] glueByLength() {
+        int longest = GLUE.stream().mapToInt(String::length).max().orElse(0);
+        String[][] byLength = new String[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int l = length;
+            byLength[length] = GLUE.stream().filter(g -> g.length() == l).sorted().toArray(String[]::new);
+        }
+        return byLength;
     }
 }

@@ -28,7 +28,7 @@ class AboutPhraseTest {
             "over", "around", "about", "early", "late", "mid", "when", "where", "earlier", "later", "then");
     private static final String[] PIECES = {"the", "The", "AND", "in", "summit", "Kallas", "talks", "met", " ", " ",
         "  ", "\t", "\n", "\u000B", "\f", "\r", "\u0001", "\u001C", "\u2003", "\u00A0", ",", ".", "(", "–", "“",
-        "x", "İ", "😀"};
+        "x", "İ", "😀", "BY", "Throughout", "throughouts", "\u212a", "wİth", "Ago"};
     private static final Random RANDOM = new Random(2711);
 
     /** The implementation before the scanner, kept as the reference. */
