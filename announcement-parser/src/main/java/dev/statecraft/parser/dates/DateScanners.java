@@ -6,8 +6,8 @@ import java.util.regex.MatchResult;
 /**
  * Hand-written {@link Anchors.Scanner}s of the busiest date patterns: each walks the chars from the anchor in the
  * order the pattern's backtracking tries its choices, so it finds the same match with the same groups, without a
- * matcher or a regex try. Where a word boundary has a non-ASCII char beside it (the regex's boundary reads Unicode
- * letters and marks) they answer {@link Anchors#UNSURE} and the pattern decides.
+ * matcher or a regex try. Where a word boundary has a surrogate or a combining mark beside it (the regex's boundary
+ * then reads code points or looks for a base char) they answer {@link Anchors#UNSURE} and the pattern decides.
  */
 final class DateScanners {
     private static final String[] WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
@@ -26,6 +26,8 @@ final class DateScanners {
     private static final String[] YEAR_LEADS = {"in", "since", "from", "until", "by", "during", "before", "after",
         "throughout", "early", "late", "mid", "end of", "start of", "of"};
     private static final String[] WEEKDAY_LEADS = {"last", "next", "this"};
+    private static final String[] LOWER_WEEKDAYS = lowerCase(WEEKDAYS);
+    private static final String[] LOWER_MONTHS = lowerCase(MONTHS);
     private static final String[] RELATIVE_DAYS = {"today", "yesterday", "tomorrow", "tonight"};
     /** {@link DatePatterns#TODAY_WITH_DATE}'s lead words in its order. */
     private static final String[] TODAY_LEADS = {"today", "yesterday", "tomorrow", "tonight", "this morning",
@@ -42,6 +44,14 @@ final class DateScanners {
     private static final int UNKNOWN = 2;
 
     private DateScanners() {
+    }
+
+    private static String[] lowerCase(String[] words) {
+        String[] lower = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            lower[i] = words[i].toLowerCase(java.util.Locale.ROOT);
+        }
+        return lower;
     }
 
     /** {@link DatePatterns#DAY_MONTH}: groups weekday, day, month, year. */
@@ -422,8 +432,8 @@ final class DateScanners {
     }
 
     /**
-     * {@link DatePatterns#TODAY_WITH_DATE}, decided only where no "(" follows its lead word (nearly every "today"):
-     * where one does, the pattern (case-insensitive months and weekdays) decides.
+     * {@link DatePatterns#TODAY_WITH_DATE} (case-insensitive throughout): groups lead, weekday, day, month, year. Each
+     * choice in the order the regex backtracks, as {@link #dayMonth} but with no "of" and a ")" at the end.
      */
     static MatchResult todayWithDate(String text, int at, int to) {
         int boundary = boundaryAt(text, at);
@@ -431,14 +441,114 @@ final class DateScanners {
             return boundary == NO ? null : Anchors.UNSURE;
         }
         for (String lead : TODAY_LEADS) {
-            if (at + lead.length() <= to && regionMatchesAsciiIgnoreCase(text, at, lead)) {
-                int p = skipSpaces(text, at + lead.length(), to);
-                if (p < to && text.charAt(p) == '(') {
-                    return Anchors.UNSURE;
+            int leadEnd = at + lead.length();
+            if (leadEnd > to || !regionMatchesAsciiIgnoreCase(text, at, lead)) {
+                continue;
+            }
+            int p = skipSpaces(text, leadEnd, to);
+            if (p >= to || text.charAt(p) != '(') {
+                continue;
+            }
+            int[] g = {at, -1, at, leadEnd, -1, -1, -1, -1, -1, -1, -1, -1};
+            int q = p + 1;
+            int weekday = startingAt(text, q, to, LOWER_WEEKDAYS, 0, LOWER_WEEKDAYS.length, true);
+            if (weekday >= 0) {
+                int w = q + LOWER_WEEKDAYS[weekday].length();
+                g[4] = q;
+                g[5] = w;
+                if (w < to && text.charAt(w) == ',') {
+                    int s = skipSpaces(text, w + 1, to);
+                    if (s > w + 1 && bracketedDayMonth(text, s, to, g)) {
+                        return new Anchors.Scanned(text, g);
+                    }
                 }
+                int s = skipSpaces(text, w, to);
+                if (s > w && bracketedDayMonth(text, s, to, g)) {
+                    return new Anchors.Scanned(text, g);
+                }
+                g[4] = -1;
+                g[5] = -1;
+            }
+            if (bracketedDayMonth(text, q, to, g)) {
+                return new Anchors.Scanned(text, g);
             }
         }
         return null;
+    }
+
+    /** {@code DAY\s+MONTH(?:,?\s+YEAR)?\)} from {@code i}, any ASCII case: groups 3-5 and the end. */
+    private static boolean bracketedDayMonth(String text, int i, int to, int[] g) {
+        for (int digits = 2; digits >= 1; digits--) {
+            int dayEnd = i + digits;
+            if (dayEnd > to || !allDigits(text, i, dayEnd)) {
+                continue;
+            }
+            g[6] = i;
+            g[7] = dayEnd;
+            for (int ordinal = 1; ordinal >= 0; ordinal--) {
+                int afterDay = dayEnd + 2 * ordinal;
+                if (ordinal == 1 && !isOrdinalIgnoringCaseAt(text, dayEnd, to)) {
+                    continue;
+                }
+                int m = skipSpaces(text, afterDay, to);
+                if (m > afterDay && bracketedMonth(text, m, to, g)) {
+                    return true;
+                }
+            }
+        }
+        g[6] = -1;
+        g[7] = -1;
+        return false;
+    }
+
+    private static boolean bracketedMonth(String text, int i, int to, int[] g) {
+        for (int month = 0; month < LOWER_MONTHS.length; month++) {
+            String name = LOWER_MONTHS[month];
+            if (i + name.length() > to || !regionMatchesAsciiIgnoreCase(text, i, name)) {
+                continue;
+            }
+            int end = i + name.length();
+            g[8] = i;
+            g[9] = end;
+            if (month >= FIRST_ABBREVIATION && end < to && text.charAt(end) == '.'
+                    && bracketedYear(text, end + 1, to, g)) {
+                return true;
+            }
+            if (bracketedYear(text, end, to, g)) {
+                return true;
+            }
+        }
+        g[8] = -1;
+        g[9] = -1;
+        return false;
+    }
+
+    /** {@code (?:,?\s+YEAR)?\)} from {@code i}. */
+    private static boolean bracketedYear(String text, int i, int to, int[] g) {
+        for (int y : new int[] {i < to && text.charAt(i) == ',' ? i + 1 : -1, i}) {
+            if (y < 0) {
+                continue;
+            }
+            int s = skipSpaces(text, y, to);
+            if (s > y && isYearAt(text, s, to) && s + 4 < to && text.charAt(s + 4) == ')') {
+                g[10] = s;
+                g[11] = s + 4;
+                g[1] = s + 5;
+                return true;
+            }
+        }
+        if (i < to && text.charAt(i) == ')') {
+            g[10] = -1;
+            g[11] = -1;
+            g[1] = i + 1;
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isOrdinalIgnoringCaseAt(String text, int i, int to) {
+        return i + 2 <= to && (regionMatchesAsciiIgnoreCase(text, i, "st") || regionMatchesAsciiIgnoreCase(text, i, "nd")
+                || regionMatchesAsciiIgnoreCase(text, i, "rd") || regionMatchesAsciiIgnoreCase(text, i, "th"));
     }
 
     /** {@link DatePatterns#ISO_DATE}: groups year, month, day. */
@@ -612,23 +722,30 @@ final class DateScanners {
     }
 
     /**
-     * Whether a regex {@code \b} stands at {@code i} (bounds transparent): {@link #UNKNOWN} when a char beside it is
-     * not ASCII, as the regex then asks Unicode letter, digit and combining-mark questions.
+     * Whether a regex {@code \b} stands at {@code i} (bounds transparent): {@link #UNKNOWN} when a char beside it is a
+     * surrogate or a combining mark (see {@link #wordChar}).
      */
     private static int boundaryAt(String text, int i) {
-        int left = i == 0 ? NO : asciiWord(text.charAt(i - 1));
-        int right = i == text.length() ? NO : asciiWord(text.charAt(i));
+        int left = i == 0 ? NO : wordChar(text.charAt(i - 1));
+        int right = i == text.length() ? NO : wordChar(text.charAt(i));
         if (left == UNKNOWN || right == UNKNOWN) {
             return UNKNOWN;
         }
         return left != right ? YES : NO;
     }
 
-    private static int asciiWord(char c) {
-        if (c >= 128) {
+    /**
+     * Whether the regex's boundary counts {@code c} as a word char ({@code _} or a letter or digit): {@link #UNKNOWN}
+     * for a surrogate or a combining mark, where it reads the code point or looks for a base char.
+     */
+    private static int wordChar(char c) {
+        if (c < 128) {
+            return isAsciiWordChar(c) ? YES : NO;
+        }
+        if (Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
             return UNKNOWN;
         }
-        return isAsciiWordChar(c) ? YES : NO;
+        return Character.isLetterOrDigit(c) ? YES : NO;
     }
 
     private static boolean isAsciiWordChar(char c) {

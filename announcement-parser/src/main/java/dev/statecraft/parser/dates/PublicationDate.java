@@ -1,5 +1,6 @@
 package dev.statecraft.parser.dates;
 
+import dev.statecraft.parser.text.Anchors;
 import dev.statecraft.parser.text.Body;
 import dev.statecraft.parser.text.Paragraph;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -194,9 +196,17 @@ public record PublicationDate(Instant instant, boolean inferred) {
         // Lower-casing keeps offsets unless the text has a dotted capital I (two chars in lower case): only then
         // is the whole text lower-cased; otherwise "today" is found in any ASCII case in place.
         String lower = text.indexOf('\u0130') >= 0 ? text.toLowerCase(java.util.Locale.ROOT) : null;
-        Matcher m = DatePatterns.TODAY_WITH_DATE.matcher(text).useTransparentBounds(true);
+        Matcher matcher = null;
         for (int at = today(text, lower, 0); at >= 0; at = today(text, lower, at + 1)) {
-            if (!m.region(at, text.length()).lookingAt()) {
+            // The hand-written scanner of the pattern; the pattern itself only where the scanner cannot tell.
+            MatchResult m = DateScanners.todayWithDate(text, at, text.length());
+            if (m == Anchors.UNSURE) {
+                if (matcher == null) {
+                    matcher = DatePatterns.TODAY_WITH_DATE.matcher(text).useTransparentBounds(true);
+                }
+                m = matcher.region(at, text.length()).lookingAt() ? matcher : null;
+            }
+            if (m == null) {
                 continue;
             }
             int month = Calendar.month(m.group(4));
