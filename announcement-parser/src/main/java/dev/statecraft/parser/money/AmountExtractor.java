@@ -139,7 +139,8 @@ public final class AmountExtractor {
      */
     public static List<Amount> extract(String text, BitSet claimed, Anchors anchors) {
         List<Amount> amounts = new ArrayList<>();
-        anchors.matchAt(SYMBOL_AMOUNT, text, SYMBOL_START, null, null, AmountExtractor::symbolAmountMayStartAt, m -> {
+        anchors.matchAt(SYMBOL_AMOUNT, NumberScanners::symbolAmount, text, SYMBOL_START, null, null,
+                AmountExtractor::symbolAmountMayStartAt, m -> {
             String currency = SYMBOL_CURRENCY.get(m.group(1).strip().toLowerCase(Locale.ROOT));
             add(text, m, currency, Numbers.value(m.group(2), m.group(3), m.group(4)), claimed, amounts);
         });

@@ -36,7 +36,8 @@ public final class QuantityExtractor {
     /** @param anchors the text's anchors, found with digits */
     public static List<Quantity> extract(String text, BitSet claimed, Anchors anchors) {
         List<Quantity> quantities = new ArrayList<>();
-        anchors.matchAt(QUANTITY, text, NUMBER_START, null, null, QuantityExtractor::quantityMayStartAt, m -> {
+        anchors.matchAt(QUANTITY, NumberScanners::quantity, text, NUMBER_START, null, null,
+                QuantityExtractor::quantityMayStartAt, m -> {
             String unit = m.group(4);
             int end = m.end(4);
             if (!countable(unit)) {

@@ -1,12 +1,7 @@
 package dev.statecraft.parser.dates;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.statecraft.parser.RandomTexts;
 import dev.statecraft.parser.text.Anchors;
-import java.util.Random;
-import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
+import dev.statecraft.parser.text.ScannerCheck;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +10,6 @@ import org.junit.jupiter.api.Test;
  * as the anchors try it), groups included, at every position of random texts; where it is unsure the pattern decides.
  */
 class DateScannersTest {
-    private static final Random RANDOM = new Random(20261128);
-
     @Test
     void dayMonthScannerMatchesAsThePattern() {
         String[] pieces = {"Tuesday", "Monday", "Sunday", ",", " ", "  ", "\n", "\t", "18", "1", "8", "31", "2025", "1999",
@@ -113,43 +106,11 @@ class DateScannersTest {
     }
 
     private static void check(Pattern pattern, Anchors.Scanner scanner, String[] pieces, int maxPieces) {
-        check(pattern, scanner, pieces, maxPieces, 500);
+        ScannerCheck.matchesAsThePattern(pattern, scanner, pieces, maxPieces, 500);
     }
 
     private static void check(Pattern pattern, Anchors.Scanner scanner, String[] pieces, int maxPieces,
             int minMatches) {
-        int sure = 0;
-        int matches = 0;
-        for (int round = 0; round < 30_000; round++) {
-            String text = RandomTexts.joined(RANDOM, pieces, 1, maxPieces);
-            Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            for (int at = 0; at < text.length(); at++) {
-                // Mostly the anchors' window; sometimes a region that ends inside the text.
-                int to = RANDOM.nextInt(4) == 0 ? RANDOM.nextInt(at, text.length() + 1)
-                        : Math.min(text.length(), at + 160);
-                MatchResult scanned = scanner.matchAt(text, at, to);
-                if (scanned == Anchors.UNSURE) {
-                    continue;
-                }
-                sure++;
-                boolean found = m.region(at, to).lookingAt();
-                String where = "'" + text + "' at " + at + " to " + to;
-                if (!found) {
-                    assertThat(scanned).as(where).isNull();
-                    continue;
-                }
-                matches++;
-                assertThat(scanned).as(where).isNotNull();
-                assertThat(scanned.groupCount()).as(where).isEqualTo(m.groupCount());
-                for (int g = 0; g <= m.groupCount(); g++) {
-                    assertThat(scanned.start(g)).as(where + " start of group " + g).isEqualTo(m.start(g));
-                    assertThat(scanned.end(g)).as(where + " end of group " + g).isEqualTo(m.end(g));
-                    assertThat(scanned.group(g)).as(where + " group " + g).isEqualTo(m.group(g));
-                }
-            }
-        }
-        // The scanner decides nearly everywhere, and the texts hold matches to compare.
-        assertThat(sure).isGreaterThan(100_000);
-        assertThat(matches).isGreaterThanOrEqualTo(minMatches);
+        ScannerCheck.matchesAsThePattern(pattern, scanner, pieces, maxPieces, minMatches);
     }
 }
