@@ -55,7 +55,7 @@ public final class DateExtractor {
                     thisPart ? DatePatterns.TODAY_START : DatePatterns.RELATIVE_DAY_START, null, null, null, claimed,
                     found, m -> todayWithDate(m, reference));
         }
-        scan(text, anchors, DatePatterns.DAY_RANGE, DatePatterns.NUMBER, null, null,
+        scan(text, anchors, DatePatterns.DAY_RANGE, DateScanners::dayRange, DatePatterns.NUMBER, null, null,
                 DatePatterns::dayRangeMayStartAt, claimed, found,
                 m -> dayMonth(m.group(1), m.group(3), m.group(4), null, reference).map(d -> day(m, d)));
         scan(text, anchors, DatePatterns.DAY_MONTH, DateScanners::dayMonth, DatePatterns.WEEKDAY_OR_NUMBER_START,
@@ -81,8 +81,8 @@ public final class DateExtractor {
                 m -> Optional.of(new Found(m.start(), m.end(), YearMonth.of(Integer.parseInt(m.group(2)),
                         Calendar.month(m.group(1))).toString(), Precision.MONTH)));
         if (anchors.mayContain("year")) {
-            scan(text, anchors, DatePatterns.PART_OF_YEAR, DatePatterns.PART_OF_YEAR_START, null,
-                    DatePatterns.THE, claimed, found,
+            scan(text, anchors, DatePatterns.PART_OF_YEAR, DateScanners::partOfYear, DatePatterns.PART_OF_YEAR_START,
+                    null, DatePatterns.THE, null, claimed, found,
                     m -> Optional.of(new Found(m.start(), m.end(),
                             String.valueOf(reference.getYear() + yearShift(m.group(1))), Precision.YEAR)));
         }

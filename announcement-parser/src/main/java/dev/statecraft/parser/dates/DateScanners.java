@@ -28,6 +28,10 @@ final class DateScanners {
     private static final String[] WEEKDAY_LEADS = {"last", "next", "this"};
     private static final String[] LOWER_WEEKDAYS = lowerCase(WEEKDAYS);
     private static final String[] LOWER_MONTHS = lowerCase(MONTHS);
+    private static final String[] RANGE_SEPARATORS = {"-", "–", "to"};
+    private static final String[] PART_OF_YEAR_LEADS = {"at", "by", "towards", "toward", "before"};
+    private static final String[] PARTS_OF_YEAR = {"start", "beginning", "end", "turn"};
+    private static final String[] WHICH_YEAR = {"the", "this", "next", "last"};
     private static final String[] RELATIVE_DAYS = {"today", "yesterday", "tomorrow", "tonight"};
     /** {@link DatePatterns#TODAY_WITH_DATE}'s lead words in its order. */
     private static final String[] TODAY_LEADS = {"today", "yesterday", "tomorrow", "tonight", "this morning",
@@ -411,6 +415,172 @@ final class DateScanners {
             }
         }
         return false;
+    }
+
+    /** {@link DatePatterns#DAY_RANGE}: groups first day, last day, month, year. */
+    static MatchResult dayRange(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        int[] g = {at, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+        for (int digits = 2; digits >= 1; digits--) {
+            int firstEnd = at + digits;
+            if (firstEnd > to || !allDigits(text, at, firstEnd)) {
+                continue;
+            }
+            g[2] = at;
+            g[3] = firstEnd;
+            for (int ordinal = 1; ordinal >= 0; ordinal--) {
+                if (ordinal == 1 && !isOrdinalAt(text, firstEnd, to)) {
+                    continue;
+                }
+                int sep = skipSpaces(text, firstEnd + 2 * ordinal, to);
+                for (String separator : RANGE_SEPARATORS) {
+                    if (sep + separator.length() > to || !text.startsWith(separator, sep)) {
+                        continue;
+                    }
+                    int second = skipSpaces(text, sep + separator.length(), to);
+                    int end = rangeEnd(text, second, to, g);
+                    if (end == DEFER) {
+                        return Anchors.UNSURE;
+                    }
+                    if (end >= 0) {
+                        return new Anchors.Scanned(text, g);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final int FAIL = -1;
+    private static final int DEFER = -2;
+
+    /** {@code DAY\s+MONTH(?:,?\s+YEAR)?\b} from {@code i}: the end (groups 2-4 set), FAIL or DEFER. */
+    private static int rangeEnd(String text, int i, int to, int[] g) {
+        for (int digits = 2; digits >= 1; digits--) {
+            int dayEnd = i + digits;
+            if (dayEnd > to || !allDigits(text, i, dayEnd)) {
+                continue;
+            }
+            g[4] = i;
+            g[5] = dayEnd;
+            for (int ordinal = 1; ordinal >= 0; ordinal--) {
+                if (ordinal == 1 && !isOrdinalAt(text, dayEnd, to)) {
+                    continue;
+                }
+                int afterDay = dayEnd + 2 * ordinal;
+                int m = skipSpaces(text, afterDay, to);
+                if (m == afterDay) {
+                    continue;
+                }
+                for (int month = 0; month < MONTHS.length; month++) {
+                    String name = MONTHS[month];
+                    if (m + name.length() > to || !text.startsWith(name, m)) {
+                        continue;
+                    }
+                    g[6] = m;
+                    g[7] = m + name.length();
+                    int monthEnd = m + name.length();
+                    int[] afterMonth = month >= FIRST_ABBREVIATION && monthEnd < to && text.charAt(monthEnd) == '.'
+                            ? new int[] {monthEnd + 1, monthEnd} : new int[] {monthEnd};
+                    for (int a : afterMonth) {
+                        int end = rangeYearEnd(text, a, to, g);
+                        if (end != FAIL) {
+                            return end;
+                        }
+                    }
+                }
+            }
+        }
+        return FAIL;
+    }
+
+    /** {@code (?:,?\s+YEAR)?\b} from {@code i}: the end, FAIL or DEFER. */
+    private static int rangeYearEnd(String text, int i, int to, int[] g) {
+        for (int y : new int[] {i < to && text.charAt(i) == ',' ? i + 1 : -1, i}) {
+            if (y < 0) {
+                continue;
+            }
+            int s = skipSpaces(text, y, to);
+            if (s > y && isYearAt(text, s, to)) {
+                int after = boundaryAt(text, s + 4);
+                if (after == UNKNOWN) {
+                    return DEFER;
+                }
+                if (after == YES) {
+                    g[8] = s;
+                    g[9] = s + 4;
+                    g[1] = s + 4;
+                    return s + 4;
+                }
+            }
+        }
+        int after = boundaryAt(text, i);
+        if (after == UNKNOWN) {
+            return DEFER;
+        }
+        if (after == YES) {
+            g[8] = -1;
+            g[9] = -1;
+            g[1] = i;
+            return i;
+        }
+        return FAIL;
+    }
+
+    /** {@link DatePatterns#PART_OF_YEAR} (any ASCII case): group which year ("the", "this", "next", "last"). */
+    static MatchResult partOfYear(String text, int at, int to) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        for (String lead : PART_OF_YEAR_LEADS) {
+            if (at + lead.length() > to || !regionMatchesAsciiIgnoreCase(text, at, lead)) {
+                continue;
+            }
+            int i = spacesThen(text, at + lead.length(), to, "the");
+            if (i < 0) {
+                continue;
+            }
+            int part = -1;
+            for (String p : PARTS_OF_YEAR) {
+                int s = skipSpaces(text, i, to);
+                if (s > i && s + p.length() <= to && regionMatchesAsciiIgnoreCase(text, s, p)) {
+                    part = s + p.length();
+                    break;
+                }
+            }
+            int of = part < 0 ? -1 : spacesThen(text, part, to, "of");
+            if (of < 0) {
+                continue;
+            }
+            int w = skipSpaces(text, of, to);
+            if (w == of) {
+                continue;
+            }
+            int which = startingAt(text, w, to, WHICH_YEAR, 0, WHICH_YEAR.length, true);
+            int end = which < 0 ? -1 : spacesThen(text, w + WHICH_YEAR[which].length(), to, "year");
+            if (end < 0) {
+                continue;
+            }
+            int after = boundaryAt(text, end);
+            if (after == UNKNOWN) {
+                return Anchors.UNSURE;
+            }
+            if (after == YES) {
+                return new Anchors.Scanned(text, new int[] {at, end, w, w + WHICH_YEAR[which].length()});
+            }
+        }
+        return null;
+    }
+
+    /** After one or more regex {@code \s} from {@code i} and then {@code word} (any ASCII case), or -1. */
+    private static int spacesThen(String text, int i, int to, String word) {
+        int s = skipSpaces(text, i, to);
+        return s > i && s + word.length() <= to && regionMatchesAsciiIgnoreCase(text, s, word) ? s + word.length()
+                : -1;
     }
 
     /** {@link DatePatterns#RELATIVE_DAY}: group the word. */

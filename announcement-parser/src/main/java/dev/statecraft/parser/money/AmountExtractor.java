@@ -145,7 +145,8 @@ public final class AmountExtractor {
             add(text, m, currency, Numbers.value(m.group(2), m.group(3), m.group(4)), claimed, amounts);
         });
         if (CURRENCY_STEMS.stream().anyMatch(anchors::mayContain)) {
-            anchors.matchAt(WORD_AMOUNT, text, NUMBER_START, null, null, AmountExtractor::wordAmountMayStartAt, m -> {
+            anchors.matchAt(WORD_AMOUNT, NumberScanners::wordAmount, text, NUMBER_START, null, null,
+                    AmountExtractor::wordAmountMayStartAt, m -> {
                 String currency = WORD_CURRENCY.get(m.group(4).toLowerCase(Locale.ROOT));
                 add(text, m, currency, Numbers.value(m.group(1), m.group(2), m.group(3)), claimed, amounts);
             });

@@ -15,6 +15,10 @@ final class NumberScanners {
         "¥", "₹", "USD", "GBP", "EUR", "JPY", "CHF"};
     private static final String[] SCALES = {"trillion", "billion", "million", "thousand", "bn", "tn", "mn", "m", "k"};
     private static final String[] QUANTITY_SCALES = {"trillion", "billion", "million", "thousand"};
+    /** {@code AmountExtractor}'s currency words in its order. */
+    private static final String[] CURRENCY_WORDS = {"pounds sterling", "pounds", "pound", "US dollars", "dollars",
+        "dollar", "euros", "euro", "yen", "roubles", "rubles", "hryvnias", "hryvnia", "yuan", "renminbi", "rupees",
+        "Swiss francs"};
     private static final String[] CURRENCY_NOUNS = {"pounds sterling", "pounds", "dollars", "euros"};
 
     private static final int NO = 0;
@@ -127,6 +131,79 @@ final class NumberScanners {
                 return DEFER;
             }
             if (boundary == YES) {
+                return end;
+            }
+        }
+        return FAIL;
+    }
+
+    /** {@link AmountExtractor#WORD_AMOUNT}: groups integer part, fraction, scale, currency word. */
+    static MatchResult wordAmount(String text, int at, int to) {
+        if (at > 0 && (isAsciiLetter(text.charAt(at - 1)) || isDigit(text.charAt(at - 1))
+                || "_.,".indexOf(text.charAt(at - 1)) >= 0)) {
+            return null;
+        }
+        int[] g = new int[10];
+        g[0] = at;
+        int[] readings = readings(text, at, to);
+        for (int r = 0; r < readings.length; r += 3) {
+            g[2] = at;
+            g[3] = readings[r];
+            g[4] = readings[r + 1] < 0 ? -1 : readings[r] + 1;
+            g[5] = readings[r + 1];
+            int end = readings[r + 2];
+            // "(?:\s?SCALE)?": with a space first, each scale in order; then without a scale.
+            int[] starts = end < to && isRegexSpace(text.charAt(end)) ? new int[] {end + 1, end} : new int[] {end};
+            for (int start : starts) {
+                for (String scale : SCALES) {
+                    int scaleEnd = start + scale.length();
+                    if (scaleEnd > to || !text.startsWith(scale, start)) {
+                        continue;
+                    }
+                    g[6] = start;
+                    g[7] = scaleEnd;
+                    int rest = currencyWordAfter(text, scaleEnd, to, g);
+                    if (rest == DEFER) {
+                        return Anchors.UNSURE;
+                    }
+                    if (rest >= 0) {
+                        g[1] = rest;
+                        return new Anchors.Scanned(text, g);
+                    }
+                }
+            }
+            g[6] = -1;
+            g[7] = -1;
+            int rest = currencyWordAfter(text, end, to, g);
+            if (rest == DEFER) {
+                return Anchors.UNSURE;
+            }
+            if (rest >= 0) {
+                g[1] = rest;
+                return new Anchors.Scanned(text, g);
+            }
+        }
+        return null;
+    }
+
+    /** {@code \s+CURRENCY_WORD\b} from {@code i}: the end (group at g[8..9]), FAIL or DEFER. */
+    private static int currencyWordAfter(String text, int i, int to, int[] g) {
+        int s = skipSpaces(text, i, to);
+        if (s == i) {
+            return FAIL;
+        }
+        for (String word : CURRENCY_WORDS) {
+            int end = s + word.length();
+            if (end > to || !text.startsWith(word, s)) {
+                continue;
+            }
+            int boundary = boundaryAt(text, end);
+            if (boundary == UNKNOWN) {
+                return DEFER;
+            }
+            if (boundary == YES) {
+                g[8] = s;
+                g[9] = end;
                 return end;
             }
         }

@@ -105,6 +105,22 @@ class DateScannersTest {
         check(DatePatterns.TODAY_WITH_DATE, DateScanners::todayWithDate, pieces, 8, 300);
     }
 
+    @Test
+    void dayRangeScannerMatchesAsThePattern() {
+        String[] pieces = {"6", "8", "18", "123", "st", "th", "-", "–", "to", " ", "  ", "July", "Jul", "Jan", ".",
+            "Sept", ",", "2005", "20051", "x", "é", "\u0301", "_", "6-8 July 2005", "6 to 8 July", "18th–20th Sept.",
+            " 2025", "May"};
+        check(DatePatterns.DAY_RANGE, DateScanners::dayRange, pieces, 8);
+    }
+
+    @Test
+    void partOfYearScannerMatchesAsThePattern() {
+        String[] pieces = {"at", "At", "by", "towards", "toward", "Towards", "before", "the", "The", "start", "beginning",
+            "end", "END", "turn", "of", "this", "next", "last", "year", "years", "Year", " ", "  ", "\n", "x", "é",
+            "\u0301", "_", "at the start of the year", "by the end of this year", " the end of ", "towards the turn"};
+        check(DatePatterns.PART_OF_YEAR, DateScanners::partOfYear, pieces, 8);
+    }
+
     private static void check(Pattern pattern, Anchors.Scanner scanner, String[] pieces, int maxPieces) {
         ScannerCheck.matchesAsThePattern(pattern, scanner, pieces, maxPieces, 500);
     }

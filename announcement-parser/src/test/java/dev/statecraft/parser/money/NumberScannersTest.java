@@ -23,4 +23,14 @@ class NumberScannersTest {
             "over 120,000 soldiers", "500 tanks", "1.1 million people"};
         ScannerCheck.matchesAsThePattern(QuantityExtractor.QUANTITY, NumberScanners::quantity, pieces, 7, 1_000);
     }
+
+    @Test
+    void wordAmountScannerMatchesAsThePattern() {
+        String[] pieces = {"1", "450", "1,200", "1,200,000", "1234,567", "2.5", "12345", " ", "  ", "\t", "bn", "m", "k",
+            "mn", "billion", " billion", "million", "millions", "pounds", "pounds sterling", "pound", "US dollars",
+            "dollars", "dollar", "euros", "euro", "yen", "roubles", "hryvnias", "yuan", "renminbi", "rupees",
+            "Swiss francs", "Euros", "a", "x", "_", ".", ",", "-", "é", "\u0301", "450 euros", "2.5 billion pounds",
+            "1,200 US dollars", "5bn yen", "3 m rupees", " 7 dollars"};
+        ScannerCheck.matchesAsThePattern(AmountExtractor.WORD_AMOUNT, NumberScanners::wordAmount, pieces, 6, 1_000);
+    }
 }
