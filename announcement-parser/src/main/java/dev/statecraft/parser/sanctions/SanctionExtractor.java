@@ -243,12 +243,16 @@ public final class SanctionExtractor {
     private static void namedTargets(String text, int from, int to, List<PersonMention> persons,
             Set<SanctionTarget> out) {
         for (PersonMention p : persons) {
-            if (p.name() != null && p.spans().stream().anyMatch(s -> s.start() >= from && s.end() <= to)) {
+            if (p.name() != null && hasSpanWithin(p, from, to)) {
                 out.add(new SanctionTarget(p.name(), "person"));
             }
         }
+        // The scope names a company or not, once: the entity pattern is searched only where one does.
+        if (!namesACompany(text, from, to)) {
+            return;
+        }
         Matcher entity = ENTITY.matcher(text).region(from, to);
-        while (namesACompany(text, from, to) && entity.find()) {
+        while (entity.find()) {
             String name = (entity.group(1) != null ? entity.group(1) : entity.group(2)).strip();
             if (name.contains(" ") || entity.group(2) != null) {
                 out.add(new SanctionTarget(LEADING_ARTICLE.matcher(name).replaceFirst(""), "entity"));
@@ -280,9 +284,23 @@ public final class SanctionExtractor {
         }
     }
 
+    private static boolean hasSpanWithin(PersonMention person, int from, int to) {
+        for (Span span : person.spans()) {
+            if (span.start() >= from && span.end() <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean namesACompany(String text, int from, int to) {
         String scope = text.substring(from, to);
-        return COMPANY_WORDS.stream().anyMatch(scope::contains);
+        for (String word : COMPANY_WORDS) {
+            if (scope.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final class SanctionBuilder {
