@@ -174,13 +174,34 @@ public final class Gazetteer {
         if (trimmed.indexOf(' ') < 0) {
             return trimmed; // one word: what the split below would return, without a regex per name
         }
-        String[] words = SPACES.split(trimmed);
-        for (int i = 1; i < words.length - 1; i++) {
-            if (SURNAME_PARTICLES.contains(words[i])) {
-                return String.join(" ", Arrays.copyOfRange(words, i, words.length));
+        // The words are the runs of chars between spaces (what a split at " +" gives: trimmed neither begins nor
+        // ends with a space), walked in place instead of split by a regex for every name mention.
+        int wordStart = skipSpaces(trimmed, trimmed.indexOf(' '));
+        for (int wordEnd = trimmed.indexOf(' ', wordStart); wordEnd >= 0; wordEnd = trimmed.indexOf(' ', wordStart)) {
+            if (isSurnameParticle(trimmed, wordStart, wordEnd)) {
+                String rest = trimmed.substring(wordStart);
+                return rest.contains("  ") ? SPACES.matcher(rest).replaceAll(" ") : rest;
+            }
+            wordStart = skipSpaces(trimmed, wordEnd);
+        }
+        return trimmed.substring(wordStart);
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSurnameParticle(String text, int start, int end) {
+        for (String particle : PARTICLE_ARRAY) {
+            if (particle.length() == end - start && text.startsWith(particle, start)) {
+                return true;
             }
         }
-        return words[words.length - 1];
+        return false;
     }
 
     public static boolean isSurnameParticle(String word) {

@@ -198,10 +198,16 @@ public final class PersonExtractor {
         boolean evidence = titled
                 || gazetteer.isGivenName(run.get(0).text())
                 || roles.startsJustAfter(text, end) && !locativeBefore(text, start)
-                || SPEECH_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
+                || mayStartSpeech(text, end)
+                        && SPEECH_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
         if (evidence) {
             out.add(new NameMention(start, end, text.substring(start, end), false));
         }
+    }
+
+    /** What {@link #SPEECH_AFTER} begins with: a space and the first letter of a verb. */
+    private static boolean mayStartSpeech(String text, int end) {
+        return end + 1 < text.length() && text.charAt(end) == ' ' && "satc".indexOf(text.charAt(end + 1)) >= 0;
     }
 
     /** Where the one-word honorifics right before a name begin ("Baroness Chapman"), not before {@code floor}. */
@@ -267,6 +273,16 @@ public final class PersonExtractor {
                 candidates.add(e);
             }
         }
+        // The lengths of the one-word surnames: a word of no such length is not cut out to be looked up.
+        long oneWordLengths = 0;
+        boolean longOneWord = false;
+        for (String surname : oneWord.keySet()) {
+            if (surname.length() < Long.SIZE) {
+                oneWordLengths |= 1L << surname.length();
+            } else {
+                longOneWord = true;
+            }
+        }
         // A lower-case word (a particle: "von der Leyen") can begin only a surname that begins with lower case.
         boolean lowerCaseSurnames = false;
         for (Map.Entry<String, String> e : candidates) {
@@ -277,7 +293,9 @@ public final class PersonExtractor {
             if (named.get(t.start()) || !t.isCapitalised() && (!lowerCaseSurnames || !t.isSurnameParticle())) {
                 continue;
             }
-            int best = fitsAt(chars, t.start(), candidates, oneWord.get(t.text()));
+            int length = t.end() - t.start();
+            boolean lengthFits = length < Long.SIZE ? (oneWordLengths >>> length & 1) != 0 : longOneWord;
+            int best = fitsAt(chars, t.start(), candidates, lengthFits ? oneWord.get(t.text()) : null);
             for (int k : multiWord) {
                 if (k < best && text.startsWith(candidates.get(k).getKey(), t.start())
                         && fitsAt(chars, t.start(), candidates, k) == k) {
