@@ -34,10 +34,15 @@ public final class Gazetteer {
     public static final int MAX_SURNAME_PARTICLE_LENGTH =
             SURNAME_PARTICLES.stream().mapToInt(String::length).max().orElse(0);
     private static final Pattern SPACES = Pattern.compile(" +");
-    private static final Comparator<GazetteerMatch> LEFTMOST_LONGEST = Comparator
-            .comparingInt(GazetteerMatch::start)
-            .thenComparing(Comparator.comparingInt(GazetteerMatch::length).reversed())
-            .thenComparingInt(m -> priority(m.entry().type()));
+    /** By start, then longest first, then by {@link #priority}: one method, not a chain of three comparators. */
+    private static final Comparator<GazetteerMatch> LEFTMOST_LONGEST = (a, b) -> {
+        int byStart = Integer.compare(a.start(), b.start());
+        if (byStart != 0) {
+            return byStart;
+        }
+        int byLength = Integer.compare(b.length(), a.length());
+        return byLength != 0 ? byLength : Integer.compare(priority(a.entry().type()), priority(b.entry().type()));
+    };
 
     private final WordTrie trie;
     /**
