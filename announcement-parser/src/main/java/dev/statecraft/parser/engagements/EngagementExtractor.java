@@ -35,7 +35,7 @@ public final class EngagementExtractor {
     private static final Set<String> LEADING_NOISE = Set.of("The", "A", "An", "This", "Ahead", "At", "In", "On",
             "During", "After", "Before", "Following", "Our", "Their", "Its", "His", "Her", "Next", "Last");
     private static final int MAX_TITLE = 100;
-    private static final Pattern ENGAGEMENT_CUE = Pattern.compile("\\b(?:summit|visit(?:s|ed|ing)?"
+    static final Pattern ENGAGEMENT_CUE = Pattern.compile("\\b(?:summit|visit(?:s|ed|ing)?"
             + "|travel(?:s|led|ling)? (?:on )?to|meet(?:s|ing)?|met|talks|conference|signed|hosted)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Every {@link #ENGAGEMENT_CUE} match starts with one of these (lower case, as in the folded text). */
@@ -125,10 +125,11 @@ public final class EngagementExtractor {
     /**
      * {@link #ENGAGEMENT_CUE} found in a region exactly as {@code region(from, to).find()} would, but cheaply: the
      * stems at word starts are found once from the word starts shared by the scans of the text (nine
-     * {@code indexOf} passes over the whole text before), a region without a stem at a word start (or at its own
-     * start) is skipped without running the pattern, and otherwise the pattern starts at the first such stem.
+     * {@code indexOf} passes over the whole text before), and the pattern is tried only at those stems (and at the
+     * region's start) instead of at every char after the first stem: a stem that begins no cue ("meetings",
+     * "metres", "travel across") no longer sends the search through the rest of the paragraph.
      */
-    private static final class CueFinder {
+    static final class CueFinder {
         private final String text;
         private final char[] folded;
         /** Stems at word starts, sorted: starts[i] and ends[i]. */
@@ -162,17 +163,30 @@ public final class EngagementExtractor {
             this.transparent = ENGAGEMENT_CUE.matcher(text).useTransparentBounds(true);
         }
 
-        /** The matcher positioned on the first cue in {@code [from, to)}, or null if there is none. */
+        /**
+         * The matcher positioned on the first cue in {@code [from, to)}, or null if there is none; {@code from} is
+         * the start of the text or follows whitespace (a paragraph or a sentence).
+         */
         Matcher find(int from, int to) {
-            int first = firstStem(from, to);
-            if (first < 0) {
-                return null; // every match starts with a stem at a word start (or at the region start)
+            // Every match starts with a stem at a word start (or at the region start). With transparent bounds
+            // \b sees the chars around the region: the same as the default opaque bounds for a region that
+            // starts inside [from, to) and ends where it does, at whitespace or the end of the text.
+            if (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+                int first = firstStem(from, to);
+                return first >= 0 && opaque.region(from, to).find() ? opaque : null;
             }
-            // With transparent bounds \b sees the chars around the region: the same as the default opaque
-            // bounds when the region starts inside it (after the first stem) and ends at whitespace.
-            boolean sameAsOpaque = first > from && (to == text.length() || Character.isWhitespace(text.charAt(to)));
-            Matcher m = sameAsOpaque ? transparent.region(first, to) : opaque.region(from, to);
-            return m.find() ? m : null;
+            if (from < to) {
+                int length = stemAt(folded, from);
+                if (length > 0 && from + length <= to && opaque.region(from, to).lookingAt()) {
+                    return opaque;
+                }
+            }
+            for (int i = firstStartingAtOrAfter(from + 1); i < count && starts[i] < to; i++) {
+                if (ends[i] <= to && transparent.region(starts[i], to).lookingAt()) {
+                    return transparent;
+                }
+            }
+            return null;
         }
 
         private int firstStem(int from, int to) {
@@ -182,22 +196,27 @@ public final class EngagementExtractor {
                     return from; // a region may start inside a word
                 }
             }
-            int low = 0;
-            int high = count;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (starts[mid] < from) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            for (int i = low; i < count && starts[i] < to; i++) {
+            for (int i = firstStartingAtOrAfter(from); i < count && starts[i] < to; i++) {
                 if (ends[i] <= to) {
                     return starts[i];
                 }
             }
             return -1;
+        }
+
+        /** Index of the first stem starting at or after {@code offset}. */
+        private int firstStartingAtOrAfter(int offset) {
+            int low = 0;
+            int high = count;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (starts[mid] < offset) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class EngagementScanTest {
         "\n", "\u00a0", "\u2003", "Next", "x", "In", "During"};
     private static final String[] CUE_PIECES = {"summit", "Summits", "visit", "VISITED", "travel", "meet", "met", "mee",
         "metres", "talks", "conference", "signed", "hosted", "host", "sign", "x", "1", " ", ". ", "\n\n", "-", "é",
-        "\u0301", "’"};
+        "\u0301", "’", "s", "ed", "ing", " to", " on to", "_", "MEETING", "Travelled"};
     private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\d'’-]+");
     private static final Set<String> LEADING_NOISE = Set.of("The", "A", "An", "This", "Ahead", "At", "In", "On",
             "During", "After", "Before", "Following", "Our", "Their", "Its", "His", "Her", "Next", "Last");
@@ -52,6 +53,32 @@ class EngagementScanTest {
             }
             String former = String.join(" ", Arrays.copyOfRange(words, i, words.length));
             assertThat(EngagementExtractor.stripLeadingNoise(name)).as("[%s]", name).isEqualTo(former);
+        }
+    }
+
+    /**
+     * Where a region starts after whitespace (as paragraphs and sentences do), a combining mark at its start has
+     * no letter before it either way, so transparent and opaque bounds agree.
+     */
+    @Test
+    void cueFoundAsTheRegionSearch() {
+        for (int round = 0; round < 30_000; round++) {
+            String text = RandomTexts.joined(RANDOM, CUE_PIECES, 1, 12);
+            char[] folded = Gazetteer.foldChars(text);
+            EngagementExtractor.CueFinder cues = new EngagementExtractor.CueFinder(text, folded,
+                    WordTrie.wordStarts(folded));
+            for (int region = 0; region < 4; region++) {
+                int from = RANDOM.nextInt(0, text.length() + 1);
+                int to = RANDOM.nextInt(from, text.length() + 1);
+                if (from > 0 && !Character.isWhitespace(text.charAt(from - 1))) {
+                    continue; // regions are paragraphs and sentences: they start after whitespace
+                }
+                Matcher former = EngagementExtractor.ENGAGEMENT_CUE.matcher(text).region(from, to);
+                Matcher found = cues.find(from, to);
+                String expected = former.find() ? former.start() + ":" + former.end() : "none";
+                assertThat(found == null ? "none" : found.start() + ":" + found.end())
+                        .as("%s [%d, %d)", text, from, to).isEqualTo(expected);
+            }
         }
     }
 
