@@ -61,6 +61,8 @@ public final class Gazetteer {
     private final Map<String, String> countryCodeByName = new HashMap<>();
     private final Map<String, GazetteerEntry> organisationByName = new HashMap<>();
     private final Set<String> honorifics = new HashSet<>();
+    /** {@link #honorifics} as a trie, to test a word of a char array in place. */
+    private final WordTrie honorificTrie;
     private final Set<String> internationalOrganisations = new HashSet<>();
 
     private Gazetteer(Map<String, List<GazetteerEntry>> bySurface, Set<String> givenNames,
@@ -110,6 +112,7 @@ public final class Gazetteer {
                 }
             }
         }
+        this.honorificTrie = new WordTrie(List.copyOf(honorifics));
     }
 
     /** Loads the bundled data files. Call once and share the result. */
@@ -445,6 +448,11 @@ public final class Gazetteer {
 
     public boolean isHonorific(String word) {
         return honorifics.contains(word);
+    }
+
+    /** {@link #isHonorific(String)} of {@code text[start, end)}, without cutting the word out. */
+    public boolean isHonorific(char[] text, int start, int end) {
+        return honorificTrie.exact(text, start, end) >= 0;
     }
 
     /** ISO code for a country's name or short form, e.g. from GOV.UK world locations. */

@@ -166,8 +166,8 @@ public final class PersonExtractor {
 
     /** A capitalised word that no gazetteer name or title has claimed. */
     private boolean isNameWord(Tokens tokens, int i, BitSet taken) {
-        return tokens.isCapitalised(i) && !taken.get(tokens.start(i)) && !TextWords.isFunctionWord(tokens.text(i))
-                && !gazetteer.isHonorific(tokens.text(i));
+        return tokens.isCapitalised(i) && !taken.get(tokens.start(i)) && !tokens.isFunctionWord(i)
+                && !tokens.isHonorific(i, gazetteer);
     }
 
     /** The run of words {@code [from, to)} of tokens, if it reads as a name given the evidence around it. */

@@ -53,6 +53,16 @@ final class Tokens {
         return Gazetteer.isSurnameParticle(body, starts[i], ends[i]);
     }
 
+    /** {@link TextWords#isFunctionWord(String)} of the word, tested in place (no string cut out). */
+    boolean isFunctionWord(int i) {
+        return TextWords.isFunctionWord(body, starts[i], ends[i]);
+    }
+
+    /** {@link Gazetteer#isHonorific(String)} of the word, tested in place (no string cut out). */
+    boolean isHonorific(int i, Gazetteer gazetteer) {
+        return gazetteer.isHonorific(body, starts[i], ends[i]);
+    }
+
     /** An upper-case first letter and a lower-case letter after it ("Kallas", not "EU" or "eu"). */
     boolean isCapitalised(int i) {
         return capitalised[i];
