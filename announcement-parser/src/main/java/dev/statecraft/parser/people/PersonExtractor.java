@@ -188,7 +188,7 @@ public final class PersonExtractor {
         }
         int start = tokens.start(from);
         int end = tokens.end(last - 1);
-        boolean titled = roles.endsJustBefore(text, start) || honorificBefore(text, start);
+        boolean titled = roles.endsJustBefore(text, start) || honorificBefore(tokens.chars(), start);
         if (last - from == 1) {
             if (titled) {
                 out.add(new NameMention(start, end, text.substring(start, end), true));
@@ -230,9 +230,20 @@ public final class PersonExtractor {
         return previous != null && (previous.equalsIgnoreCase("in") || previous.equalsIgnoreCase("at"));
     }
 
-    private boolean honorificBefore(String text, int nameStart) {
-        String previous = TextWords.wordBefore(text, nameStart);
-        return previous != null && (gazetteer.isHonorific(previous) || gazetteer.isHonorific(previous.replace(".", "")));
+    /**
+     * Whether the word before the name ({@link TextWords#wordBefore}) is an honorific, tested in place. No word
+     * char is a full stop, so the word without its full stops, tested too before, was the same word.
+     */
+    private boolean honorificBefore(char[] text, int nameStart) {
+        int end = nameStart;
+        while (end > 0 && text[end - 1] == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && TextWords.isWordChar(text[start - 1])) {
+            start--;
+        }
+        return end > start && gazetteer.isHonorific(text, start, end);
     }
 
     /** Bare family names become the full name mentioned elsewhere in the text, else keep the gazetteer's. */

@@ -27,6 +27,11 @@ final class Tokens {
         this.texts = new String[count];
     }
 
+    /** The text the words are read from. */
+    char[] chars() {
+        return body;
+    }
+
     int count() {
         return count;
     }
