@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  * sentence gives.
  */
 public final class EngagementExtractor {
-    private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\d'’-]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MEETING_TOPIC = Pattern.compile(" on \\p{Lu}[\\p{L}-]+");
     private static final Set<String> LEADING_NOISE = Set.of("The", "A", "An", "This", "Ahead", "At", "In", "On",
@@ -38,9 +37,6 @@ public final class EngagementExtractor {
     static final Pattern ENGAGEMENT_CUE = Pattern.compile("\\b(?:summit|visit(?:s|ed|ing)?"
             + "|travel(?:s|led|ling)? (?:on )?to|meet(?:s|ing)?|met|talks|conference|signed|hosted)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** Every {@link #ENGAGEMENT_CUE} match starts with one of these (lower case, as in the folded text). */
-    private static final List<String> CUE_STEMS = List.of("summit", "visit", "travel", "meet", "met", "talks",
-            "conference", "signed", "hosted");
     /** Sentences are looked for within this many characters of an event's name. */
     private static final int SENTENCE_REACH = 1_000;
     private static final List<String> EVENT_WORDS = List.of("Summit", "Dialogue", "Conference", "Forum",
@@ -221,9 +217,10 @@ public final class EngagementExtractor {
     }
 
     /**
-     * The length of the {@link #CUE_STEMS} stem that {@code folded} holds at {@code at}, or 0: the one stem its
-     * first chars can begin is picked by a switch (a loop over the nine stems at every word start cost more than
-     * the nine {@code indexOf} passes it replaced).
+     * The length of the cue stem that {@code folded} holds at {@code at}, or 0. Every {@link #ENGAGEMENT_CUE}
+     * match starts with one of the stems summit, visit, travel, meet, met, talks, conference, signed, hosted (lower
+     * case, as in the folded text); the one a word's first chars can begin is picked by a switch (a loop over the
+     * nine stems at every word start cost more than the nine {@code indexOf} passes it replaced).
      */
     static int stemAt(char[] folded, int at) {
         int n = folded.length;
@@ -296,8 +293,8 @@ public final class EngagementExtractor {
     }
 
     /**
-     * Whether {@code text[from, to)} is a {@link #NAME_WORD}, tested by code point as the pattern does (a matcher
-     * per word before); {@code to} is at a space, so no surrogate pair straddles it.
+     * Whether {@code text[from, to)} is a name word, {@code [\p{L}\d'’-]+}, tested by code point as that pattern
+     * did (a matcher per word before); {@code to} is at a space, so no surrogate pair straddles it.
      */
     static boolean isNameWord(String text, int from, int to) {
         if (from >= to) {
