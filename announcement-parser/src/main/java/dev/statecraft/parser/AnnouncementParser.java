@@ -131,7 +131,7 @@ public final class AnnouncementParser {
                 quotes.stream().map(Quote::speaker).filter(s -> s != null).collect(Collectors.toSet()));
         Kind kind = KindClassifier.classify(title, doc.summary(), leadParagraphs(doc.body()), folded,
                 wordStarts, isDiplomatic(found));
-        List<Engagement> engagements = EngagementExtractor.extract(body, folded, foldedSearch, textSearch, kind, title, leadPerson(people, body),
+        List<Engagement> engagements = EngagementExtractor.extract(body, chars, folded, wordStarts, textSearch, kind, title, leadPerson(people, body),
                 dates, found.locations(), published.date().toString());
         List<CountryMention> countries = found.countries();
         List<OrganisationMention> organisations = found.organisations();

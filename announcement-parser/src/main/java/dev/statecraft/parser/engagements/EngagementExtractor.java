@@ -8,7 +8,7 @@ import dev.statecraft.model.LocationMention;
 import dev.statecraft.model.Precision;
 import dev.statecraft.model.Span;
 import dev.statecraft.parser.gazetteer.Gazetteer;
-import dev.statecraft.parser.gazetteer.TextWords;
+import dev.statecraft.parser.gazetteer.WordTrie;
 import dev.statecraft.parser.text.Body;
 import dev.statecraft.parser.text.Paragraph;
 import dev.statecraft.parser.text.SearchView;
@@ -29,18 +29,14 @@ import java.util.regex.Pattern;
  * sentence gives.
  */
 public final class EngagementExtractor {
-    private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\d'’-]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MEETING_TOPIC = Pattern.compile(" on \\p{Lu}[\\p{L}-]+");
     private static final Set<String> LEADING_NOISE = Set.of("The", "A", "An", "This", "Ahead", "At", "In", "On",
             "During", "After", "Before", "Following", "Our", "Their", "Its", "His", "Her", "Next", "Last");
     private static final int MAX_TITLE = 100;
-    private static final Pattern ENGAGEMENT_CUE = Pattern.compile("\\b(?:summit|visit(?:s|ed|ing)?"
+    static final Pattern ENGAGEMENT_CUE = Pattern.compile("\\b(?:summit|visit(?:s|ed|ing)?"
             + "|travel(?:s|led|ling)? (?:on )?to|meet(?:s|ing)?|met|talks|conference|signed|hosted)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** Every {@link #ENGAGEMENT_CUE} match starts with one of these (lower case, as in the folded text). */
-    private static final List<String> CUE_STEMS = List.of("summit", "visit", "travel", "meet", "met", "talks",
-            "conference", "signed", "hosted");
     /** Sentences are looked for within this many characters of an event's name. */
     private static final int SENTENCE_REACH = 1_000;
     private static final List<String> EVENT_WORDS = List.of("Summit", "Dialogue", "Conference", "Forum",
@@ -51,18 +47,20 @@ public final class EngagementExtractor {
 
     public static List<Engagement> extract(Body body, Kind kind, String title, String leadPerson,
             List<DateMention> dates, List<LocationMention> locations, String publishedDate) {
+        char[] chars = body.text().toCharArray();
         char[] folded = Gazetteer.foldChars(body.text());
-        return extract(body, folded, SearchView.of(folded), SearchView.of(body.text().toCharArray()), kind, title,
+        return extract(body, chars, folded, WordTrie.wordStarts(folded), SearchView.of(chars), kind, title,
                 leadPerson, dates, locations, publishedDate);
     }
 
     /**
-     * As above, with {@code folded} the body text folded by {@link Gazetteer#foldChars} (same offsets), and the
-     * {@link SearchView}s of it and of the text, where the cue stems and event words are looked for.
+     * As above, with {@code chars} the body text's chars, {@code folded} them folded by {@link Gazetteer#foldChars}
+     * (same offsets), {@code wordStarts} the {@link WordTrie#wordStarts} of folded (where the cue stems are looked
+     * for) and {@code textSearch} the {@link SearchView} of the text (where the event words are looked for).
      */
-    public static List<Engagement> extract(Body body, char[] folded, String foldedSearch, String textSearch,
-            Kind kind, String title, String leadPerson, List<DateMention> dates, List<LocationMention> locations,
-            String publishedDate) {
+    public static List<Engagement> extract(Body body, char[] chars, char[] folded, int[] wordStarts,
+            String textSearch, Kind kind, String title, String leadPerson, List<DateMention> dates,
+            List<LocationMention> locations, String publishedDate) {
         String text = body.text();
         Map<String, Engagement> engagements = new LinkedHashMap<>();
         if (kind == Kind.VISIT || kind == Kind.MEETING || kind == Kind.SUMMIT) {
@@ -77,13 +75,13 @@ public final class EngagementExtractor {
             if (name.indexOf(' ') < 0 || engagements.containsKey(name)) {
                 continue;
             }
-            int[] sentence = sentenceAround(text, event[0]);
+            int[] sentence = sentenceAround(chars, event[0]);
             Kind eventKind = name.endsWith("Summit") ? Kind.SUMMIT : Kind.MEETING;
             String date = firstDateIn(dates, event[1], nextEventStart(text, event[1], sentence[1]));
             String place = firstPlaceIn(locations, sentence[0], sentence[1]);
             engagements.put(name, new Engagement(eventKind, name, date, place));
         }
-        mentionedEngagements(body, new CueFinder(body.text(), folded, foldedSearch), dates, locations, engagements);
+        mentionedEngagements(body, new CueFinder(body.text(), folded, wordStarts), dates, locations, engagements);
         return new ArrayList<>(engagements.values());
     }
 
@@ -122,64 +120,132 @@ public final class EngagementExtractor {
 
     /**
      * {@link #ENGAGEMENT_CUE} found in a region exactly as {@code region(from, to).find()} would, but cheaply: the
-     * stems are located once with {@code indexOf} in the folded text, a region without a stem at a word start is
-     * skipped without running the pattern, and otherwise the pattern starts at the first such stem.
+     * stems at word starts are found once from the word starts shared by the scans of the text (nine
+     * {@code indexOf} passes over the whole text before), and the pattern is tried only at those stems (and at the
+     * region's start) instead of at every char after the first stem: a stem that begins no cue ("meetings",
+     * "metres", "travel across") no longer sends the search through the rest of the paragraph.
      */
-    private static final class CueFinder {
+    static final class CueFinder {
         private final String text;
         private final char[] folded;
-        /** Stem occurrences sorted by start: {start, end}. */
-        private final int[][] stems;
+        /** Stems at word starts, sorted: starts[i] and ends[i]. */
+        private final int[] starts;
+        private final int[] ends;
+        private final int count;
         private final Matcher opaque;
         private final Matcher transparent;
 
-        CueFinder(String text, char[] folded, String foldedSearch) {
+        CueFinder(String text, char[] folded, int[] wordStarts) {
             this.text = text;
             this.folded = folded;
-            List<int[]> found = new ArrayList<>();
-            for (String stem : CUE_STEMS) {
-                for (int at = foldedSearch.indexOf(stem); at >= 0; at = foldedSearch.indexOf(stem, at + 1)) {
-                    found.add(new int[] {at, at + stem.length()});
+            int[] starts = new int[16];
+            int[] ends = new int[16];
+            int n = 0;
+            for (int at : wordStarts) {
+                int length = stemAt(folded, at);
+                if (length > 0) {
+                    if (n == starts.length) {
+                        starts = Arrays.copyOf(starts, 2 * n);
+                        ends = Arrays.copyOf(ends, 2 * n);
+                    }
+                    starts[n] = at;
+                    ends[n++] = at + length;
                 }
             }
-            found.sort((a, b) -> Integer.compare(a[0], b[0]));
-            this.stems = found.toArray(int[][]::new);
+            this.starts = starts;
+            this.ends = ends;
+            this.count = n;
             this.opaque = ENGAGEMENT_CUE.matcher(text);
             this.transparent = ENGAGEMENT_CUE.matcher(text).useTransparentBounds(true);
         }
 
-        /** The matcher positioned on the first cue in {@code [from, to)}, or null if there is none. */
+        /**
+         * The matcher positioned on the first cue in {@code [from, to)}, or null if there is none; {@code from} is
+         * the start of the text or follows whitespace (a paragraph or a sentence).
+         */
         Matcher find(int from, int to) {
-            int first = firstStem(from, to);
-            if (first < 0) {
-                return null; // every match starts with a stem at a word start (or at the region start)
+            // Every match starts with a stem at a word start (or at the region start). With transparent bounds
+            // \b sees the chars around the region: the same as the default opaque bounds for a region that
+            // starts inside [from, to) and ends where it does, at whitespace or the end of the text.
+            if (to < text.length() && !Character.isWhitespace(text.charAt(to))) {
+                int first = firstStem(from, to);
+                return first >= 0 && opaque.region(from, to).find() ? opaque : null;
             }
-            // With transparent bounds \b sees the chars around the region: the same as the default opaque
-            // bounds when the region starts inside it (after the first stem) and ends at whitespace.
-            boolean sameAsOpaque = first > from && (to == text.length() || Character.isWhitespace(text.charAt(to)));
-            Matcher m = sameAsOpaque ? transparent.region(first, to) : opaque.region(from, to);
-            return m.find() ? m : null;
+            if (from < to) {
+                int length = stemAt(folded, from);
+                if (length > 0 && from + length <= to && opaque.region(from, to).lookingAt()) {
+                    return opaque;
+                }
+            }
+            for (int i = firstStartingAtOrAfter(from + 1); i < count && starts[i] < to; i++) {
+                if (ends[i] <= to && transparent.region(starts[i], to).lookingAt()) {
+                    return transparent;
+                }
+            }
+            return null;
         }
 
         private int firstStem(int from, int to) {
+            if (from < to) {
+                int length = stemAt(folded, from);
+                if (length > 0 && from + length <= to) {
+                    return from; // a region may start inside a word
+                }
+            }
+            for (int i = firstStartingAtOrAfter(from); i < count && starts[i] < to; i++) {
+                if (ends[i] <= to) {
+                    return starts[i];
+                }
+            }
+            return -1;
+        }
+
+        /** Index of the first stem starting at or after {@code offset}. */
+        private int firstStartingAtOrAfter(int offset) {
             int low = 0;
-            int high = stems.length;
+            int high = count;
             while (low < high) {
                 int mid = (low + high) >>> 1;
-                if (stems[mid][0] < from) {
+                if (starts[mid] < offset) {
                     low = mid + 1;
                 } else {
                     high = mid;
                 }
             }
-            for (int i = low; i < stems.length && stems[i][0] < to; i++) {
-                int at = stems[i][0];
-                if (stems[i][1] <= to && (at == from || !TextWords.isLetterOrDigit(folded[at - 1]))) {
-                    return at;
-                }
-            }
-            return -1;
+            return low;
         }
+    }
+
+    /**
+     * The length of the cue stem that {@code folded} holds at {@code at}, or 0. Every {@link #ENGAGEMENT_CUE}
+     * match starts with one of the stems summit, visit, travel, meet, met, talks, conference, signed, hosted (lower
+     * case, as in the folded text); the one a word's first chars can begin is picked by a switch (a loop over the
+     * nine stems at every word start cost more than the nine {@code indexOf} passes it replaced).
+     */
+    static int stemAt(char[] folded, int at) {
+        int n = folded.length;
+        String stem = switch (folded[at]) {
+            case 's' -> at + 1 < n && folded[at + 1] == 'u' ? "summit" : "signed";
+            case 'v' -> "visit";
+            case 't' -> at + 1 < n && folded[at + 1] == 'r' ? "travel" : "talks";
+            case 'm' -> at + 2 < n && folded[at + 2] == 't' ? "met" : "meet";
+            case 'c' -> "conference";
+            case 'h' -> "hosted";
+            default -> null;
+        };
+        return stem != null && startsWith(folded, at, stem) ? stem.length() : 0;
+    }
+
+    private static boolean startsWith(char[] chars, int at, String word) {
+        if (at + word.length() > chars.length) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (chars[at + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -206,14 +272,16 @@ public final class EngagementExtractor {
                         wordStart--;
                     }
                     if (wordStart == wordEnd || !Character.isUpperCase(text.charAt(wordStart))
-                            || !NAME_WORD.matcher(text).region(wordStart, wordEnd).matches()) {
+                            || !isNameWord(text, wordStart, wordEnd)) {
                         break;
                     }
                     start = wordStart;
                 }
-                Matcher on = MEETING_TOPIC.matcher(text).region(end, Math.min(text.length(), end + 40));
-                if (word.equals("Meeting") && on.lookingAt()) {
-                    end = on.end();
+                if (word.equals("Meeting")) {
+                    Matcher on = MEETING_TOPIC.matcher(text).region(end, Math.min(text.length(), end + 40));
+                    if (on.lookingAt()) {
+                        end = on.end();
+                    }
                 }
                 if (start < at) {
                     events.add(new int[] {start, end});
@@ -222,6 +290,24 @@ public final class EngagementExtractor {
         }
         events.sort((a, b) -> Integer.compare(a[0], b[0]));
         return events;
+    }
+
+    /**
+     * Whether {@code text[from, to)} is a name word, {@code [\p{L}\d'’-]+}, tested by code point as that pattern
+     * did (a matcher per word before); {@code to} is at a space, so no surrogate pair straddles it.
+     */
+    static boolean isNameWord(String text, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        for (int i = from; i < to; ) {
+            int c = Character.codePointAt(text, i);
+            if (!(c >= '0' && c <= '9' || c == '\'' || c == '’' || c == '-' || Character.isLetter(c))) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     private static String mainTitle(Kind kind, String title, String person, String place) {
@@ -248,13 +334,40 @@ public final class EngagementExtractor {
         return body.paragraphs().get(body.paragraphs().size() - 1).end();
     }
 
-    private static String stripLeadingNoise(String name) {
+    static String stripLeadingNoise(String name) {
+        if (isSingleSpaced(name)) {
+            // What the split and join below return for words separated by one space, without the regex.
+            int start = 0;
+            for (int space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', start)) {
+                if (!LEADING_NOISE.contains(name.substring(start, space))) {
+                    break;
+                }
+                start = space + 1;
+            }
+            return start == 0 ? name : name.substring(start);
+        }
         String[] words = SPACES.split(name.strip());
         int i = 0;
         while (i < words.length - 1 && LEADING_NOISE.contains(words[i])) {
             i++;
         }
         return String.join(" ", Arrays.copyOfRange(words, i, words.length));
+    }
+
+    /** Non-blank at both ends, words separated by single spaces, no other char that {@link #SPACES} matches. */
+    private static boolean isSingleSpaced(String name) {
+        int n = name.length();
+        if (n == 0 || Character.isWhitespace(name.codePointAt(0)) || Character.isWhitespace(name.codePointBefore(n))) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || c == ' ' && name.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int nextEventStart(String text, int from, int sentenceEnd) {
@@ -270,17 +383,17 @@ public final class EngagementExtractor {
     }
 
     /** The sentence around an offset: from after ". " or a line break to the next ". " or line break. */
-    private static int[] sentenceAround(String text, int offset) {
+    private static int[] sentenceAround(char[] text, int offset) {
         int start = offset;
         int startLimit = Math.max(0, offset - SENTENCE_REACH);
-        while (start > startLimit && text.charAt(start - 1) != '\n'
-                && !(start >= 2 && text.charAt(start - 1) == ' ' && text.charAt(start - 2) == '.')) {
+        while (start > startLimit && text[start - 1] != '\n'
+                && !(start >= 2 && text[start - 1] == ' ' && text[start - 2] == '.')) {
             start--;
         }
         int end = offset;
-        int endLimit = Math.min(text.length(), offset + SENTENCE_REACH);
-        while (end < endLimit && text.charAt(end) != '\n'
-                && !(text.charAt(end) == '.' && (end + 1 == text.length() || text.charAt(end + 1) == ' '))) {
+        int endLimit = Math.min(text.length, offset + SENTENCE_REACH);
+        while (end < endLimit && text[end] != '\n'
+                && !(text[end] == '.' && (end + 1 == text.length || text[end + 1] == ' '))) {
             end++;
         }
         return new int[] {start, end};

@@ -34,10 +34,15 @@ public final class Gazetteer {
     public static final int MAX_SURNAME_PARTICLE_LENGTH =
             SURNAME_PARTICLES.stream().mapToInt(String::length).max().orElse(0);
     private static final Pattern SPACES = Pattern.compile(" +");
-    private static final Comparator<GazetteerMatch> LEFTMOST_LONGEST = Comparator
-            .comparingInt(GazetteerMatch::start)
-            .thenComparing(Comparator.comparingInt(GazetteerMatch::length).reversed())
-            .thenComparingInt(m -> priority(m.entry().type()));
+    /** By start, then longest first, then by {@link #priority}: one method, not a chain of three comparators. */
+    private static final Comparator<GazetteerMatch> LEFTMOST_LONGEST = (a, b) -> {
+        int byStart = Integer.compare(a.start(), b.start());
+        if (byStart != 0) {
+            return byStart;
+        }
+        int byLength = Integer.compare(b.length(), a.length());
+        return byLength != 0 ? byLength : Integer.compare(priority(a.entry().type()), priority(b.entry().type()));
+    };
 
     private final WordTrie trie;
     /**
@@ -56,6 +61,8 @@ public final class Gazetteer {
     private final Map<String, String> countryCodeByName = new HashMap<>();
     private final Map<String, GazetteerEntry> organisationByName = new HashMap<>();
     private final Set<String> honorifics = new HashSet<>();
+    /** {@link #honorifics} as a trie, to test a word of a char array in place. */
+    private final WordTrie honorificTrie;
     private final Set<String> internationalOrganisations = new HashSet<>();
 
     private Gazetteer(Map<String, List<GazetteerEntry>> bySurface, Set<String> givenNames,
@@ -105,6 +112,7 @@ public final class Gazetteer {
                 }
             }
         }
+        this.honorificTrie = new WordTrie(List.copyOf(honorifics));
     }
 
     /** Loads the bundled data files. Call once and share the result. */
@@ -174,13 +182,34 @@ public final class Gazetteer {
         if (trimmed.indexOf(' ') < 0) {
             return trimmed; // one word: what the split below would return, without a regex per name
         }
-        String[] words = SPACES.split(trimmed);
-        for (int i = 1; i < words.length - 1; i++) {
-            if (SURNAME_PARTICLES.contains(words[i])) {
-                return String.join(" ", Arrays.copyOfRange(words, i, words.length));
+        // The words are the runs of chars between spaces (what a split at " +" gives: trimmed neither begins nor
+        // ends with a space), walked in place instead of split by a regex for every name mention.
+        int wordStart = skipSpaces(trimmed, trimmed.indexOf(' '));
+        for (int wordEnd = trimmed.indexOf(' ', wordStart); wordEnd >= 0; wordEnd = trimmed.indexOf(' ', wordStart)) {
+            if (isSurnameParticle(trimmed, wordStart, wordEnd)) {
+                String rest = trimmed.substring(wordStart);
+                return rest.contains("  ") ? SPACES.matcher(rest).replaceAll(" ") : rest;
+            }
+            wordStart = skipSpaces(trimmed, wordEnd);
+        }
+        return trimmed.substring(wordStart);
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isSurnameParticle(String text, int start, int end) {
+        for (String particle : PARTICLE_ARRAY) {
+            if (particle.length() == end - start && text.startsWith(particle, start)) {
+                return true;
             }
         }
-        return words[words.length - 1];
+        return false;
     }
 
     public static boolean isSurnameParticle(String word) {
@@ -419,6 +448,11 @@ public final class Gazetteer {
 
     public boolean isHonorific(String word) {
         return honorifics.contains(word);
+    }
+
+    /** {@link #isHonorific(String)} of {@code text[start, end)}, without cutting the word out. */
+    public boolean isHonorific(char[] text, int start, int end) {
+        return honorificTrie.exact(text, start, end) >= 0;
     }
 
     /** ISO code for a country's name or short form, e.g. from GOV.UK world locations. */

@@ -1,5 +1,6 @@
 package dev.statecraft.parser.gazetteer;
 
+import java.util.List;
 import java.util.Set;
 
 /** Small word-level helpers shared by the extractors. */
@@ -17,11 +18,19 @@ public final class TextWords {
             "Press", "Release", "News", "Story", "Statement", "Background", "Notes", "Editors", "Read", "Find",
             "See", "Search", "Download", "Access", "Follow", "Contact", "Published", "Updated", "Source");
 
+    /** {@link #FUNCTION_WORDS} as a trie, to test a word of a char array in place. */
+    private static final WordTrie FUNCTION_WORD_TRIE = new WordTrie(List.copyOf(FUNCTION_WORDS));
+
     private TextWords() {
     }
 
     public static boolean isFunctionWord(String word) {
         return FUNCTION_WORDS.contains(word);
+    }
+
+    /** {@link #isFunctionWord(String)} of {@code text[start, end)}, without cutting the word out. */
+    public static boolean isFunctionWord(char[] text, int start, int end) {
+        return FUNCTION_WORD_TRIE.exact(text, start, end) >= 0;
     }
 
     public static boolean isCapitalised(String word) {

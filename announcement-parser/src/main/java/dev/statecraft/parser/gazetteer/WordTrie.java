@@ -27,6 +27,11 @@ public final class WordTrie {
     private static final int ASCII = 128;
     private final int[] rootAscii = new int[ASCII];
     private final int[] childAscii;
+    /**
+     * Bit {@code 128 * c0 + c1} is set when some pattern begins with the ASCII chars c0 c1: one bit read rules out
+     * most words of a text after their first char, without the second step into the (larger, often cold) tables.
+     */
+    private final long[] asciiPairs = new long[ASCII * ASCII / Long.SIZE];
     /** Nodes with at most this many edges are searched linearly. */
     private static final int LINEAR_EDGES = 8;
     private final boolean startsWithLetterOrDigit;
@@ -97,6 +102,17 @@ public final class WordTrie {
             int child = edges[2 * e + 1];
             if (nodes[3 * child + 3] - nodes[3 * child] > LINEAR_EDGES / 4) {
                 nodes[3 * child + 2] = children++ * ASCII;
+            }
+        }
+        for (int e = nodes[0]; e < nodes[3]; e++) {
+            int first = edges[2 * e];
+            int child = edges[2 * e + 1];
+            for (int f = nodes[3 * child]; f < nodes[3 * child + 3] && first < ASCII; f++) {
+                int second = edges[2 * f];
+                if (second < ASCII) {
+                    int pair = first * ASCII + second;
+                    asciiPairs[pair >>> 6] |= 1L << pair;
+                }
             }
         }
         childAscii = new int[children * ASCII];
@@ -213,7 +229,19 @@ public final class WordTrie {
 
     /** Reports every pattern that starts exactly at {@code text[start]} and ends by {@code to}, shortest first. */
     public void walk(char[] text, int start, int to, MatchListener listener) {
-        int node = step(0, text[start]);
+        char first = text[start];
+        int node = step(0, first);
+        if (node >= 0 && first < ASCII && start + 1 < to && text[start + 1] < ASCII) {
+            int pair = first * ASCII + text[start + 1];
+            if ((asciiPairs[pair >>> 6] & 1L << pair) == 0) {
+                // No pattern goes on past the first char: only a one-char pattern can be there.
+                int pattern = nodes[3 * node + 1];
+                if (pattern >= 0) {
+                    listener.onMatch(start, start + 1, pattern);
+                }
+                return;
+            }
+        }
         for (int i = start; node >= 0; ) {
             int pattern = nodes[3 * node + 1];
             if (pattern >= 0) {

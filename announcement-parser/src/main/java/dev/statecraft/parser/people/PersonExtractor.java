@@ -56,7 +56,7 @@ public final class PersonExtractor {
                 names.add(new NameMention(m.start(), m.end(), m.entry().key(), true));
             }
         }
-        List<Token> tokens = Token.tokenize(chars);
+        Tokens tokens = Tokens.of(chars);
         names.addAll(capitalisedNames(text, chars, tokens, matches, roles));
         names.sort(Comparator.comparingInt(NameMention::start));
         names = resolveSurnames(text, chars, tokens, names);
@@ -133,7 +133,7 @@ public final class PersonExtractor {
     }
 
     /** Capitalised word runs that read as a person's name, given the evidence around them. */
-    private List<NameMention> capitalisedNames(String text, char[] chars, List<Token> tokens, Gazetteer.Matches matches,
+    private List<NameMention> capitalisedNames(String text, char[] chars, Tokens tokens, Gazetteer.Matches matches,
             List<RoleMention> roles) {
         BitSet taken = new BitSet(text.length());
         matches.places().forEach(m -> taken.set(m.start(), m.end()));
@@ -141,67 +141,73 @@ public final class PersonExtractor {
         roles.forEach(r -> taken.set(r.start(), r.end()));
         RoleIndex roleIndex = new RoleIndex(roles);
         List<NameMention> found = new ArrayList<>();
-        List<Token> run = new ArrayList<>();
-        for (Token t : tokens) {
-            boolean adjacent = !run.isEmpty() && t.start() == run.get(run.size() - 1).end() + 1
-                    && chars[t.start() - 1] == ' ' && run.get(run.size() - 1).end() == afterWord(chars, run);
+        // The run of name words read so far is the tokens [runStart, i): a run only ever grows by the next token.
+        int runStart = 0;
+        for (int i = 0; i < tokens.count(); i++) {
+            boolean adjacent = runStart < i && tokens.start(i) == tokens.end(i - 1) + 1
+                    && chars[tokens.start(i) - 1] == ' ' && !possessiveAfter(chars, tokens.end(i - 1));
             if (!adjacent) {
-                considerRun(text, run, roleIndex, found);
-                run.clear();
+                considerRun(text, tokens, runStart, i, roleIndex, found);
+                runStart = i;
             }
-            if (isNameWord(t, taken) || (!run.isEmpty() && t.isSurnameParticle())) {
-                run.add(t);
-            } else {
-                considerRun(text, run, roleIndex, found);
-                run.clear();
+            if (!isNameWord(tokens, i, taken) && (runStart == i || !tokens.isSurnameParticle(i))) {
+                considerRun(text, tokens, runStart, i, roleIndex, found);
+                runStart = i + 1;
             }
         }
-        considerRun(text, run, roleIndex, found);
+        considerRun(text, tokens, runStart, tokens.count(), roleIndex, found);
         return found;
     }
 
     /** A run ends at a possessive: "Hunt's trip" stops after Hunt. */
-    private static int afterWord(char[] text, List<Token> run) {
-        Token last = run.get(run.size() - 1);
-        return last.end() < text.length && Token.isApostrophe(text[last.end()]) ? -1 : last.end();
+    private static boolean possessiveAfter(char[] text, int wordEnd) {
+        return wordEnd < text.length && Tokens.isApostrophe(text[wordEnd]);
     }
 
     /** A capitalised word that no gazetteer name or title has claimed. */
-    private boolean isNameWord(Token t, BitSet taken) {
-        return t.isCapitalised() && !taken.get(t.start()) && !TextWords.isFunctionWord(t.text())
-                && !gazetteer.isHonorific(t.text());
+    private boolean isNameWord(Tokens tokens, int i, BitSet taken) {
+        return tokens.isCapitalised(i) && !taken.get(tokens.start(i)) && !tokens.isFunctionWord(i)
+                && !tokens.isHonorific(i, gazetteer);
     }
 
-    private void considerRun(String text, List<Token> run, RoleIndex roles, List<NameMention> out) {
-        if (run.isEmpty()) {
-            return;
+    /** The run of words {@code [from, to)} of tokens, if it reads as a name given the evidence around it. */
+    private void considerRun(String text, Tokens tokens, int from, int to, RoleIndex roles, List<NameMention> out) {
+        int last = to;
+        while (last > from && tokens.isSurnameParticle(last - 1)) {
+            last--;
         }
-        while (!run.isEmpty() && Gazetteer.isSurnameParticle(run.get(run.size() - 1).text())) {
-            run = run.subList(0, run.size() - 1);
+        if (last == from) {
+            return;
         }
         int words = 0;
-        for (Token t : run) {
-            words += Gazetteer.isSurnameParticle(t.text()) ? 0 : 1;
+        for (int i = from; i < last; i++) {
+            words += tokens.isSurnameParticle(i) ? 0 : 1;
         }
-        if (run.isEmpty() || words > MAX_NAME_WORDS || Gazetteer.isSurnameParticle(run.get(0).text())) {
+        if (words > MAX_NAME_WORDS || tokens.isSurnameParticle(from)) {
             return;
         }
-        int start = run.get(0).start();
-        int end = run.get(run.size() - 1).end();
-        boolean titled = roles.endsJustBefore(text, start) || honorificBefore(text, start);
-        if (run.size() == 1) {
+        int start = tokens.start(from);
+        int end = tokens.end(last - 1);
+        boolean titled = roles.endsJustBefore(text, start) || honorificBefore(tokens.chars(), start);
+        if (last - from == 1) {
             if (titled) {
                 out.add(new NameMention(start, end, text.substring(start, end), true));
             }
             return;
         }
         boolean evidence = titled
-                || gazetteer.isGivenName(run.get(0).text())
+                || gazetteer.isGivenName(tokens.text(from))
                 || roles.startsJustAfter(text, end) && !locativeBefore(text, start)
-                || SPEECH_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
+                || mayStartSpeech(text, end)
+                        && SPEECH_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 12))).find();
         if (evidence) {
             out.add(new NameMention(start, end, text.substring(start, end), false));
         }
+    }
+
+    /** What {@link #SPEECH_AFTER} begins with: a space and the first letter of a verb. */
+    private static boolean mayStartSpeech(String text, int end) {
+        return end + 1 < text.length() && text.charAt(end) == ' ' && "satc".indexOf(text.charAt(end + 1)) >= 0;
     }
 
     /** Where the one-word honorifics right before a name begin ("Baroness Chapman"), not before {@code floor}. */
@@ -224,13 +230,24 @@ public final class PersonExtractor {
         return previous != null && (previous.equalsIgnoreCase("in") || previous.equalsIgnoreCase("at"));
     }
 
-    private boolean honorificBefore(String text, int nameStart) {
-        String previous = TextWords.wordBefore(text, nameStart);
-        return previous != null && (gazetteer.isHonorific(previous) || gazetteer.isHonorific(previous.replace(".", "")));
+    /**
+     * Whether the word before the name ({@link TextWords#wordBefore}) is an honorific, tested in place. No word
+     * char is a full stop, so the word without its full stops, tested too before, was the same word.
+     */
+    private boolean honorificBefore(char[] text, int nameStart) {
+        int end = nameStart;
+        while (end > 0 && text[end - 1] == ' ') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && TextWords.isWordChar(text[start - 1])) {
+            start--;
+        }
+        return end > start && gazetteer.isHonorific(text, start, end);
     }
 
     /** Bare family names become the full name mentioned elsewhere in the text, else keep the gazetteer's. */
-    private static List<NameMention> resolveSurnames(String text, char[] chars, List<Token> tokens,
+    private static List<NameMention> resolveSurnames(String text, char[] chars, Tokens tokens,
             List<NameMention> names) {
         Map<String, String> fullBySurname = new LinkedHashMap<>();
         for (NameMention n : names) {
@@ -267,26 +284,39 @@ public final class PersonExtractor {
                 candidates.add(e);
             }
         }
+        // The lengths of the one-word surnames: a word of no such length is not cut out to be looked up.
+        long oneWordLengths = 0;
+        boolean longOneWord = false;
+        for (String surname : oneWord.keySet()) {
+            if (surname.length() < Long.SIZE) {
+                oneWordLengths |= 1L << surname.length();
+            } else {
+                longOneWord = true;
+            }
+        }
         // A lower-case word (a particle: "von der Leyen") can begin only a surname that begins with lower case.
         boolean lowerCaseSurnames = false;
         for (Map.Entry<String, String> e : candidates) {
             char first = e.getKey().charAt(0);
             lowerCaseSurnames |= first >= 'a' && first <= 'z';
         }
-        for (Token t : tokens) {
-            if (named.get(t.start()) || !t.isCapitalised() && (!lowerCaseSurnames || !t.isSurnameParticle())) {
+        for (int t = 0; t < tokens.count(); t++) {
+            int start = tokens.start(t);
+            if (named.get(start) || !tokens.isCapitalised(t) && (!lowerCaseSurnames || !tokens.isSurnameParticle(t))) {
                 continue;
             }
-            int best = fitsAt(chars, t.start(), candidates, oneWord.get(t.text()));
+            int length = tokens.end(t) - start;
+            boolean lengthFits = length < Long.SIZE ? (oneWordLengths >>> length & 1) != 0 : longOneWord;
+            int best = fitsAt(chars, start, candidates, lengthFits ? oneWord.get(tokens.text(t)) : null);
             for (int k : multiWord) {
-                if (k < best && text.startsWith(candidates.get(k).getKey(), t.start())
-                        && fitsAt(chars, t.start(), candidates, k) == k) {
+                if (k < best && text.startsWith(candidates.get(k).getKey(), start)
+                        && fitsAt(chars, start, candidates, k) == k) {
                     best = k;
                 }
             }
             if (best < candidates.size()) {
                 Map.Entry<String, String> e = candidates.get(best);
-                resolved.add(new NameMention(t.start(), t.start() + e.getKey().length(), e.getValue(), false));
+                resolved.add(new NameMention(start, start + e.getKey().length(), e.getValue(), false));
             }
         }
         resolved.sort(Comparator.comparingInt(NameMention::start));

@@ -113,10 +113,13 @@ final class RoleFinder {
         int limit = end + m.end();
         // Cut where a name starts: "Minister for Europe Stephen Doughty". A portfolio is made of
         // portfolio words, places and organisations; anything else begins a name.
-        for (Token t : Token.tokenize(text.substring(end, limit))) {
-            int absolute = end + t.start();
-            boolean portfolio = !t.isCapitalised() || gazetteer.isPortfolioWord(t.text()) || placeChars.get(absolute);
-            if (t.start() > 4 && (!portfolio || gazetteer.isGivenName(t.text()) || personStarts.contains(absolute))) {
+        Tokens words = Tokens.of(text.substring(end, limit));
+        for (int t = 0; t < words.count(); t++) {
+            int absolute = end + words.start(t);
+            boolean portfolio = !words.isCapitalised(t) || gazetteer.isPortfolioWord(words.text(t))
+                    || placeChars.get(absolute);
+            if (words.start(t) > 4 && (!portfolio || gazetteer.isGivenName(words.text(t))
+                    || personStarts.contains(absolute))) {
                 limit = absolute - 1;
                 break;
             }

@@ -41,8 +41,9 @@ public final class QuoteExtractor {
         int i = 0;
         while (i < paragraphs.size()) {
             Paragraph p = paragraphs.get(i);
-            String paragraph = p.text(text);
-            Matcher colon = paragraph.endsWith(":") ? ATTRIBUTION_COLON.matcher(paragraph) : null;
+            // Only a paragraph ending in a colon is cut out for the attribution pattern.
+            Matcher colon = p.end() > p.start() && text.charAt(p.end() - 1) == ':'
+                    ? ATTRIBUTION_COLON.matcher(p.text(text)) : null;
             if (colon != null && colon.find() && i + 1 < paragraphs.size()) {
                 int clauseStart = lastSentenceStart(text, p.start(), p.start() + colon.start());
                 String speaker = speaker(people, text, clauseStart, p.start() + colon.start(), quotes);

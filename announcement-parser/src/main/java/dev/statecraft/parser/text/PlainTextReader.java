@@ -13,15 +13,15 @@ public final class PlainTextReader {
     private static final int MAX_WRAP_WIDTH = 100;
     /** A wrapped line is at least this share of the widest line; shorter ones end their paragraph. */
     private static final double FULL_LINE_SHARE = 0.6;
-    private static final Pattern HEADER_LINE =
+    static final Pattern HEADER_LINE =
             Pattern.compile("^\\s*(Source|Published|Updated|Last updated|Date|URL)\\s*:\\s*(.*)$",
                     Pattern.CASE_INSENSITIVE);
     /** "Published 31 January 2018" on a line of its own. */
-    private static final Pattern PUBLISHED_DATELINE = Pattern.compile("^\\s*(?:First published|Published|Updated"
+    static final Pattern PUBLISHED_DATELINE = Pattern.compile("^\\s*(?:First published|Published|Updated"
             + "|Last updated)(?: on)?\\s+(\\d{1,2}(?:st|nd|rd|th)? \\p{L}+ \\d{4}|\\p{L}+ \\d{1,2},? \\d{4}"
             + "|\\d{4}-\\d{2}-\\d{2})\\.?\\s*$", Pattern.CASE_INSENSITIVE);
     /** GOV.UK page furniture kept by some scrapers: " date 2018-01-31 News story". */
-    private static final Pattern DATE_FURNITURE = Pattern.compile("^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})\\b.*$");
+    static final Pattern DATE_FURNITURE = Pattern.compile("^\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})\\b.*$");
 
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-•*–·]|\\d{1,2}[.)])\\s+");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
@@ -35,13 +35,18 @@ public final class PlainTextReader {
         String published = null;
         String sourceUrl = null;
         while (first < lines.count) {
+            if (lines.isBlank(first)) {
+                first++;
+                continue;
+            }
+            if (!mayBeHeader(lines, first)) {
+                break; // none of the three patterns below can match: no line cut out, no matchers made
+            }
             String line = lines.text(first);
             Matcher header = HEADER_LINE.matcher(line);
             Matcher furniture = DATE_FURNITURE.matcher(line);
             Matcher dateline = PUBLISHED_DATELINE.matcher(line);
-            if (line.isBlank()) {
-                first++;
-            } else if (header.matches()) {
+            if (header.matches()) {
                 String key = header.group(1).toLowerCase();
                 String value = header.group(2).trim();
                 if (key.startsWith("source") || key.equals("url")) {
@@ -68,6 +73,9 @@ public final class PlainTextReader {
                 continue;
             }
             seen++;
+            if (!mayBeHeader(lines, i)) {
+                continue;
+            }
             String line = lines.text(i);
             Matcher dateline = PUBLISHED_DATELINE.matcher(line);
             Matcher header = HEADER_LINE.matcher(line);
@@ -83,6 +91,19 @@ public final class PlainTextReader {
             }
         }
         return SourceDocument.of(null, unwrap(lines, first, furnitureLine), published, sourceUrl, "text");
+    }
+
+    /**
+     * Whether {@link #HEADER_LINE}, {@link #PUBLISHED_DATELINE} or {@link #DATE_FURNITURE} can match the line:
+     * after leading {@code \s} its first char begins one of their words (Source, Published, Updated, Last
+     * updated, Date, URL, First published, date; ASCII case-insensitive). Most lines open otherwise.
+     */
+    static boolean mayBeHeader(Lines lines, int line) {
+        int i = lines.starts[line];
+        while (i < lines.ends[line] && " \t\n\u000B\f\r".indexOf(lines.chars[i]) >= 0) {
+            i++;
+        }
+        return i < lines.ends[line] && "sSpPuUlLdDfF".indexOf(lines.chars[i]) >= 0;
     }
 
     /**
