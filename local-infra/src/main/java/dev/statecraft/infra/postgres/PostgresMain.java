@@ -34,6 +34,13 @@ public final class PostgresMain {
                 // max_wal_senders=0. docker-compose's timeline-db does the same.
                 .setServerConfig("wal_level", "minimal")
                 .setServerConfig("max_wal_senders", "0")
+                // A bulk load (the timeline rebuild COPYs ~4 GB of rows at 1M) otherwise fills the default 1 GB of
+                // WAL every few seconds: each requested checkpoint flushes the dirty buffers and makes the next
+                // change of every page write a full-page image (8 checkpoints, 152,000 images per 1M rebuild,
+                // timeline-1m.txt section 20). WAL is only kept up to this much, on a disk that has room for it;
+                // crash recovery replays at most this much. docker-compose's timeline-db does the same.
+                .setServerConfig("max_wal_size", "16GB")
+                .setServerConfig("checkpoint_timeout", "30min")
                 .setServerConfig("log_min_messages", "warning")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -36,7 +36,7 @@ public class TimelineRepository {
                         'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10') as snippet""";
     private static final String SEARCH_COLUMNS = ", ts_rank(search, query) as rank, " + SNIPPET;
     /**
-     * The KNN order of the (mentioned_dates, published_at) GiST index (V15): distance from a point after every
+     * The KNN order of the (published_at, mentioned_dates) GiST index (V16): distance from a point after every
      * publication instant is newest first. Its distances are float8 seconds, exact to ~60 µs this far out, so
      * the page statement re-reads the rows within a millisecond of the found page's oldest instant itself.
      */
@@ -341,7 +341,7 @@ public class TimelineRepository {
 
 
     /**
-     * Newest first with mentioned dates: the matches come newest first from the (mentioned_dates, published_at)
+     * Newest first with mentioned dates: the matches come newest first from the (published_at, mentioned_dates)
      * GiST index by distance (KNN), so a range mentioned years ago reads a page's worth of rows instead of
      * walking the order index past every newer announcement (5.2 s at 1M rows) or reading every match to sort
      * it. The index orders by float8 distance, so the rows within a millisecond of the found page's oldest
