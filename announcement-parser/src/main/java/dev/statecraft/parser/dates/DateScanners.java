@@ -58,8 +58,16 @@ final class DateScanners {
         return lower;
     }
 
-    /** {@link DatePatterns#DAY_MONTH}: groups weekday, day, month, year. */
-    static MatchResult dayMonth(String text, int at, int to) {
+    /** The rest of a date pattern from {@code i}: sets groups 2-4 and the end in {@code g} when it matches. */
+    private interface DateRest {
+        boolean matchFrom(String text, int i, int to, int[] g);
+    }
+
+    /**
+     * {@code \b(?:(WEEKDAY),?\s+)?REST}: the choices in the order the regex backtracks (the weekday with the comma,
+     * without it, then no weekday), shared by the day-month and month-day patterns.
+     */
+    private static MatchResult afterOptionalWeekday(String text, int at, int to, DateRest rest) {
         int boundary = boundaryAt(text, at);
         if (boundary != YES) {
             return boundary == NO ? null : Anchors.UNSURE;
@@ -73,18 +81,23 @@ final class DateScanners {
             // ",?\s+": with the comma first, then without.
             if (w < to && text.charAt(w) == ',') {
                 int s = skipSpaces(text, w + 1, to);
-                if (s > w + 1 && dayMonthFrom(text, s, to, g)) {
+                if (s > w + 1 && rest.matchFrom(text, s, to, g)) {
                     return new Anchors.Scanned(text, g);
                 }
             }
             int s = skipSpaces(text, w, to);
-            if (s > w && dayMonthFrom(text, s, to, g)) {
+            if (s > w && rest.matchFrom(text, s, to, g)) {
                 return new Anchors.Scanned(text, g);
             }
             g[2] = -1;
             g[3] = -1;
         }
-        return dayMonthFrom(text, at, to, g) ? new Anchors.Scanned(text, g) : null;
+        return rest.matchFrom(text, at, to, g) ? new Anchors.Scanned(text, g) : null;
+    }
+
+    /** {@link DatePatterns#DAY_MONTH}: groups weekday, day, month, year. */
+    static MatchResult dayMonth(String text, int at, int to) {
+        return afterOptionalWeekday(text, at, to, DateScanners::dayMonthFrom);
     }
 
     /** {@code DAY\s+(?:of\s+)?MONTH(?:,?\s+YEAR)?(?![\w-])} from {@code i}, setting groups 2-4 and the end. */
@@ -210,30 +223,7 @@ final class DateScanners {
 
     /** {@link DatePatterns#MONTH_DAY}: groups weekday, month, day, year. */
     static MatchResult monthDay(String text, int at, int to) {
-        int boundary = boundaryAt(text, at);
-        if (boundary != YES) {
-            return boundary == NO ? null : Anchors.UNSURE;
-        }
-        int[] g = {at, -1, -1, -1, -1, -1, -1, -1, -1, -1};
-        int weekday = startingAt(text, at, to, WEEKDAYS, 0, WEEKDAYS.length, false);
-        if (weekday >= 0) {
-            int w = at + WEEKDAYS[weekday].length();
-            g[2] = at;
-            g[3] = w;
-            if (w < to && text.charAt(w) == ',') {
-                int s = skipSpaces(text, w + 1, to);
-                if (s > w + 1 && monthDayFrom(text, s, to, g)) {
-                    return new Anchors.Scanned(text, g);
-                }
-            }
-            int s = skipSpaces(text, w, to);
-            if (s > w && monthDayFrom(text, s, to, g)) {
-                return new Anchors.Scanned(text, g);
-            }
-            g[2] = -1;
-            g[3] = -1;
-        }
-        return monthDayFrom(text, at, to, g) ? new Anchors.Scanned(text, g) : null;
+        return afterOptionalWeekday(text, at, to, DateScanners::monthDayFrom);
     }
 
     /** {@code FULL_MONTH\s+DAY(?:,?\s+YEAR)?(?![\w-])} from {@code i}, setting groups 2-4 and the end. */
