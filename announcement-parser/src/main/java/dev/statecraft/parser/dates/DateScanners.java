@@ -1,5 +1,14 @@
 package dev.statecraft.parser.dates;
 
+import static dev.statecraft.parser.text.RegexChars.NO;
+import static dev.statecraft.parser.text.RegexChars.UNKNOWN;
+import static dev.statecraft.parser.text.RegexChars.YES;
+import static dev.statecraft.parser.text.RegexChars.boundaryAt;
+import static dev.statecraft.parser.text.RegexChars.isAsciiWordChar;
+import static dev.statecraft.parser.text.RegexChars.isDigit;
+import static dev.statecraft.parser.text.RegexChars.isRegexSpace;
+import static dev.statecraft.parser.text.RegexChars.skipSpaces;
+
 import dev.statecraft.parser.text.Anchors;
 import java.util.regex.MatchResult;
 
@@ -42,10 +51,6 @@ final class DateScanners {
     private static final String[] PERIOD_SHIFTS = {"earlier", "later"};
     private static final String[] PERIOD_WHICH = {"this", "last", "next", "the coming", "the past"};
     private static final String[] PERIOD_UNITS = {"week", "month", "year"};
-
-    private static final int NO = 0;
-    private static final int YES = 1;
-    private static final int UNKNOWN = 2;
 
     private DateScanners() {
     }
@@ -881,37 +886,6 @@ final class DateScanners {
         return true;
     }
 
-    /**
-     * Whether a regex {@code \b} stands at {@code i} (bounds transparent): {@link #UNKNOWN} when a char beside it is a
-     * surrogate or a combining mark (see {@link #wordChar}).
-     */
-    private static int boundaryAt(String text, int i) {
-        int left = i == 0 ? NO : wordChar(text.charAt(i - 1));
-        int right = i == text.length() ? NO : wordChar(text.charAt(i));
-        if (left == UNKNOWN || right == UNKNOWN) {
-            return UNKNOWN;
-        }
-        return left != right ? YES : NO;
-    }
-
-    /**
-     * Whether the regex's boundary counts {@code c} as a word char ({@code _} or a letter or digit): {@link #UNKNOWN}
-     * for a surrogate or a combining mark, where it reads the code point or looks for a base char.
-     */
-    private static int wordChar(char c) {
-        if (c < 128) {
-            return isAsciiWordChar(c) ? YES : NO;
-        }
-        if (Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
-            return UNKNOWN;
-        }
-        return Character.isLetterOrDigit(c) ? YES : NO;
-    }
-
-    private static boolean isAsciiWordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-    }
-
     /** Regex {@code [\w-]} at {@code i} (a lookahead: it may read past the region). */
     private static boolean isWordOrHyphen(String text, int i) {
         return i < text.length() && (isAsciiWordChar(text.charAt(i)) || text.charAt(i) == '-');
@@ -947,21 +921,5 @@ final class DateScanners {
             }
         }
         return true;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    /** After a run of regex {@code \s} chars from {@code i}, within the region. */
-    private static int skipSpaces(String text, int i, int to) {
-        while (i < to && isRegexSpace(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c >= '\t' && c <= '\r';
     }
 }

@@ -1,5 +1,13 @@
 package dev.statecraft.parser.money;
 
+import static dev.statecraft.parser.text.RegexChars.NO;
+import static dev.statecraft.parser.text.RegexChars.UNKNOWN;
+import static dev.statecraft.parser.text.RegexChars.YES;
+import static dev.statecraft.parser.text.RegexChars.boundaryAt;
+import static dev.statecraft.parser.text.RegexChars.isDigit;
+import static dev.statecraft.parser.text.RegexChars.isRegexSpace;
+import static dev.statecraft.parser.text.RegexChars.skipSpaces;
+
 import dev.statecraft.parser.text.Anchors;
 import java.util.regex.MatchResult;
 
@@ -21,9 +29,6 @@ final class NumberScanners {
         "Swiss francs"};
     private static final String[] CURRENCY_NOUNS = {"pounds sterling", "pounds", "dollars", "euros"};
 
-    private static final int NO = 0;
-    private static final int YES = 1;
-    private static final int UNKNOWN = 2;
     /** A reading's answer: no match here (try the next reading). */
     private static final int FAIL = -1;
     /** A reading's answer: the pattern must decide. */
@@ -390,49 +395,11 @@ final class NumberScanners {
         return isAsciiLetter(c) || isDigit(c) || c == '_' || ".,$£€¥/-".indexOf(c) >= 0;
     }
 
-    /**
-     * Whether a regex {@code \b} stands at {@code i} (bounds transparent): UNKNOWN beside a surrogate or a combining
-     * mark, where the regex reads code points or looks for a base char.
-     */
-    private static int boundaryAt(String text, int i) {
-        int left = i == 0 ? NO : wordChar(text.charAt(i - 1));
-        int right = i == text.length() ? NO : wordChar(text.charAt(i));
-        if (left == UNKNOWN || right == UNKNOWN) {
-            return UNKNOWN;
-        }
-        return left != right ? YES : NO;
-    }
-
-    private static int wordChar(char c) {
-        if (c < 128) {
-            return isAsciiLetter(c) || isDigit(c) || c == '_' ? YES : NO;
-        }
-        if (Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
-            return UNKNOWN;
-        }
-        return Character.isLetterOrDigit(c) ? YES : NO;
-    }
-
     private static boolean isAsciiLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static boolean isLowerAsciiLetter(char c) {
         return c >= 'a' && c <= 'z';
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static int skipSpaces(String text, int i, int to) {
-        while (i < to && isRegexSpace(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c >= '\t' && c <= '\r';
     }
 }
