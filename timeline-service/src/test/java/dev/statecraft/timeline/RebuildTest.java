@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import io.restassured.path.json.JsonPath;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,8 @@ class RebuildTest {
                 .containsExactly("Right title", "Deleted by accident", "Kept as it was");
         // The whole read model equals the topic's latest revisions (the live consumer may still be catching up
         // with records other tests sent, hence the wait).
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readModel()).isEqualTo(topic()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(readModel(dataSource)).isEqualTo(topic()));
 
         // The stream: the untouched row keeps its change number; the restored ones come after every earlier one.
         assertThat(changeSeq(kept)).isEqualTo(keptSeq);
@@ -131,7 +133,17 @@ class RebuildTest {
                 .get("/admin/projection").then().extract().jsonPath().getString("state"), s -> !s.equals("running"));
     }
 
-    private Map<String, String> readModel() throws Exception {
+    /** Starts a rebuild and waits for its end; its final progress. */
+    static JsonPath rebuildAndWait() {
+        given().header("Authorization", "Bearer " + TOKEN).post("/admin/projection/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().header("Authorization", "Bearer " + TOKEN)
+                .get("/admin/projection").then().statusCode(200).extract().jsonPath().getString("state"),
+                state -> state.equals("done") || state.equals("failed"));
+        return given().header("Authorization", "Bearer " + TOKEN).get("/admin/projection").then().extract().jsonPath();
+    }
+
+    /** id → revision and title of every row. */
+    static Map<String, String> readModel(DataSource dataSource) throws Exception {
         Map<String, String> rows = new HashMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select id, revision, title from timeline_entry")) {
@@ -142,7 +154,8 @@ class RebuildTest {
         return rows;
     }
 
-    private static Map<String, String> topic() {
+    /** id → revision and title of the newest revision of each announcement in the topic that a row can hold. */
+    static Map<String, String> topic() {
         Map<String, Announcement> latest = new HashMap<>();
         for (ConsumerRecord<String, String> record : Events.readAll(AnnouncementEvents.TOPIC)) {
             Announcement a;

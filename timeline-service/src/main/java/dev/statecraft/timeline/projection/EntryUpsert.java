@@ -33,24 +33,25 @@ public final class EntryUpsert {
                 source_url = excluded.source_url, countries = excluded.countries,
                 organisations = excluded.organisations, persons = excluded.persons, locations = excluded.locations,
                 body_text = excluded.body_text, mentioned_dates = excluded.mentioned_dates, search = excluded.search,
-                event = excluded.event, applied_at = excluded.applied_at, change_seq = nextval('timeline_change_seq')
+                event = excluded.event, content_hash = excluded.content_hash, applied_at = excluded.applied_at, change_seq = nextval('timeline_change_seq')
             where t.revision < excluded.revision
             """;
     /** One array per column, unnested into rows (every column travels as text and is cast to its type). */
     private static final String UPSERT_BATCH = """
             insert into %1$s as t (id, revision, published_at, kind, title, summary, publisher, source_url,
                                    countries, organisations, persons, locations, body_text, mentioned_dates,
-                                   search, event, applied_at)
+                                   search, event, content_hash, applied_at)
             select id, cast(revision as integer), cast(published_at as timestamptz), kind, title, summary, publisher,
                    source_url, cast(countries as text[]), cast(organisations as text[]), cast(persons as text[]),
                    cast(locations as text[]), body_text, cast(mentioned_dates as datemultirange),
-                   cast(search as tsvector), event, cast(? as timestamptz)
+                   cast(search as tsvector), event, cast(content_hash as bigint), cast(? as timestamptz)
             from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                         cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                         cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                        cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]))
+                        cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                        cast(? as text[]))
                  as s(id, revision, published_at, kind, title, summary, publisher, source_url, countries,
-                      organisations, persons, locations, body_text, mentioned_dates, search, event)
+                      organisations, persons, locations, body_text, mentioned_dates, search, event, content_hash)
             """ + ON_CONFLICT;
 
     private EntryUpsert() {

@@ -56,7 +56,8 @@ final class BulkLoad {
     private static final Pattern COPY_LINE = Pattern.compile("^COPY \\S+, line (\\d+)");
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
-    private record Line(String id, byte[] bytes, String topic, int partition, long offset) {
+    /** A row as its COPY tuple; {@code fresh}: its content is new or changed, the writer gives it a new number. */
+    private record Line(String id, byte[] bytes, boolean fresh, String topic, int partition, long offset) {
         String coordinates() {
             return topic + "-" + partition + "@" + offset;
         }
@@ -68,12 +69,21 @@ final class BulkLoad {
     private final int pollSize;
     private final int parseThreads;
     private final Progress progress;
+    private final LiveNumbers kept;
+    private final FreshNumbers fresh;
 
-    BulkLoad(String bootstrapServers, int pollSize, int parseThreads, Progress progress) {
+    /**
+     * Each row loaded takes the change number and applied_at of its live row when {@code kept} has its content
+     * unchanged, else a number from {@code fresh}.
+     */
+    BulkLoad(String bootstrapServers, int pollSize, int parseThreads, Progress progress, LiveNumbers kept,
+            FreshNumbers fresh) {
         this.bootstrapServers = bootstrapServers;
         this.pollSize = pollSize;
         this.parseThreads = parseThreads;
         this.progress = progress;
+        this.kept = kept;
+        this.fresh = fresh;
     }
 
     /** Loads into {@code table} on {@code target} and the later revisions into {@code staging} on {@code other}. */
@@ -104,14 +114,18 @@ final class BulkLoad {
                     break;
                 }
                 for (Line line : poll.get()) {
+                    if (line.fresh()) {
+                        CopyBinary.setChangeSeq(line.bytes(), fresh.next());
+                    }
                     (seen.add(line.id()) ? first : later).write(line);
                 }
             }
             reading.get();
             first.finish();
             later.finish();
-            LOG.infof("projection rebuild: %d rows copied into %s, %d later revisions into %s", first.rows(), table,
-                    later.rows(), staging);
+            LOG.infof("projection rebuild: %d rows copied into %s, %d later revisions into %s; %d rows new or changed"
+                    + " (a new change number), the others kept theirs", first.rows(), table, later.rows(), staging,
+                    fresh.taken());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
@@ -175,11 +189,15 @@ final class BulkLoad {
     /** A poll's records as binary COPY tuples; unreadable ones are skipped and counted. */
     private List<Line> lines(List<ConsumerRecord<String, String>> records, Instant appliedAt) {
         List<Line> lines = new ArrayList<>(records.size());
+        long appliedMicros = CopyBinary.micros(appliedAt);
         for (ConsumerRecord<String, String> record : records) {
             try {
                 Announcement a = AnnouncementRecords.read(record);
-                lines.add(new Line(a.id(), CopyBinary.tuple(EntryRow.of(a), appliedAt), record.topic(),
-                        record.partition(), record.offset()));
+                EntryRow row = EntryRow.of(a);
+                int old = kept.find(row);
+                byte[] tuple = old < 0 ? CopyBinary.numberedTuple(row, appliedMicros, 0)
+                        : CopyBinary.numberedTuple(row, kept.appliedAt(old), kept.changeSeq(old));
+                lines.add(new Line(a.id(), tuple, old < 0, record.topic(), record.partition(), record.offset()));
                 progress.read();
             } catch (RuntimeException e) {
                 // The live projection sent this record to the dead letters; a rebuild skips it the same way.
@@ -208,7 +226,7 @@ final class BulkLoad {
         CopyStream(Connection c, String table, Progress progress) throws SQLException {
             this.connection = c.unwrap(PGConnection.class);
             this.sql = "copy " + table + " (" + String.join(", ", EntryRow.COLUMNS)
-                    + ", applied_at) from stdin (format binary)";
+                    + ", applied_at, change_seq) from stdin (format binary)";
             this.progress = progress;
         }
 

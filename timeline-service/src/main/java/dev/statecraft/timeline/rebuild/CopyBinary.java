@@ -2,6 +2,7 @@ package dev.statecraft.timeline.rebuild;
 
 import dev.statecraft.timeline.projection.EntryRow;
 import dev.statecraft.timeline.projection.MentionedDates;
+import dev.statecraft.timeline.projection.PgTime;
 import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,8 +44,36 @@ final class CopyBinary {
 
     /** The row's values, then {@code appliedAt}, in the order of {@link EntryRow#COLUMNS} plus applied_at. */
     static byte[] tuple(EntryRow row, Instant appliedAt) {
+        Bytes out = values(row, 1);
+        timestamp(out, micros(appliedAt));
+        return out.toByteArray();
+    }
+
+    /**
+     * The row's values, then applied_at ({@code appliedAtMicros}, PostgreSQL's microseconds) and change_seq: the
+     * rebuild's tuple. change_seq is its last 8 bytes ({@link #CHANGE_SEQ_BYTES}), so the writer can set it.
+     */
+    static byte[] numberedTuple(EntryRow row, long appliedAtMicros, long changeSeq) {
+        Bytes out = values(row, 2);
+        timestamp(out, appliedAtMicros);
+        int32(out, 8);
+        int64(out, changeSeq);
+        return out.toByteArray();
+    }
+
+    /** How far from a {@link #numberedTuple}'s end its change_seq starts. */
+    static final int CHANGE_SEQ_BYTES = 8;
+
+    /** Sets a {@link #numberedTuple}'s change_seq. */
+    static void setChangeSeq(byte[] tuple, long changeSeq) {
+        for (int i = 0; i < CHANGE_SEQ_BYTES; i++) {
+            tuple[tuple.length - 1 - i] = (byte) (changeSeq >>> (8 * i));
+        }
+    }
+
+    private static Bytes values(EntryRow row, int more) {
         Bytes out = new Bytes(4096);
-        short16(out, EntryRow.COLUMNS.size() + 1);
+        short16(out, EntryRow.COLUMNS.size() + more);
         text(out, row.id());
         int32(out, 4);
         int32(out, row.revision());
@@ -62,8 +91,9 @@ final class CopyBinary {
         dateRanges(out, row.mentionedDates());
         searchVector(out, row);
         text(out, row.event());
-        timestamp(out, micros(appliedAt));
-        return out.toByteArray();
+        int32(out, 8);
+        int64(out, row.contentHash());
+        return out;
     }
 
     private static long publishedAt(Instant at) {
@@ -74,13 +104,9 @@ final class CopyBinary {
         return micros(at);
     }
 
-    /**
-     * Microseconds as timestamptz input rounds the ISO text's fraction: {@code rint(strtod("0.fraction") * 1e6)}
-     * (round half to even); nanos / 1e9 is the same double as the decimal fraction parsed.
-     */
-    private static long micros(Instant at) {
-        long fraction = at.getNano() == 0 ? 0 : (long) Math.rint(at.getNano() / 1e9 * 1e6);
-        return (at.getEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000L + fraction;
+    /** PostgreSQL's microseconds (from 2000-01-01) of what timestamptz input stores for the instant's ISO text. */
+    static long micros(Instant at) {
+        return PgTime.unixMicros(at) - POSTGRES_EPOCH_SECOND * 1_000_000L;
     }
 
     private static void timestamp(Bytes out, long micros) {

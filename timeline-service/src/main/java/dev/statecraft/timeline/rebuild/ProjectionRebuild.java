@@ -47,11 +47,7 @@ public class ProjectionRebuild {
     /** Every column. */
     private static final String COLUMNS = "id, revision, published_at, kind, title, summary, publisher, source_url, "
             + "countries, organisations, persons, event, applied_at, locations, mentioned_dates, body_text, "
-            + "search, change_seq";
-    /** What the read model says about an announcement; equal contents keep their change number. */
-    private static final String CONTENT = "(%1$s.revision, %1$s.published_at, %1$s.kind, %1$s.title, "
-            + "%1$s.summary, %1$s.publisher, %1$s.source_url, %1$s.countries, %1$s.organisations, %1$s.persons, "
-            + "%1$s.locations, %1$s.body_text, %1$s.mentioned_dates, %1$s.event)";
+            + "search, content_hash, change_seq";
 
     @Inject
     DataSource dataSource;
@@ -130,15 +126,17 @@ public class ProjectionRebuild {
                 }
             }
             prepareTable(c);
+            LiveNumbers kept = liveNumbers(c);
             int threads = parseThreads > 0 ? parseThreads : Runtime.getRuntime().availableProcessors();
-            new BulkLoad(bootstrapServers, batchSize, threads, progress).load(c, REBUILD_TABLE, other, STAGING_TABLE);
+            new BulkLoad(bootstrapServers, batchSize, threads, progress, kept, new FreshNumbers(dataSource))
+                    .load(c, REBUILD_TABLE, other, STAGING_TABLE);
             mergeLaterRevisions(c);
             createIndexes(c, other);
             analyze(c);
-            Switch result = switchTables(c);
+            Switch result = switchTables(c, kept.seqStart());
             progress.done(result);
             LOG.infof("projection rebuild: done, %d records read, %d skipped, %d newer rows caught up from the "
-                    + "live table, %d changed rows renumbered in the switch", progress.view().recordsRead(),
+                    + "live table, %d changed rows renumbered at the switch", progress.view().recordsRead(),
                     progress.view().recordsSkipped(), result.caughtUp(), result.changed());
         } catch (Throwable e) {
             progress.failed(e);
@@ -202,6 +200,10 @@ public class ProjectionRebuild {
                 s.execute("drop index " + index);
             }
             s.execute("alter table " + REBUILD_TABLE + " drop constraint " + REBUILD_TABLE + "_pkey");
+            // LIKE copies no triggers: the live table's (V17: an edit that keeps the content hash clears it).
+            for (String trigger : triggers(c, EntryUpsert.LIVE_TABLE)) {
+                s.execute(trigger.replaceFirst(" ON (ONLY )?\\S+ ", " ON " + REBUILD_TABLE + " "));
+            }
             // Unlogged: its rows are merged into the rebuilt table, and a crash means starting over anyway.
             s.execute("create unlogged table " + STAGING_TABLE + " (like " + EntryUpsert.LIVE_TABLE
                     + " including defaults)");
@@ -212,6 +214,31 @@ public class ProjectionRebuild {
                 s.execute("alter table " + STAGING_TABLE + " set (" + options + ")");
             }
         }
+    }
+
+    /** The definitions of the table's own triggers. */
+    private static List<String> triggers(Connection c, String table) throws SQLException {
+        List<String> triggers = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select pg_get_triggerdef(oid) from pg_trigger where tgrelid = "
+                + "cast(? as regclass) and not tgisinternal")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    triggers.add(rs.getString(1));
+                }
+            }
+        }
+        return triggers;
+    }
+
+    /** The live rows' change numbers and content hashes, read before loading (see {@link LiveNumbers}). */
+    private static LiveNumbers liveNumbers(Connection c) throws SQLException {
+        long started = System.nanoTime();
+        LiveNumbers kept = LiveNumbers.read(c);
+        LOG.infof("projection rebuild: change numbers of %d live rows read in %d ms (%d stored before V17, their "
+                + "content hash computed from their columns); new numbers start above %d", kept.size(),
+                (System.nanoTime() - started) / 1_000_000, kept.withoutHash(), kept.seqStart());
+        return kept;
     }
 
     /** The table's storage parameters as {@code alter table … set (…)} takes them, null when it has none. */
@@ -236,8 +263,7 @@ public class ProjectionRebuild {
             long keyed = System.nanoTime();
             int merged = s.executeUpdate("insert into " + REBUILD_TABLE + " as t (" + COLUMNS + ") select distinct on"
                     + " (id) " + COLUMNS + " from " + STAGING_TABLE + " order by id, revision desc on conflict (id) do "
-                    + "update set " + updateAll().replace("change_seq = excluded.change_seq",
-                            "change_seq = nextval('timeline_change_seq')") + " where t.revision < excluded.revision");
+                    + "update set " + updateAll() + " where t.revision < excluded.revision"); // numbered while loading
             s.execute("drop table " + STAGING_TABLE);
             LOG.infof("projection rebuild: primary key built in %d ms, %d newer revisions merged in %d ms",
                     (keyed - started) / 1_000_000, merged, (System.nanoTime() - keyed) / 1_000_000);
@@ -326,33 +352,44 @@ public class ProjectionRebuild {
     }
 
     /**
-     * In one transaction: lock the live table, carry over rows the live projection applied that are newer than
-     * what the rebuild read, give every row whose content differs from the old read model a fresh change number
-     * (so stream clients see exactly those, after everything they have seen) and every unchanged row its old
-     * one, swap the tables, drop the old one and give the indexes their usual names.
+     * Carries over the rows the live projection applied while the rebuild ran, makes sure every row the rebuild
+     * numbered anew is above every number a client can have seen, and swaps the tables. Unchanged rows took their
+     * old numbers while loading ({@link LiveNumbers}), so nothing here touches them. In three steps, each holding
+     * less than the one before:
+     * <ol>
+     * <li>no lock: the live rows newer than the rebuilt ones (nearly all that arrived during the rebuild);</li>
+     * <li>the projection's change-order lock, in the switch's transaction (live writes wait, readers do not): the
+     * rows changed since step 1 (change_seq above its highest, an index range), and a new number for each row
+     * numbered while loading ({@code change_seq > seqStart}) at or below the live table's highest; usually none,
+     * as the numbers taken while loading are above the live table's unless the live projection wrote meanwhile;</li>
+     * <li>ACCESS EXCLUSIVE on the live table (readers wait) only for dropping it and renaming: catalog work, its
+     * wait and hold times logged.</li>
+     * </ol>
+     * Any failure rolls the transaction back: the old table keeps serving.
      */
-    Switch switchTables(Connection c) throws SQLException {
+    Switch switchTables(Connection c, long seqStart) throws SQLException {
+        long started = System.nanoTime();
+        long seen;
+        int caughtUp;
+        try (Statement s = c.createStatement()) {
+            seen = liveMax(s); // read before the catch-up: whatever that misses committed later, with a higher number
+            caughtUp = catchUp(s, "");
+        }
+        long unlocked = System.nanoTime();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.setQueryTimeout(120);
             // Same order as the projection (advisory lock, then the table) so the two cannot deadlock.
             s.execute("select pg_advisory_xact_lock(" + CHANGE_ORDER_LOCK + ")");
-            s.execute("lock table " + EntryUpsert.LIVE_TABLE + " in access exclusive mode");
-            int caughtUp = s.executeUpdate("insert into " + REBUILD_TABLE + " (" + COLUMNS + ") select " + COLUMNS
-                    + " from " + EntryUpsert.LIVE_TABLE + " l where l.revision > coalesce((select r.revision from "
-                    + REBUILD_TABLE + " r where r.id = l.id), 0) on conflict (id) do update set "
-                    + updateAll());
-            // A changed row needs a number above every one a client can have seen, i.e. above the live table's
-            // highest (taken under the same locks). The rows loaded took theirs from the sequence while the
-            // rebuild ran: those above that highest are new enough already and keep it (on a fresh read model,
-            // nearly all of them, instead of rewriting every row inside this locked transaction).
+            long ordered = System.nanoTime();
+            caughtUp += catchUp(s, " and l.change_seq > " + seen);
+            // Rows caught up from the live table carry its numbers, which clients have seen: those stay.
             int changed = s.executeUpdate("update " + REBUILD_TABLE + " r set change_seq = nextval('timeline_change_seq')"
-                    + " where r.change_seq <= (select coalesce(max(change_seq), 0) from " + EntryUpsert.LIVE_TABLE
-                    + ") and not exists (select 1 from " + EntryUpsert.LIVE_TABLE + " l where l.id = r.id and "
-                    + CONTENT.formatted("r") + " is not distinct from " + CONTENT.formatted("l") + ")");
-            s.executeUpdate("update " + REBUILD_TABLE + " r set change_seq = l.change_seq, applied_at = l.applied_at"
-                    + " from " + EntryUpsert.LIVE_TABLE + " l where l.id = r.id and r.change_seq <> l.change_seq and "
-                    + CONTENT.formatted("r") + " is not distinct from " + CONTENT.formatted("l"));
+                    + " where r.change_seq > " + seqStart + " and r.change_seq <= " + liveMax(s) + " and not exists "
+                    + "(select 1 from " + EntryUpsert.LIVE_TABLE + " l where l.change_seq = r.change_seq)");
+            long renumbered = System.nanoTime();
+            s.execute("lock table " + EntryUpsert.LIVE_TABLE + " in access exclusive mode");
+            long exclusive = System.nanoTime();
             Map<String, String> liveIndexes = indexes(c, EntryUpsert.LIVE_TABLE);
             Map<String, String> rebuildIndexes = indexes(c, REBUILD_TABLE);
             s.execute("drop table " + EntryUpsert.LIVE_TABLE);
@@ -364,6 +401,12 @@ public class ProjectionRebuild {
                 }
             }
             c.commit();
+            long committed = System.nanoTime();
+            LOG.infof("projection rebuild: switched: %d live rows caught up (%d ms without a lock), change-order lock "
+                    + "waited %d ms and held %d ms (catch-up and %d rows renumbered in %d ms), ACCESS EXCLUSIVE lock "
+                    + "waited %d ms and held %d ms", caughtUp, ms(unlocked - started), ms(ordered - unlocked),
+                    ms(committed - ordered), changed, ms(renumbered - ordered), ms(exclusive - renumbered),
+                    ms(committed - exclusive));
             return new Switch(caughtUp, changed);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -371,6 +414,24 @@ public class ProjectionRebuild {
         } finally {
             c.setAutoCommit(true);
         }
+    }
+
+    /** Upserts the live rows newer than the rebuilt ones (or missing there), those matching {@code and}. */
+    private static int catchUp(Statement s, String and) throws SQLException {
+        return s.executeUpdate("insert into " + REBUILD_TABLE + " (" + COLUMNS + ") select " + COLUMNS + " from "
+                + EntryUpsert.LIVE_TABLE + " l where l.revision > coalesce((select r.revision from " + REBUILD_TABLE
+                + " r where r.id = l.id), 0)" + and + " on conflict (id) do update set " + updateAll());
+    }
+
+    private static long liveMax(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("select coalesce(max(change_seq), 0) from " + EntryUpsert.LIVE_TABLE)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static String updateAll() {

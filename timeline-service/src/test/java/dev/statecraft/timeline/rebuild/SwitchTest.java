@@ -1,6 +1,7 @@
 package dev.statecraft.timeline.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statecraft.infra.quarkus.KafkaTestResource;
 import dev.statecraft.infra.quarkus.PostgresTestResource;
@@ -9,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The switch on its own, with the race a rebuild cannot show deterministically: changes the live projection
- * applied while the rebuild was reading (a newer revision, an announcement the rebuild never saw) survive it.
+ * applied while the rebuild was reading (a newer revision, an announcement the rebuild never saw) survive it, and
+ * a row the rebuild changed, numbered before those, gets a number above them.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -31,33 +34,80 @@ class SwitchTest {
     ProjectionRebuild rebuild;
 
     @Test
-    void liveChangesDuringTheRebuildSurviveTheSwitch() throws Exception {
+    void liveChangesDuringTheRebuildSurviveTheSwitchAndChangedRowsComeAfterThem() throws Exception {
         String p = "sw_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("drop table if exists timeline_entry_rebuild");
             insert(s, "timeline_entry", p + "same", 1, "Same");
             insert(s, "timeline_entry", p + "newer", 1, "Revision one");
+            insert(s, "timeline_entry", p + "changed", 1, "Old wording");
             s.execute("create table timeline_entry_rebuild (like timeline_entry including all)");
-            // What the rebuild read from the topic: the same contents, under fresh change numbers.
+            // What the rebuild loaded: the same contents under their kept numbers (LiveNumbers), numbers taken
+            // after that start above seqStart...
             String columns = "id, revision, published_at, kind, title, summary, publisher, source_url, countries, "
-                    + "organisations, persons, event, applied_at, locations, mentioned_dates, body_text";
+                    + "organisations, persons, event, applied_at, locations, mentioned_dates, body_text, change_seq";
             s.execute("insert into timeline_entry_rebuild (" + columns + ") select " + columns
                     + " from timeline_entry");
-            // Meanwhile the live projection applied a newer revision and a new announcement.
+            long seqStart = number(s, "select nextval('timeline_change_seq')");
+            // ...and one row whose content the rebuild changed, numbered while loading.
+            s.execute("update timeline_entry_rebuild set title = 'New wording', change_seq = "
+                    + "nextval('timeline_change_seq') where id = '" + p + "changed'");
+            // Meanwhile the live projection applied a newer revision and a new announcement, with higher numbers.
             s.execute("update timeline_entry set revision = 2, title = 'Revision two', "
                     + "change_seq = nextval('timeline_change_seq') where id = '" + p + "newer'");
             insert(s, "timeline_entry", p + "new", 1, "Arrived during the rebuild");
             Map<String, String> before = rows(s, "");
+            long liveMax = number(s, "select max(change_seq) from timeline_entry");
 
-            ProjectionRebuild.Switch result = rebuild.switchTables(c);
+            ProjectionRebuild.Switch result = rebuild.switchTables(c, seqStart);
 
             assertThat(result.caughtUp()).isGreaterThanOrEqualTo(2);
-            assertThat(result.changed()).isZero();
-            // Every row, this test's and the others', as before: same revision, title and change number.
-            assertThat(rows(s, "")).isEqualTo(before);
-            assertThat(rows(s, p)).hasSize(3).containsEntry(p + "newer", before.get(p + "newer"))
-                    .hasEntrySatisfying(p + "newer", v -> assertThat(v).startsWith("2 Revision two"));
+            assertThat(result.changed()).isEqualTo(1);
+            // Every other row, this test's and the others', as before: same revision, title and change number.
+            Map<String, String> after = rows(s, "");
+            assertThat(after.remove(p + "changed")).startsWith("1 New wording #");
+            before.remove(p + "changed");
+            assertThat(after).isEqualTo(before);
+            assertThat(rows(s, p)).hasSize(4).hasEntrySatisfying(p + "newer",
+                    v -> assertThat(v).startsWith("2 Revision two"));
+            // The changed row comes after everything a client can have seen.
+            assertThat(number(s, "select change_seq from timeline_entry where id = '" + p + "changed'"))
+                    .isGreaterThan(liveMax);
             s.execute("delete from timeline_entry where id like '" + p + "%'");
+        }
+    }
+
+    @Test
+    void aFailedSwitchLeavesTheLiveTableServingAndChangesNothing() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop table if exists timeline_entry_rebuild");
+            s.execute("create table timeline_entry_rebuild (like timeline_entry including all)");
+            String id = "swf_" + UUID.randomUUID().toString().substring(0, 8);
+            insert(s, "timeline_entry_rebuild", id, 1, "Numbered while loading");
+            long seqStart = number(s, "select change_seq from timeline_entry_rebuild where id = '" + id + "'") - 1;
+            insert(s, "timeline_entry", id + "_live", 1, "Applied later"); // so the row above needs a new number
+            // Something that makes the drop of the live table fail, after the catch-up and the renumbering.
+            s.execute("create view switch_test_blocker as select id from timeline_entry");
+            long oid = number(s, "select 'timeline_entry'::regclass::oid");
+            try {
+                assertThatThrownBy(() -> rebuild.switchTables(c, seqStart)).isInstanceOf(SQLException.class);
+            } finally {
+                s.execute("drop view switch_test_blocker");
+            }
+            assertThat(c.getAutoCommit()).isTrue();
+            assertThat(number(s, "select 'timeline_entry'::regclass::oid")).isEqualTo(oid);
+            // Rolled back: the renumbering too.
+            assertThat(number(s, "select change_seq from timeline_entry_rebuild where id = '" + id + "'"))
+                    .isEqualTo(seqStart + 1);
+            s.execute("drop table timeline_entry_rebuild");
+            s.execute("delete from timeline_entry where id = '" + id + "_live'");
+        }
+    }
+
+    private static long number(Statement s, String query) throws Exception {
+        try (ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
