@@ -357,11 +357,14 @@ public class ProjectionRebuild {
      * old numbers while loading ({@link LiveNumbers}), so nothing here touches them. In three steps, each holding
      * less than the one before:
      * <ol>
-     * <li>no lock: the live rows newer than the rebuilt ones (nearly all that arrived during the rebuild);</li>
+     * <li>no lock: the live rows newer than the rebuilt ones (nearly all that arrived during the rebuild), and
+     * the live row's number for a rebuilt row that the live projection wrote with the same content after
+     * {@link LiveNumbers} was read (the rebuild loaded that revision too: the client has seen it);</li>
      * <li>the projection's change-order lock, in the switch's transaction (live writes wait, readers do not): the
-     * rows changed since step 1 (change_seq above its highest, an index range), and a new number for each row
-     * numbered while loading ({@code change_seq > seqStart}) at or below the live table's highest; usually none,
-     * as the numbers taken while loading are above the live table's unless the live projection wrote meanwhile;</li>
+     * same for the rows changed since step 1 (change_seq above its highest, an index range), then a new number
+     * for each row numbered while loading ({@code change_seq > seqStart}) at or below the live table's highest;
+     * usually none, as the numbers taken while loading are above the live table's unless the live projection
+     * wrote meanwhile;</li>
      * <li>ACCESS EXCLUSIVE on the live table (readers wait) only for dropping it and renaming: catalog work, its
      * wait and hold times logged.</li>
      * </ol>
@@ -373,6 +376,7 @@ public class ProjectionRebuild {
         int caughtUp;
         try (Statement s = c.createStatement()) {
             seen = liveMax(s); // read before the catch-up: whatever that misses committed later, with a higher number
+            keepLiveNumbers(s, seqStart);
             caughtUp = catchUp(s, "");
         }
         long unlocked = System.nanoTime();
@@ -382,6 +386,7 @@ public class ProjectionRebuild {
             // Same order as the projection (advisory lock, then the table) so the two cannot deadlock.
             s.execute("select pg_advisory_xact_lock(" + CHANGE_ORDER_LOCK + ")");
             long ordered = System.nanoTime();
+            keepLiveNumbers(s, seen);
             caughtUp += catchUp(s, " and l.change_seq > " + seen);
             // Rows caught up from the live table carry its numbers, which clients have seen: those stay.
             int changed = s.executeUpdate("update " + REBUILD_TABLE + " r set change_seq = nextval('timeline_change_seq')"
@@ -421,6 +426,16 @@ public class ProjectionRebuild {
         return s.executeUpdate("insert into " + REBUILD_TABLE + " (" + COLUMNS + ") select " + COLUMNS + " from "
                 + EntryUpsert.LIVE_TABLE + " l where l.revision > coalesce((select r.revision from " + REBUILD_TABLE
                 + " r where r.id = l.id), 0)" + and + " on conflict (id) do update set " + updateAll());
+    }
+
+    /**
+     * A rebuilt row whose content equals its live row's, which the live projection wrote after number
+     * {@code above}, takes that row's number and applied_at: the same revision, which clients have seen.
+     */
+    private static void keepLiveNumbers(Statement s, long above) throws SQLException {
+        s.executeUpdate("update " + REBUILD_TABLE + " r set change_seq = l.change_seq, applied_at = l.applied_at from "
+                + EntryUpsert.LIVE_TABLE + " l where l.change_seq > " + above + " and l.id = r.id and l.content_hash "
+                + "= r.content_hash and r.change_seq <> l.change_seq");
     }
 
     private static long liveMax(Statement s) throws SQLException {

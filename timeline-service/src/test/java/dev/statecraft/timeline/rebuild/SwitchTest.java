@@ -41,6 +41,7 @@ class SwitchTest {
             insert(s, "timeline_entry", p + "same", 1, "Same");
             insert(s, "timeline_entry", p + "newer", 1, "Revision one");
             insert(s, "timeline_entry", p + "changed", 1, "Old wording");
+            insert(s, "timeline_entry", p + "reloaded", 1, "Revision one");
             s.execute("create table timeline_entry_rebuild (like timeline_entry including all)");
             // What the rebuild loaded: the same contents under their kept numbers (LiveNumbers), numbers taken
             // after that start above seqStart...
@@ -52,9 +53,14 @@ class SwitchTest {
             // ...and one row whose content the rebuild changed, numbered while loading.
             s.execute("update timeline_entry_rebuild set title = 'New wording', change_seq = "
                     + "nextval('timeline_change_seq') where id = '" + p + "changed'");
+            // A revision the rebuild read too, which the live projection applied after the rebuild's start.
+            String revisionTwo = "revision = 2, title = 'Revision two', content_hash = 2, change_seq = "
+                    + "nextval('timeline_change_seq') where id = '" + p + "reloaded'";
+            s.execute("update timeline_entry_rebuild set " + revisionTwo);
             // Meanwhile the live projection applied a newer revision and a new announcement, with higher numbers.
             s.execute("update timeline_entry set revision = 2, title = 'Revision two', "
                     + "change_seq = nextval('timeline_change_seq') where id = '" + p + "newer'");
+            s.execute("update timeline_entry set " + revisionTwo);
             insert(s, "timeline_entry", p + "new", 1, "Arrived during the rebuild");
             Map<String, String> before = rows(s, "");
             long liveMax = number(s, "select max(change_seq) from timeline_entry");
@@ -68,7 +74,9 @@ class SwitchTest {
             assertThat(after.remove(p + "changed")).startsWith("1 New wording #");
             before.remove(p + "changed");
             assertThat(after).isEqualTo(before);
-            assertThat(rows(s, p)).hasSize(4).hasEntrySatisfying(p + "newer",
+            // The reloaded row kept the live number of that revision: no second event for what clients have seen.
+            assertThat(rows(s, p)).hasSize(5).hasEntrySatisfying(p + "newer",
+                    v -> assertThat(v).startsWith("2 Revision two")).hasEntrySatisfying(p + "reloaded",
                     v -> assertThat(v).startsWith("2 Revision two"));
             // The changed row comes after everything a client can have seen.
             assertThat(number(s, "select change_seq from timeline_entry where id = '" + p + "changed'"))
