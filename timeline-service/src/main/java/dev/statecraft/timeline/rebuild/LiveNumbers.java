@@ -5,7 +5,6 @@ import dev.statecraft.timeline.projection.EntryUpsert;
 import dev.statecraft.timeline.projection.MentionedDates;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,7 +19,8 @@ import java.util.List;
  * equals its live row's takes that row's change_seq and applied_at while loading, so unchanged rows keep their
  * numbers without any UPDATE. A row stored before V17 has no hash: its hash is computed here from its stored
  * columns (the same function, {@link EntryRow#contentHash}), once, as the first rebuild after the upgrade reads it.
- * Every number here is at most {@link #seqStart()}; every number a rebuild takes later is above it.
+ * Every number here is below {@link #seqStart()}; every number taken later, by the live projection or the rebuild,
+ * is above it.
  */
 final class LiveNumbers {
     /** The content columns a row without a hash is read with, in {@link EntryRow#contentHash}'s order. */
@@ -41,8 +41,12 @@ final class LiveNumbers {
     private LiveNumbers() {
     }
 
-    /** Reads the live table in one scan, then takes a number from the sequence: {@link #seqStart()}. */
-    static LiveNumbers read(Connection c) throws SQLException {
+    /**
+     * Takes {@link #seqStart()} and reads the live table in one repeatable-read snapshot taken while the
+     * projection's change-order lock is held (a few milliseconds: no live write in flight), so every row in the
+     * snapshot has a lower number and every row the live projection writes later a higher one.
+     */
+    static LiveNumbers read(Connection c, long changeOrderLock) throws SQLException {
         LiveNumbers numbers = new LiveNumbers();
         StringBuilder select = new StringBuilder("select id, change_seq, (extract(epoch from applied_at) * 1000000)"
                 + "::bigint, content_hash");
@@ -51,8 +55,20 @@ final class LiveNumbers {
         }
         select.append(" from ").append(EntryUpsert.LIVE_TABLE);
         boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false); // a cursor: fetched in batches, not the whole table at once
+        int isolation = c.getTransactionIsolation();
+        c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
+            s.execute("select pg_advisory_lock(" + changeOrderLock + ")"); // session-level: released below
+            try {
+                c.setAutoCommit(false); // also a cursor: the scan is fetched in batches, not all at once
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try (ResultSet rs = s.executeQuery("select nextval('timeline_change_seq')")) { // the snapshot
+                    rs.next();
+                    numbers.seqStart = rs.getLong(1);
+                }
+            } finally {
+                s.execute("select pg_advisory_unlock(" + changeOrderLock + ")");
+            }
             s.setFetchSize(2000);
             try (ResultSet rs = s.executeQuery(select.toString())) {
                 while (rs.next()) {
@@ -66,13 +82,14 @@ final class LiveNumbers {
                 }
             }
             c.commit();
+        } catch (SQLException | RuntimeException e) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            throw e;
         } finally {
             c.setAutoCommit(autoCommit);
-        }
-        try (PreparedStatement ps = c.prepareStatement("select nextval('timeline_change_seq')");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            numbers.seqStart = rs.getLong(1);
+            c.setTransactionIsolation(isolation);
         }
         return numbers;
     }
@@ -118,7 +135,7 @@ final class LiveNumbers {
         return withoutHash;
     }
 
-    /** A number taken after the snapshot: above every number in it, below every one taken later. */
+    /** Above every number in the snapshot, below every one taken later (by the live projection or the rebuild). */
     long seqStart() {
         return seqStart;
     }

@@ -94,13 +94,14 @@ class SwitchTest {
             insert(s, "timeline_entry_rebuild", id, 1, "Numbered while loading");
             long seqStart = number(s, "select change_seq from timeline_entry_rebuild where id = '" + id + "'") - 1;
             insert(s, "timeline_entry", id + "_live", 1, "Applied later"); // so the row above needs a new number
-            // Something that makes the drop of the live table fail, after the catch-up and the renumbering.
-            s.execute("create view switch_test_blocker as select id from timeline_entry");
+            // Something that makes the switch fail after the catch-up and the renumbering: the name the live table is
+            // renamed to is taken.
+            s.execute("create table " + ProjectionRebuild.RETIRED_TABLE + " (blocker int)");
             long oid = number(s, "select 'timeline_entry'::regclass::oid");
             try {
                 assertThatThrownBy(() -> rebuild.switchTables(c, seqStart)).isInstanceOf(SQLException.class);
             } finally {
-                s.execute("drop view switch_test_blocker");
+                s.execute("drop table " + ProjectionRebuild.RETIRED_TABLE);
             }
             assertThat(c.getAutoCommit()).isTrue();
             assertThat(number(s, "select 'timeline_entry'::regclass::oid")).isEqualTo(oid);
