@@ -179,7 +179,8 @@ final class BulkLoad {
         }
 
         void send(List<Line> lines) throws Exception {
-            while (!queue.offer(lines, 1, TimeUnit.SECONDS)) {
+            // A failed COPY fails the rebuild at the next poll, not after the whole topic was read.
+            while (running.isDone() || !queue.offer(lines, 1, TimeUnit.SECONDS)) {
                 if (running.isDone()) {
                     running.get(); // the writer failed
                     throw new IllegalStateException("a COPY writer stopped early");

@@ -245,11 +245,8 @@ public class ProjectionRebuild {
         try (Statement s = c.createStatement()) {
             s.execute("alter table " + REBUILD_TABLE + " add constraint " + REBUILD_TABLE + "_pkey primary key (id)");
             long keyed = System.nanoTime();
-            // The newest revision of each id is chosen by sorting only (id, revision, ctid): sorting the whole
-            // ~4 KB rows (~200 MB at 1M) spilled to temp files with the default work_mem.
-            int merged = s.executeUpdate("insert into " + REBUILD_TABLE + " as t (" + COLUMNS + ") select " + COLUMNS
-                    + " from " + STAGING_TABLE + " where ctid = any(array(select distinct on (id) ctid from "
-                    + STAGING_TABLE + " order by id, revision desc)) on conflict (id) do "
+            int merged = s.executeUpdate("insert into " + REBUILD_TABLE + " as t (" + COLUMNS + ") select distinct on"
+                    + " (id) " + COLUMNS + " from " + STAGING_TABLE + " order by id, revision desc on conflict (id) do "
                     + "update set " + updateAll().replace("change_seq = excluded.change_seq",
                             "change_seq = nextval('timeline_change_seq')") + " where t.revision < excluded.revision");
             s.execute("drop table " + STAGING_TABLE);
@@ -279,7 +276,6 @@ public class ProjectionRebuild {
                     try (Statement s = session.createStatement()) {
                         for (String d = definitions.poll(); d != null; d = definitions.poll()) {
                             long one = System.nanoTime();
-                            s.execute("set maintenance_work_mem = '" + buildMemory(d) + "'");
                             s.execute(d);
                             LOG.infof("projection rebuild: %s in %d ms", d, (System.nanoTime() - one) / 1_000_000);
                         }
@@ -298,15 +294,6 @@ public class ProjectionRebuild {
             builders.shutdownNow();
         }
         LOG.infof("projection rebuild: %d indexes built in %d ms", live.size(), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /**
-     * maintenance_work_mem for one index build. The GIN build on search collects its entries in that memory and
-     * writes them out each time it fills: 1 GB instead of 256 MB took 19.6 s instead of 22.0 s (timeline-1m.txt
-     * section 21, a copy of the 1M vectors); the B-trees, the GiST and the small GINs are not short of 256 MB.
-     */
-    static String buildMemory(String definition) {
-        return definition.contains("USING gin (search)") ? "1GB" : "256MB";
     }
 
     /**

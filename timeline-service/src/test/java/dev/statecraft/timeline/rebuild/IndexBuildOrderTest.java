@@ -25,14 +25,4 @@ class IndexBuildOrderTest {
                 "timeline_entry_published_mentioned_dates_idx", "timeline_entry_countries_idx",
                 "timeline_entry_persons_idx", "timeline_entry_change_seq_idx", "timeline_entry_order_idx");
     }
-
-    @Test
-    void onlyTheSearchGinGetsAGigabyteOfMaintenanceMemory() {
-        assertThat(ProjectionRebuild.buildMemory(
-                "CREATE INDEX ON timeline_entry_rebuild USING gin (search)")).isEqualTo("1GB");
-        assertThat(ProjectionRebuild.buildMemory(
-                "CREATE INDEX ON timeline_entry_rebuild USING gin (persons)")).isEqualTo("256MB");
-        assertThat(ProjectionRebuild.buildMemory(
-                "CREATE INDEX ON timeline_entry_rebuild USING btree (published_at DESC, id DESC)")).isEqualTo("256MB");
-    }
 }
