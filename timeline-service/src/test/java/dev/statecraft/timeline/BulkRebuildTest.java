@@ -138,8 +138,8 @@ class BulkRebuildTest {
         String title = "Fails its COPY with an error no row can be blamed for " + failing;
         Events.send(Events.with(failing).title(title).kind(Kind.AID).publishedAt(TimelineTest.at(day, 1)).build());
         await().atMost(Duration.ofSeconds(30)).until(() -> TimelineTest.timeline(day).getList("items").size() == 1);
-        // Raised with an SQLState outside the row-level classes (22, 23, 54000): it stands, whichever of the COPY
-        // connections meets it, and the rebuild fails instead of skipping the row.
+        // Raised with an SQLState outside the row-level classes (22, 23, 54000): the COPY is not sent again
+        // without the row, the rebuild fails (a connection or disk failure looks the same to it).
         String suffix = failing.replaceAll("[^a-zA-Z0-9]", "_");
         sql("create function fail_" + suffix + "(t text) returns boolean language plpgsql immutable as $$ begin if t = '"
                 + title + "' then raise exception 'not a row''s fault' using errcode = 'XX000'; end if; return true;"

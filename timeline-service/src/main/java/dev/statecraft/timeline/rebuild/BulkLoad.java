@@ -76,33 +76,21 @@ final class BulkLoad {
         this.progress = progress;
     }
 
-    /**
-     * Loads into {@code table} through one COPY per connection of {@code targets}, side by side (one backend
-     * parsing and storing rows was the bottleneck of reading: one core busy in PostgreSQL while the other waited),
-     * and the later revisions into {@code staging} on {@code other}.
-     */
-    void load(List<Connection> targets, String table, Connection other, String staging) throws Exception {
+    /** Loads into {@code table} on {@code target} and the later revisions into {@code staging} on {@code other}. */
+    void load(Connection target, String table, Connection other, String staging) throws Exception {
         Instant appliedAt = Instant.now();
         ExecutorService parsers = Executors.newFixedThreadPool(parseThreads,
                 DaemonThreads.numbered("projection-rebuild-parse"));
         ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("projection-rebuild-read"));
-        ExecutorService copiers = Executors.newFixedThreadPool(targets.size() + 1,
-                DaemonThreads.numbered("projection-rebuild-copy"));
         // Bounded: the reader waits when parsing or writing falls behind, so memory stays at a few polls.
         BlockingQueue<Future<List<Line>>> polls = new ArrayBlockingQueue<>(4 * parseThreads);
         SeenIds seen = new SeenIds();
-        List<Writer> firsts = new ArrayList<>();
-        Writer later = null;
-        try {
-            for (Connection target : targets) {
-                firsts.add(new Writer(new CopyStream(target, table, progress), copiers));
-            }
-            later = new Writer(new CopyStream(other, staging, progress), copiers);
+        try (CopyStream first = new CopyStream(target, table, progress);
+                CopyStream later = new CopyStream(other, staging, progress)) {
             Future<?> reading = reader.submit(() -> {
                 readTopic(parsers, polls, appliedAt);
                 return null;
             });
-            int turn = 0;
             while (true) {
                 Future<List<Line>> poll = polls.poll(1, TimeUnit.SECONDS);
                 if (poll == null) {
@@ -115,101 +103,20 @@ final class BulkLoad {
                 if (poll == END) {
                     break;
                 }
-                List<Line> lines = poll.get();
-                List<Line> news = new ArrayList<>(lines.size());
-                List<Line> laters = new ArrayList<>();
-                for (Line line : lines) {
-                    (seen.add(line.id()) ? news : laters).add(line);
-                }
-                if (!news.isEmpty()) {
-                    leastBusy(firsts, turn++).send(news);
-                }
-                if (!laters.isEmpty()) {
-                    later.send(laters);
+                for (Line line : poll.get()) {
+                    (seen.add(line.id()) ? first : later).write(line);
                 }
             }
             reading.get();
-            long rows = 0;
-            for (Writer w : firsts) {
-                rows += w.finish();
-            }
-            LOG.infof("projection rebuild: %d rows copied into %s on %d connections, %d later revisions into %s",
-                    rows, table, firsts.size(), later.finish(), staging);
+            first.finish();
+            later.finish();
+            LOG.infof("projection rebuild: %d rows copied into %s, %d later revisions into %s", first.rows(), table,
+                    later.rows(), staging);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             reader.shutdownNow();
             parsers.shutdownNow();
-            copiers.shutdownNow();
-            for (Writer w : firsts) {
-                w.close();
-            }
-            if (later != null) {
-                later.close();
-            }
-        }
-    }
-
-    /** The writer with the fewest polls waiting, the next in turn among equals (so both COPYs get rows). */
-    private static Writer leastBusy(List<Writer> writers, int turn) {
-        Writer best = null;
-        for (int i = 0; i < writers.size(); i++) {
-            Writer w = writers.get((turn + i) % writers.size());
-            if (best == null || w.waiting() < best.waiting()) {
-                best = w;
-            }
-        }
-        return best;
-    }
-
-    /** One COPY stream written by a thread of its own, so a busy backend does not hold up the others. */
-    private static final class Writer {
-        private static final List<Line> DONE = new ArrayList<>(0);
-        private final CopyStream stream;
-        private final BlockingQueue<List<Line>> queue = new ArrayBlockingQueue<>(4);
-        private final Future<Long> running;
-
-        Writer(CopyStream stream, ExecutorService threads) {
-            this.stream = stream;
-            this.running = threads.submit(this::run);
-        }
-
-        int waiting() {
-            return queue.size();
-        }
-
-        void send(List<Line> lines) throws Exception {
-            // A failed COPY fails the rebuild at the next poll, not after the whole topic was read.
-            while (running.isDone() || !queue.offer(lines, 1, TimeUnit.SECONDS)) {
-                if (running.isDone()) {
-                    running.get(); // the writer failed
-                    throw new IllegalStateException("a COPY writer stopped early");
-                }
-            }
-        }
-
-        /** Ends the stream after what was sent; its row count. */
-        long finish() throws Exception {
-            send(DONE);
-            return running.get();
-        }
-
-        private long run() throws Exception {
-            for (List<Line> lines = queue.take(); lines != DONE; lines = queue.take()) {
-                for (Line line : lines) {
-                    stream.write(line);
-                }
-            }
-            stream.finish();
-            return stream.rows();
-        }
-
-        void close() {
-            try {
-                stream.close();
-            } catch (SQLException | RuntimeException e) {
-                LOG.warn("projection rebuild: could not cancel a COPY", e);
-            }
         }
     }
 

@@ -131,18 +131,7 @@ public class ProjectionRebuild {
             }
             prepareTable(c);
             int threads = parseThreads > 0 ? parseThreads : Runtime.getRuntime().availableProcessors();
-            // A third connection while reading: the rebuilt table's rows go in through two COPYs side by side.
-            Connection third = dataSource.getConnection();
-            try {
-                third.setAutoCommit(true);
-                try (Statement s = third.createStatement()) {
-                    s.execute("set synchronous_commit = off");
-                }
-                new BulkLoad(bootstrapServers, batchSize, threads, progress).load(List.of(c, third), REBUILD_TABLE,
-                        other, STAGING_TABLE);
-            } finally {
-                release(third);
-            }
+            new BulkLoad(bootstrapServers, batchSize, threads, progress).load(c, REBUILD_TABLE, other, STAGING_TABLE);
             mergeLaterRevisions(c);
             createIndexes(c, other);
             analyze(c);
