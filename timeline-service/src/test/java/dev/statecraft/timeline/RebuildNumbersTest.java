@@ -85,6 +85,17 @@ class RebuildNumbersTest {
         // Every other row, the pre-V17 one with unchanged content too: the same change_seq and applied_at.
         assertThat(after).isEqualTo(before).containsKeys(same, legacy);
         assertThat(count("select count(*) from timeline_entry where content_hash is null")).isZero();
+
+        // The changed rows were numbered from far above (FreshNumbers): a live write after the switch still comes
+        // after them, so a client that read them misses nothing later.
+        long changedHighest = count("select max(change_seq) from timeline_entry where id in ('" + older + "', '"
+                + legacyChanged + "', '" + edited + "')");
+        String later = Events.newId();
+        Events.send(Events.announcement(later, 1, "After the rebuild", Kind.MEETING, TimelineTest.at(day, 9)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from timeline_entry where id = '" + later + "'") == 1);
+        assertThat(count("select change_seq from timeline_entry where id = '" + later + "'"))
+                .isGreaterThan(changedHighest);
     }
 
     @Test

@@ -1,52 +1,36 @@
 package dev.statecraft.timeline.rebuild;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import javax.sql.DataSource;
-
 /**
- * Change numbers for the rows a rebuild changes, taken from the sequence in blocks on a connection of their own
- * (the rebuild's two are busy COPYing). Used by the one writer thread, in the order the rows are written. Numbers
- * of a block left unused are gaps, which the stream does not mind (it asks for change_seq above a number).
+ * Change numbers for the rows a rebuild changes, counted up from {@link #HEADROOM} above the sequence's value at
+ * the rebuild's start instead of taken from the sequence. Numbers taken from the sequence while loading fall below
+ * whatever the live projection writes later, so each such row needed a new number at the switch, under the
+ * change-order lock: after a projection change, every row of the model (the UPDATE of 1M rows that session 9's
+ * switch could not finish). Counted from above, they are already above every number a client can have seen; the
+ * switch moves the sequence past the highest of them, and refuses to switch if the live projection wrote
+ * {@code HEADROOM} rows during one rebuild. Used by the one writer thread, in the order the rows are written.
  */
 final class FreshNumbers {
-    private static final int BLOCK = 10_000;
+    /** More rows than the live projection writes during any rebuild (a day at 10,000/s is 864 million). */
+    static final long HEADROOM = 1_000_000_000L;
 
-    private final DataSource dataSource;
-    private final long[] block = new long[BLOCK];
-    private int next = BLOCK;
+    private final long floor;
     private long taken;
 
-    FreshNumbers(DataSource dataSource) {
-        this.dataSource = dataSource;
+    FreshNumbers(long seqStart) {
+        this.floor = floor(seqStart);
     }
 
-    long next() throws SQLException {
-        if (next == BLOCK) {
-            refill();
-        }
-        taken++;
-        return block[next++];
+    /** Every fresh number of a rebuild that started at {@code seqStart} is above this. */
+    static long floor(long seqStart) {
+        return seqStart > Long.MAX_VALUE - HEADROOM ? Long.MAX_VALUE : seqStart + HEADROOM;
+    }
+
+    long next() {
+        return floor + ++taken;
     }
 
     /** Rows numbered so far. */
     long taken() {
         return taken;
-    }
-
-    private void refill() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select nextval('timeline_change_seq') from "
-                        + "generate_series(1, " + BLOCK + ")")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                int i = 0;
-                while (rs.next()) {
-                    block[i++] = rs.getLong(1);
-                }
-            }
-        }
-        next = 0;
     }
 }

@@ -130,7 +130,7 @@ public class ProjectionRebuild {
             prepareTable(c);
             LiveNumbers kept = liveNumbers(c);
             int threads = parseThreads > 0 ? parseThreads : Runtime.getRuntime().availableProcessors();
-            new BulkLoad(bootstrapServers, batchSize, threads, progress, kept, new FreshNumbers(dataSource))
+            new BulkLoad(bootstrapServers, batchSize, threads, progress, kept, new FreshNumbers(kept.seqStart()))
                     .load(c, REBUILD_TABLE, other, STAGING_TABLE);
             mergeLaterRevisions(c);
             createIndexes(c, other);
@@ -368,9 +368,9 @@ public class ProjectionRebuild {
      * {@link LiveNumbers} was read (the rebuild loaded that revision too: the client has seen it);</li>
      * <li>the projection's change-order lock, in the switch's transaction (live writes wait, readers do not): the
      * same for the rows changed since step 1 (change_seq above its highest, an index range), then a new number
-     * for each row numbered while loading ({@code change_seq > seqStart}) at or below the live table's highest;
-     * usually none, as the numbers taken while loading are above the live table's unless the live projection
-     * wrote meanwhile;</li>
+     * for any row numbered while loading ({@code change_seq > seqStart}) at or below the live table's highest:
+     * none, as {@link FreshNumbers} counts from far above it (kept as the rule that makes the contract hold),
+     * and the sequence moved past the rebuilt table's highest number;</li>
      * <li>ACCESS EXCLUSIVE on the live table (readers wait) only to rename it and its indexes away and the rebuilt
      * table and its indexes to the usual names: catalog work, its wait and hold times logged. The old table is
      * dropped after the commit.</li>
@@ -396,9 +396,18 @@ public class ProjectionRebuild {
             keepLiveNumbers(s, seen);
             caughtUp += catchUp(s, seen);
             // Rows caught up from the live table carry its numbers, which clients have seen: those stay.
+            long liveMax = liveMax(s);
+            if (liveMax >= FreshNumbers.floor(seqStart)) {
+                throw new IllegalStateException("the live projection wrote more than " + FreshNumbers.HEADROOM
+                        + " rows during the rebuild, into the numbers it gave changed rows; rebuild again");
+            }
             int changed = s.executeUpdate("update " + REBUILD_TABLE + " r set change_seq = nextval('timeline_change_seq')"
-                    + " where r.change_seq > " + seqStart + " and r.change_seq <= " + liveMax(s) + " and not exists "
+                    + " where r.change_seq > " + seqStart + " and r.change_seq <= " + liveMax + " and not exists "
                     + "(select 1 from " + EntryUpsert.LIVE_TABLE + " l where l.change_seq = r.change_seq)");
+            // Live writes after the switch come after the rows the rebuild numbered from above (FreshNumbers).
+            // setval is not undone by a rollback: a failed switch leaves a gap, which the stream does not mind.
+            s.execute("select setval('timeline_change_seq', greatest((select coalesce(max(change_seq), 0) from "
+                    + REBUILD_TABLE + "), (select last_value from timeline_change_seq)))");
             long renumbered = System.nanoTime();
             s.execute("lock table " + EntryUpsert.LIVE_TABLE + " in access exclusive mode");
             long exclusive = System.nanoTime();
