@@ -81,17 +81,19 @@ public record TextViews(char[] chars, char[] folded, String foldedSearch, String
             folded[i] = f;
             textLatin1[i] = c > 0xFF ? 0 : (byte) c;
             foldedLatin1[i] = f > 0xFF ? 0 : (byte) f;
-            boolean digit;
             boolean wordChar;
-            if (f < 0x80) {
-                // Folded ASCII holds no upper-case letter.
-                digit = f >= '0' && f <= '9';
-                wordChar = digit || f >= 'a' && f <= 'z';
-                foldedAwayLetter |= c >= 0x80 && !wordChar && Character.isLetterOrDigit(c);
+            if (f >= 'a' && f <= 'z') {
+                wordChar = true; // most chars: folded ASCII holds no upper-case letter
+            } else if (f < 0x80) {
+                wordChar = f >= '0' && f <= '9';
+                digitInWord |= wordChar;
+                if (c >= 0x80 && !wordChar) {
+                    foldedAwayLetter |= Character.isLetterOrDigit(c); // U+02BC
+                }
             } else {
                 wordChar = Character.isLetterOrDigit(f);
-                digit = wordChar && Character.isDigit(f);
-                foldedAwayLetter |= f != c && wordChar != Character.isLetterOrDigit(c);
+                digitInWord |= wordChar && Character.isDigit(f);
+                foldedAwayLetter |= f != c && !wordChar && Character.isLetterOrDigit(c);
             }
             if (wordChar != inWord) {
                 if (wordChar) {
@@ -101,14 +103,13 @@ public record TextViews(char[] chars, char[] folded, String foldedSearch, String
                         hasDigit = Arrays.copyOf(hasDigit, words * 2);
                     }
                     starts[words] = i;
-                    digitInWord = false;
                 } else {
                     ends[words] = i;
                     hasDigit[words++] = digitInWord;
+                    digitInWord = false;
                 }
                 inWord = wordChar;
             }
-            digitInWord |= digit;
         }
         if (inWord) {
             ends[words] = length;
