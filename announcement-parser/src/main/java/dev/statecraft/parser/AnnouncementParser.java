@@ -113,10 +113,10 @@ public final class AnnouncementParser {
         String textSearch = views.textSearch();
         int[] wordStarts = views.wordStarts();
         Gazetteer.Matches matches = gazetteer.find(text, chars, folded, wordStarts);
-        People people = persons.extract(text, chars, matches, doc.metadataPeople());
+        People people = persons.extract(text, views, matches, doc.metadataPeople());
         PlaceExtractor.Places found = places.extract(text, matches.places(), people.affiliations(),
                 doc.metadataPlaces(), doc.metadataOrganisations());
-        Anchors anchors = Anchors.find(chars, folded, foldedSearch, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
+        Anchors anchors = Anchors.find(views, ANCHOR_WORDS, AmountExtractor.ANCHOR_SYMBOLS);
         List<DateMention> dates = DateExtractor.extract(text, published.date(), anchors);
         BitSet claimed = new BitSet(text.length());
         for (DateMention d : dates) {

@@ -6,6 +6,7 @@ import dev.statecraft.parser.gazetteer.EntryType;
 import dev.statecraft.parser.gazetteer.Gazetteer;
 import dev.statecraft.parser.gazetteer.GazetteerMatch;
 import dev.statecraft.parser.gazetteer.TextWords;
+import dev.statecraft.parser.text.TextViews;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -47,6 +48,16 @@ public final class PersonExtractor {
 
     /** As {@link #extract(String, Gazetteer.Matches, List)} with {@code chars} the text's chars. */
     public People extract(String text, char[] chars, Gazetteer.Matches matches, List<String> metadataPeople) {
+        return extract(text, chars, Tokens.of(chars), matches, metadataPeople);
+    }
+
+    /** As {@link #extract(String, Gazetteer.Matches, List)}, with the words read from the text's views. */
+    public People extract(String text, TextViews views, Gazetteer.Matches matches, List<String> metadataPeople) {
+        return extract(text, views.chars(), Tokens.of(views), matches, metadataPeople);
+    }
+
+    private People extract(String text, char[] chars, Tokens tokens, Gazetteer.Matches matches,
+            List<String> metadataPeople) {
         List<RoleMention> roles = RoleFinder.find(text, matches.people(), matches.places(), gazetteer);
         List<NameMention> names = new ArrayList<>();
         for (GazetteerMatch m : matches.people()) {
@@ -56,7 +67,6 @@ public final class PersonExtractor {
                 names.add(new NameMention(m.start(), m.end(), m.entry().key(), true));
             }
         }
-        Tokens tokens = Tokens.of(chars);
         names.addAll(capitalisedNames(text, chars, tokens, matches, roles));
         names.sort(Comparator.comparingInt(NameMention::start));
         names = resolveSurnames(text, chars, tokens, names);

@@ -1,6 +1,5 @@
 package dev.statecraft.parser.text;
 
-import dev.statecraft.parser.gazetteer.Gazetteer;
 import dev.statecraft.parser.gazetteer.TextWords;
 import dev.statecraft.parser.gazetteer.WordTrie;
 import java.util.Arrays;
@@ -108,88 +107,145 @@ public final class Anchors {
     }
 
     /**
-     * Anchors of {@code text} ({@code folded} is its {@link Gazetteer#foldChars} form): words in
-     * {@code vocabulary}, digit runs, and {@code symbols}.
+     * Anchors of a text, from its {@link TextViews}: words in {@code vocabulary}, digit runs, and {@code symbols}.
+     * A word anchor is a run of letters after no letter or digit, so the views' words give them without a pass
+     * over the chars: a word without a digit is one letter run; only a word with a digit ("G7", "2025") and the
+     * gaps between words (for the symbols) are read char by char.
      */
-    public static Anchors find(String text, char[] folded, Vocabulary vocabulary, String symbols) {
-        return find(text, folded, new String(folded), vocabulary, symbols);
-    }
-
-    /**
-     * As {@link #find(String, char[], Vocabulary, String)}, with {@code foldedText} the same as a string, or its
-     * {@link SearchView} (it only answers {@link #mayContain}).
-     */
-    public static Anchors find(String text, char[] folded, String foldedText, Vocabulary vocabulary,
-            String symbols) {
-        return find(text.toCharArray(), folded, foldedText, vocabulary, symbols);
-    }
-
-    /** As {@link #find(String, char[], String, Vocabulary, String)}, with {@code text} as chars. */
-    public static Anchors find(char[] text, char[] folded, String foldedText, Vocabulary vocabulary,
-            String symbols) {
+    public static Anchors find(TextViews views, Vocabulary vocabulary, String symbols) {
         if (symbols.indexOf(' ') >= 0) {
             throw new IllegalArgumentException("a space cannot be an anchor symbol");
         }
-        char[] symbolChars = symbols.toCharArray();
-        // The ASCII symbols as bits (chars 0-63 in the first word, 64-127 in the second): nearly every char that
-        // is no letter or digit is ASCII punctuation or a space, ruled out by one bit test instead of a search.
-        long[] asciiSymbols = new long[2];
-        for (char s : symbolChars) {
-            if (s < 128) {
-                asciiSymbols[s >>> 6] |= 1L << s;
+        char[] text = views.chars();
+        char[] folded = views.folded();
+        int[] wordStarts = views.textWords().starts();
+        int[] wordEnds = views.textWords().ends();
+        boolean[] wordHasDigit = views.textWords().hasDigit();
+        Found found = new Found(vocabulary, symbols, wordStarts.length);
+        int gapStart = 0;
+        for (int w = 0; w < wordStarts.length; w++) {
+            int start = wordStarts[w];
+            int end = wordEnds[w];
+            found.symbolsIn(text, gapStart, start);
+            if (!wordHasDigit[w]) {
+                found.letters(folded, start, end);
+            } else {
+                found.lettersAndDigits(text, folded, start, end);
+            }
+            gapStart = end;
+        }
+        found.symbolsIn(text, gapStart, text.length);
+        return new Anchors(Arrays.copyOf(found.offsets, found.n), Arrays.copyOf(found.ids, found.n),
+                found.wordById, Arrays.copyOf(found.presentIds, found.present), views.foldedSearch(), vocabulary,
+                symbols);
+    }
+
+    /** The anchors as {@link #find} collects them, in text order. */
+    private static final class Found {
+        private final Vocabulary vocabulary;
+        private final char[] symbols;
+        /**
+         * The ASCII symbols as bits (chars 0-63 in the first word, 64-127 in the second): nearly every char that
+         * is no letter or digit is ASCII punctuation or a space, ruled out by one bit test instead of a search.
+         */
+        private final long[] asciiSymbols = new long[2];
+        /** Ids: vocabulary words by their index, then numbers, then each symbol. */
+        private final String[] wordById;
+        private final int[] presentIds;
+        private int present;
+        private int[] offsets;
+        private int[] ids;
+        private int n;
+
+        Found(Vocabulary vocabulary, String symbols, int words) {
+            this.vocabulary = vocabulary;
+            this.symbols = symbols.toCharArray();
+            for (char s : this.symbols) {
+                if (s < 128) {
+                    asciiSymbols[s >>> 6] |= 1L << s;
+                }
+            }
+            wordById = new String[vocabulary.words.size() + 1 + symbols.length()];
+            presentIds = new int[wordById.length];
+            int capacity = Math.max(16, words / 4);
+            offsets = new int[capacity];
+            ids = new int[capacity];
+        }
+
+        /** A word of letters only: an anchor when it is a vocabulary word. */
+        void letters(char[] folded, int start, int end) {
+            if (end - start <= MAX_WORD) {
+                int index = vocabulary.indexOf(folded, start, end);
+                if (index >= 0) {
+                    add(start, index, vocabulary.words.get(index));
+                }
             }
         }
-        int[] offsets = new int[16];
-        int[] foundIds = new int[16];
-        // Ids: vocabulary words by their index, then numbers, then each symbol.
-        int vocabularySize = vocabulary.words.size();
-        String[] wordById = new String[vocabularySize + 1 + symbols.length()];
-        int[] presentIds = new int[wordById.length];
-        int present = 0;
-        int n = 0;
-        int length = text.length;
-        int i = 0;
-        while (i < length) {
-            char c = text[i];
-            String word = null;
-            int id = -1;
-            int start = i;
-            if (TextWords.isLetter(c)) {
-                while (i < length && TextWords.isLetter(text[i])) {
+
+        /**
+         * A word holding a digit: its leading letters as in {@link #letters}, and each run of digits. Letters after
+         * a digit follow a letter or digit, so they start no anchor word.
+         */
+        void lettersAndDigits(char[] text, char[] folded, int start, int end) {
+            int i = start;
+            while (i < end) {
+                if (TextWords.isLetter(text[i])) {
+                    int letters = i;
+                    while (i < end && TextWords.isLetter(text[i])) {
+                        i++;
+                    }
+                    if (letters == start) {
+                        letters(folded, start, i);
+                    }
+                } else {
+                    // Letters and digits only: a digit.
+                    if (i == start || !TextWords.isDigit(text[i - 1])) {
+                        add(i, vocabulary.words.size(), DIGIT);
+                    }
                     i++;
                 }
-                boolean wordStart = start == 0 || !TextWords.isLetterOrDigit(text[start - 1]);
-                if (wordStart && i - start <= MAX_WORD) {
-                    int pattern = vocabulary.indexOf(folded, start, i);
-                    word = pattern >= 0 ? vocabulary.words.get(pattern) : null;
-                    id = pattern;
-                }
-            } else {
-                if (TextWords.isDigit(c) && (i == 0 || !TextWords.isDigit(text[i - 1]))) {
-                    word = DIGIT;
-                    id = vocabularySize;
-                } else if ((c < 128 ? (asciiSymbols[c >>> 6] & 1L << c) != 0 : c != ' ')
-                        && symbolIndex(symbolChars, c) >= 0) {
-                    word = String.valueOf(c);
-                    id = vocabularySize + 1 + symbolIndex(symbolChars, c);
-                }
-                i++;
-            }
-            if (word != null) {
-                if (n == offsets.length) {
-                    offsets = Arrays.copyOf(offsets, n * 2);
-                    foundIds = Arrays.copyOf(foundIds, n * 2);
-                }
-                if (wordById[id] == null) {
-                    wordById[id] = word;
-                    presentIds[present++] = id;
-                }
-                offsets[n] = start;
-                foundIds[n++] = id;
             }
         }
-        return new Anchors(Arrays.copyOf(offsets, n), Arrays.copyOf(foundIds, n), wordById,
-                Arrays.copyOf(presentIds, present), foldedText, vocabulary, symbols);
+
+        /** The symbols of {@code text[from, to)}, a stretch without letters or digits. */
+        void symbolsIn(char[] text, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = text[i];
+                if ((c < 128 ? (asciiSymbols[c >>> 6] & 1L << c) != 0 : c != ' ')) {
+                    int symbol = symbolIndex(symbols, c);
+                    if (symbol >= 0) {
+                        add(i, vocabulary.words.size() + 1 + symbol, String.valueOf(c));
+                    }
+                }
+            }
+        }
+
+        private void add(int offset, int id, String word) {
+            if (n == offsets.length) {
+                offsets = Arrays.copyOf(offsets, n * 2);
+                ids = Arrays.copyOf(ids, n * 2);
+            }
+            if (wordById[id] == null) {
+                wordById[id] = word;
+                presentIds[present++] = id;
+            }
+            offsets[n] = offset;
+            ids[n++] = id;
+        }
+    }
+
+    /** The anchor offsets in text order, for tests. */
+    int[] offsets() {
+        return offsets.clone();
+    }
+
+    /** The word of each anchor ({@link #DIGIT} for a number, the symbol itself), for tests. */
+    String[] words() {
+        String[] words = new String[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            words[k] = wordById[ids[k]];
+        }
+        return words;
     }
 
     /** {@code String.indexOf} of a char in a handful of symbols, without a UTF-16 string search per char. */

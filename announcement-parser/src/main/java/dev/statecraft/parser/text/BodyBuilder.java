@@ -1,15 +1,20 @@
 package dev.statecraft.parser.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Collects paragraphs into a {@link Body}: whitespace collapsed, control characters dropped, "\n\n" between. */
 public final class BodyBuilder {
-    private final StringBuilder text;
+    /**
+     * The body's chars so far, {@code text[0, length)}: each paragraph is collapsed straight into it (a copy
+     * per paragraph into a StringBuilder before, which checked every char for Latin-1 on the way).
+     */
+    private char[] text;
+    private int length;
     private final List<Paragraph> paragraphs = new ArrayList<>();
-    /** The raw and the collapsed chars of a paragraph: reused for every paragraph (two copies each before). */
+    /** The raw chars of a paragraph: reused for every paragraph. */
     private char[] raw = new char[0];
-    private char[] collapsed = new char[0];
 
     public BodyBuilder() {
         this(16);
@@ -17,7 +22,7 @@ public final class BodyBuilder {
 
     /** @param expectedLength about how long the body will be (sizes the text once instead of growing it) */
     public BodyBuilder(int expectedLength) {
-        text = new StringBuilder(Math.max(16, expectedLength));
+        text = new char[Math.max(16, expectedLength)];
     }
 
     public BodyBuilder add(CharSequence paragraph, boolean blockQuote) {
@@ -51,26 +56,29 @@ public final class BodyBuilder {
     private void ensureCapacity(int length) {
         if (raw.length < length) {
             raw = new char[Math.max(length, 2 * raw.length)];
-            collapsed = new char[raw.length];
         }
     }
 
-    /** Adds {@code raw[0, length)} as a paragraph. */
-    private BodyBuilder addRaw(int length, boolean blockQuote) {
-        int n = Whitespace.collapse(raw, length, collapsed);
-        if (n == 0) {
+    /** Adds {@code raw[0, rawLength)} as a paragraph. */
+    private BodyBuilder addRaw(int rawLength, boolean blockQuote) {
+        int start = length == 0 ? 0 : length + 2; // after the "\n\n" separator, if any
+        if (text.length < start + rawLength) {
+            text = Arrays.copyOf(text, Math.max(start + rawLength, 2 * text.length));
+        }
+        int end = Whitespace.collapse(raw, rawLength, text, start);
+        if (end == start) {
             return this; // a blank paragraph adds nothing, not even its separator
         }
-        if (!text.isEmpty()) {
-            text.append("\n\n");
+        if (start > 0) {
+            text[length] = '\n';
+            text[length + 1] = '\n';
         }
-        int start = text.length();
-        text.append(collapsed, 0, n);
-        paragraphs.add(new Paragraph(start, text.length(), blockQuote));
+        paragraphs.add(new Paragraph(start, end, blockQuote));
+        length = end;
         return this;
     }
 
     public Body build() {
-        return new Body(text.toString(), paragraphs);
+        return new Body(new String(text, 0, length), paragraphs);
     }
 }

@@ -22,7 +22,15 @@ public final class Whitespace {
      * number. Both arrays may be longer: a caller reuses them for many paragraphs.
      */
     static int collapse(char[] in, int length, char[] out) {
-        int n = 0;
+        return collapse(in, length, out, 0);
+    }
+
+    /**
+     * As {@link #collapse(char[], int, char[])}, writing from {@code out[outStart]} (room for {@code length} chars
+     * after it); returns where the collapsed chars end.
+     */
+    static int collapse(char[] in, int length, char[] out, int outStart) {
+        int n = outStart;
         boolean pendingSpace = false;
         for (int i = 0; i < length; i++) {
             char c = in[i];
@@ -34,7 +42,7 @@ public final class Whitespace {
                 }
                 out[n++] = c;
             } else if (isSpace(c)) {
-                pendingSpace = n > 0;
+                pendingSpace = n > outStart;
             } else if (Character.isISOControl(c) || c == '\uFEFF' || c == '\u200B' || c == '\uFFFD'
                     || Character.getType(c) == Character.FORMAT) {
                 // dropped: binary noise, byte-order marks, zero-width and bidi controls

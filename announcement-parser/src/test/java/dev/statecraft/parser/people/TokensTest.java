@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.statecraft.parser.RandomTexts;
 import dev.statecraft.parser.gazetteer.Gazetteer;
+import dev.statecraft.parser.text.TextViews;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TokensTest {
     private static final Random RANDOM = new Random(20261128);
     private static final String[] PIECES = {"Kaja", "KALLAS", "von", "de", "a", "É", "é", "ß", "ǅ", "1", "'", "’",
-        "'s", "’S", "-", "_", ".", " ", "\u0301", "\ud835\udc00", "x", "Z", "eu", "EU"};
+        "'s", "’S", "-", "_", ".", " ", "\u0301", "\u0300", "\ud835\udc00", "\ud835", "2025", "G7", "9am", "٣", "Ⅻ", "‑", "ʼ", "`", "x", "Z", "eu", "EU"};
 
     @Test
     void sameWordsAsTheFormerTokenizer() {
@@ -28,6 +29,23 @@ class TokensTest {
             }
             assertThat(found).as(text).isEqualTo(former(chars));
         }
+    }
+
+    @Test
+    void wordsFromTheTextViewsAreTheWordsOfTheScan() {
+        for (int round = 0; round < 30_000; round++) {
+            String text = RandomTexts.joined(RANDOM, PIECES, 0, 12);
+            assertThat(described(Tokens.of(TextViews.of(text)))).as(text)
+                    .isEqualTo(described(Tokens.of(text.toCharArray())));
+        }
+    }
+
+    private static List<String> described(Tokens tokens) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < tokens.count(); i++) {
+            words.add(tokens.start(i) + ":" + tokens.end(i) + ":" + tokens.isCapitalised(i) + ":" + tokens.text(i));
+        }
+        return words;
     }
 
     /** The former Token.tokenize and Token.isCapitalised, as they were. */
