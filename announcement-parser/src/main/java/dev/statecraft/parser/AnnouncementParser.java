@@ -49,10 +49,15 @@ public final class AnnouncementParser {
     public static final String VERSION = "1.0.0";
     /** Home-country codes: mentioning only these does not make a text diplomatic. */
     private static final Set<String> HOME = Set.of("GB");
-    /** Where dates and amounts can start: one anchor pass serves both extractors. */
+    /**
+     * Where dates and amounts can start: one anchor pass serves both extractors. The vocabulary also works out, once,
+     * which anchor words each extractor's start sets hold (it was done per parse).
+     */
     private static final Anchors.Vocabulary ANCHOR_WORDS = new Anchors.Vocabulary(Stream.concat(
             DateExtractor.ANCHOR_WORDS.stream(), AmountExtractor.ANCHOR_WORDS.stream())
-            .collect(Collectors.toUnmodifiableSet()));
+            .collect(Collectors.toUnmodifiableSet()), AmountExtractor.ANCHOR_SYMBOLS,
+            Stream.of(DateExtractor.MATCH_SETS, AmountExtractor.MATCH_SETS, QuantityExtractor.MATCH_SETS)
+                    .flatMap(List::stream).toList());
     private static final int LEAD_PARAGRAPHS = 2;
     private static final int LEAD_MIN_LENGTH = 80;
 

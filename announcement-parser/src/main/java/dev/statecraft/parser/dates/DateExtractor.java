@@ -40,6 +40,8 @@ public final class DateExtractor {
 
     /** Words a date expression can start with (lower case), for {@link Anchors#find}; numbers count too. */
     public static final Set<String> ANCHOR_WORDS = DatePatterns.ANCHOR_WORDS;
+    /** The word sets this extractor passes to {@link Anchors#matchAt}, for {@link Anchors.Vocabulary}. */
+    public static final List<Set<String>> MATCH_SETS = DatePatterns.MATCH_SETS;
 
     /** @param anchors the text's anchors, found with at least {@link #ANCHOR_WORDS} and digits */
     public static List<DateMention> extract(String text, LocalDate reference, Anchors anchors) {

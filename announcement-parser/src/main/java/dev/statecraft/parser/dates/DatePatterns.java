@@ -1,5 +1,6 @@
 package dev.statecraft.parser.dates;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -95,6 +96,10 @@ final class DatePatterns {
             "seven", "eight", "nine", "ten");
     static final Set<String> LEAD_START = Set.of("in", "since", "from", "until", "till", "by", "during", "before",
             "after", "throughout", "early", "late", "mid", "end", "start", "beginning", "this", "last", "next", "of");
+    /** Every start, lead and next word set above, for the anchor vocabulary to work out once (Anchors.Vocabulary). */
+    static final List<Set<String>> MATCH_SETS = List.of(WEEKDAY_START, WEEKDAY_OR_NUMBER_START,
+            WEEKDAY_OR_FULL_MONTH_START, FULL_MONTH_WORDS, NUMBER, TODAY_START, RELATIVE_DAY_START, PERIOD_START_BUT_THE,
+            WEEKDAY_LEAD, WEEKDAYS, THE, PERIOD_START, PART_OF_YEAR_START, AGO_START, LEAD_START);
 
     /*
      * Start tests (see Anchors.StartTest): what every match of a pattern has right after its anchor, checked in

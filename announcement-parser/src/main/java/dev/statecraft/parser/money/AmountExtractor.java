@@ -36,6 +36,8 @@ public final class AmountExtractor {
     private static final Set<String> NUMBER_START = Set.of(Anchors.DIGIT);
     /** A symbol amount starts with a currency code or sign, never at a date word or a bare number. */
     private static final Set<String> SYMBOL_START = symbolStart();
+    /** The word sets this extractor passes to {@link Anchors#matchAt}, for {@link Anchors.Vocabulary}. */
+    public static final List<Set<String>> MATCH_SETS = List.of(NUMBER_START, SYMBOL_START);
     private static final String SYMBOL = "(US\\$|U\\.S\\.\\s?\\$|A\\$|AU\\$|C\\$|CA\\$|NZ\\$|HK\\$|S\\$|\\$|£|€|¥|₹"
             + "|USD\\s?|GBP\\s?|EUR\\s?|JPY\\s?|CHF\\s?)";
     private static final String CURRENCY_WORD = "(pounds sterling|pounds|pound|US dollars|dollars|dollar|euros|euro"

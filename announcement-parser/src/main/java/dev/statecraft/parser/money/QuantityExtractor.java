@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 /** Counted things that are not money: "over 120,000 soldiers", "500 tanks", "1.1 million people". */
 public final class QuantityExtractor {
     private static final Set<String> NUMBER_START = Set.of(Anchors.DIGIT);
+    /** The word sets this extractor passes to {@link Anchors#matchAt}, for {@link Anchors.Vocabulary}. */
+    public static final List<Set<String>> MATCH_SETS = List.of(NUMBER_START);
     static final Pattern QUANTITY = Pattern.compile("(?<![\\w.,$£€¥/-])"
             + Numbers.NUMBER + "(?:\\s" + "(trillion|billion|million|thousand)" + ")?\\s+([A-Za-z][a-z-]{2,})\\b"
             + "(?:\\s+([a-z][a-z-]{2,})\\b)?");

@@ -84,7 +84,24 @@ public final class Anchors {
          */
         private final long[] lengthsByFirstChar = new long[128];
 
+        /**
+         * The {@link #membership} of each of {@link #knownSets} for texts searched with {@link #knownSymbols}: it
+         * depends on no text, so it is computed once here instead of in every parse (JFR put ~2 % of a seed
+         * parse at 1x in building these per parse). Read-only once built, so shared by every thread.
+         */
+        private final String knownSymbols;
+        private final Set<?>[] knownSets;
+        private final boolean[][] knownMemberships;
+
         public Vocabulary(Set<String> lowerCaseWords) {
+            this(lowerCaseWords, "", List.of());
+        }
+
+        /**
+         * As {@link #Vocabulary(Set)}, with the membership of each of {@code startSets} (the start, lead and next
+         * word sets the extractors pass to {@link #matchAt}) worked out for {@link #find} with {@code symbols}.
+         */
+        public Vocabulary(Set<String> lowerCaseWords, String symbols, List<Set<String>> startSets) {
             this.words = List.copyOf(lowerCaseWords);
             this.trie = new WordTrie(words);
             for (int i = 0; i < words.size(); i++) {
@@ -94,6 +111,45 @@ public final class Anchors {
                     lengthsByFirstChar[word.charAt(0)] |= 1L << word.length();
                 }
             }
+            this.knownSymbols = symbols;
+            this.knownSets = startSets.toArray(new Set<?>[0]);
+            this.knownMemberships = new boolean[knownSets.length][];
+            for (int i = 0; i < knownSets.length; i++) {
+                boolean[] member = new boolean[words.size() + 1 + symbols.length()];
+                for (String word : startSets.get(i)) {
+                    int id = idOf(word, symbols);
+                    if (id >= 0) {
+                        member[id] = true;
+                    }
+                }
+                knownMemberships[i] = member;
+            }
+        }
+
+        /** The membership of {@code set} computed at construction for {@code symbols}, or null. */
+        private boolean[] knownMembership(Set<String> set, String symbols) {
+            if (!knownSymbols.equals(symbols)) {
+                return null;
+            }
+            for (int i = 0; i < knownSets.length; i++) {
+                if (knownSets[i] == set) {
+                    return knownMemberships[i];
+                }
+            }
+            return null;
+        }
+
+        /** The id {@link #find} with {@code symbols} gives {@code word}, or -1 if it is no anchor word. */
+        private int idOf(String word, String symbols) {
+            Integer id = idByWord.get(word);
+            if (id != null) {
+                return id;
+            }
+            if (DIGIT.equals(word)) {
+                return words.size();
+            }
+            int symbol = word.length() == 1 ? symbols.indexOf(word.charAt(0)) : -1;
+            return symbol >= 0 ? words.size() + 1 + symbol : -1;
         }
 
         /** The index of the word that is exactly {@code folded[start, end)}, or -1. */
@@ -268,17 +324,21 @@ public final class Anchors {
     }
 
     /**
-     * Whether each anchor word (by id) is in {@code set}; ids of words absent from the text stay false. Looks
+     * Whether each anchor word (by id) is in {@code set}, as read at the ids of this text's anchors (an id of a word
+     * absent from the text is never read): the vocabulary's own when it knows the set, else worked out here, looking
      * up the few words of the set rather than every anchor word of the text in the set.
      */
-    private boolean[] membership(Set<String> set) {
+    boolean[] membership(Set<String> set) {
         // Several patterns share a set (a number starts six of them): each set is looked up once per parse.
         for (int i = 0; i < membershipCount; i++) {
             if (membershipSets[i] == set) {
                 return memberships[i];
             }
         }
-        boolean[] member = newMembership(set);
+        boolean[] member = vocabulary.knownMembership(set, symbols);
+        if (member == null) {
+            member = newMembership(set);
+        }
         if (membershipCount == memberships.length) {
             membershipSets = Arrays.copyOf(membershipSets, membershipCount * 2);
             memberships = Arrays.copyOf(memberships, membershipCount * 2);
@@ -310,15 +370,7 @@ public final class Anchors {
 
     /** The id {@link #find} gives {@code word}, or -1 if it is no anchor word. */
     private int idOf(String word) {
-        Integer id = vocabulary.idByWord.get(word);
-        if (id != null) {
-            return id;
-        }
-        if (DIGIT.equals(word)) {
-            return vocabulary.words.size();
-        }
-        int symbol = word.length() == 1 ? symbols.indexOf(word.charAt(0)) : -1;
-        return symbol >= 0 ? vocabulary.words.size() + 1 + symbol : -1;
+        return vocabulary.idOf(word, symbols);
     }
 
     /**
