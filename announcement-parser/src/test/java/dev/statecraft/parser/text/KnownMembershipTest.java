@@ -2,7 +2,6 @@ package dev.statecraft.parser.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.statecraft.parser.gazetteer.Gazetteer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,16 +36,16 @@ class KnownMembershipTest {
                 s.append(PIECES[random.nextInt(PIECES.length)]).append(random.nextInt(4) == 0 ? "" : " ");
             }
             String text = s.toString();
-            char[] folded = Gazetteer.foldChars(text);
+            TextViews views = TextViews.of(text);
             for (Set<String> set : SETS) {
-                List<Integer> expectedStarts = starts(Anchors.find(text, folded, plain, SYMBOLS), text, set, null);
-                assertThat(starts(Anchors.find(text, folded, known, SYMBOLS), text, set, null)).as(text)
+                List<Integer> expectedStarts = starts(Anchors.find(views, plain, SYMBOLS), text, set, null);
+                assertThat(starts(Anchors.find(views, known, SYMBOLS), text, set, null)).as(text)
                         .isEqualTo(expectedStarts);
-                assertThat(starts(Anchors.find(text, folded, known, SYMBOLS), text, null, set)).as(text)
-                        .isEqualTo(starts(Anchors.find(text, folded, plain, SYMBOLS), text, null, set));
+                assertThat(starts(Anchors.find(views, known, SYMBOLS), text, null, set)).as(text)
+                        .isEqualTo(starts(Anchors.find(views, plain, SYMBOLS), text, null, set));
                 // Other symbols than the vocabulary's: its memberships do not apply.
-                assertThat(starts(Anchors.find(text, folded, known, "€$"), text, set, null)).as(text)
-                        .isEqualTo(starts(Anchors.find(text, folded, plain, "€$"), text, set, null));
+                assertThat(starts(Anchors.find(views, known, "€$"), text, set, null)).as(text)
+                        .isEqualTo(starts(Anchors.find(views, plain, "€$"), text, set, null));
                 matched += expectedStarts.size();
             }
         }
