@@ -11,7 +11,7 @@ import java.util.List;
  * UTF-16 units per step (~1 us for a ~3.5 KB row); not cryptographic: two different contents of one announcement
  * share a hash with probability ~2^-64, and then a stream client would miss that change.
  */
-final class ContentHash {
+public final class ContentHash {
     private static final long C1 = 0x87c37b91114253d5L;
     private static final long C2 = 0x4cf5ad432745937fL;
     private static final long NULL = 0x9e3779b97f4a7c15L;
@@ -82,7 +82,11 @@ final class ContentHash {
     }
 
     long value() {
-        long x = h ^ steps;
+        return finish(h ^ steps);
+    }
+
+    /** MurmurHash3's 64-bit finaliser, also of the rebuild's id hashes (SeenIds). */
+    public static long finish(long x) {
         x ^= x >>> 33;
         x *= 0xff51afd7ed558ccdL;
         x ^= x >>> 33;

@@ -239,8 +239,9 @@ public class ProjectionRebuild {
         long started = System.nanoTime();
         LiveNumbers kept = LiveNumbers.read(c, CHANGE_ORDER_LOCK);
         LOG.infof("projection rebuild: change numbers of %d live rows read in %d ms (%d stored before V17, their "
-                + "content hash computed from their columns); new numbers start above %d", kept.size(),
-                (System.nanoTime() - started) / 1_000_000, kept.withoutHash(), kept.seqStart());
+                + "content hash computed from their columns); live numbers up to %d, a changed row's number above %d",
+                kept.size(), (System.nanoTime() - started) / 1_000_000, kept.withoutHash(), kept.seqStart(),
+                FreshNumbers.floor(kept.seqStart()));
         return kept;
     }
 

@@ -1,5 +1,7 @@
 package dev.statecraft.timeline.rebuild;
 
+import dev.statecraft.timeline.projection.ContentHash;
+
 /**
  * Which announcement ids a rebuild has loaded, as 64-bit hashes in an open-addressing table (16 bytes per id
  * at most: ~32 MB for a million, where a set of strings would take ~150 MB). Only "certainly new" is acted on:
@@ -58,11 +60,6 @@ final class SeenIds {
             h ^= id.charAt(i);
             h *= 0x100000001b3L;
         }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb93fe1a85ec5L;
-        h ^= h >>> 33;
-        return h;
+        return ContentHash.finish(h);
     }
 }
