@@ -1,5 +1,7 @@
 package dev.statecraft.parser.dates;
 
+import static dev.statecraft.parser.text.RegexChars.startsWithIgnoringAsciiCase;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -119,21 +121,11 @@ final class AboutPhrase {
             }
         }
         for (String glue : GLUE_BY_LENGTH[end - start]) {
-            if (equalsAsciiLowerCase(text, start, glue)) {
+            if (startsWithIgnoringAsciiCase(text, start, glue)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean equalsAsciiLowerCase(String text, int start, String lowerCase) {
-        for (int k = 0; k < lowerCase.length(); k++) {
-            char c = text.charAt(start + k);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerCase.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String[][] glueByLength() {

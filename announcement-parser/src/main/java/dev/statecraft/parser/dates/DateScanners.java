@@ -8,6 +8,7 @@ import static dev.statecraft.parser.text.RegexChars.isAsciiWordChar;
 import static dev.statecraft.parser.text.RegexChars.isDigit;
 import static dev.statecraft.parser.text.RegexChars.isRegexSpace;
 import static dev.statecraft.parser.text.RegexChars.skipSpaces;
+import static dev.statecraft.parser.text.RegexChars.startsWithIgnoringAsciiCase;
 
 import dev.statecraft.parser.text.Anchors;
 import java.util.regex.MatchResult;
@@ -98,6 +99,34 @@ final class DateScanners {
             g[3] = -1;
         }
         return rest.matchFrom(text, at, to, g) ? new Anchors.Scanned(text, g) : null;
+    }
+
+    /** The rest of a pattern after an optional lead word, from {@code i}; {@code leadEnd} is -1 without the lead. */
+    private interface LedRest {
+        MatchResult matchFrom(String text, int at, int i, int to, int leadEnd);
+    }
+
+    /**
+     * {@code \b(?:LEAD\s+)?REST} with a case-insensitive lead: with the lead first, then without, in the order the
+     * regex backtracks; shared by the lone-weekday and relative-period patterns.
+     */
+    private static MatchResult afterOptionalLead(String text, int at, int to, String[] leads, LedRest rest) {
+        int boundary = boundaryAt(text, at);
+        if (boundary != YES) {
+            return boundary == NO ? null : Anchors.UNSURE;
+        }
+        int lead = startingAt(text, at, to, leads, 0, leads.length, true);
+        if (lead >= 0) {
+            int leadEnd = at + leads[lead].length();
+            int i = skipSpaces(text, leadEnd, to);
+            if (i > leadEnd) {
+                MatchResult r = rest.matchFrom(text, at, i, to, leadEnd);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return rest.matchFrom(text, at, at, to, -1);
     }
 
     /** {@link DatePatterns#DAY_MONTH}: groups weekday, day, month, year. */
@@ -199,7 +228,7 @@ final class DateScanners {
         }
         for (String lead : LEADS) {
             int leadEnd = at + lead.length();
-            if (leadEnd > to || !regionMatchesAsciiIgnoreCase(text, at, lead)) {
+            if (leadEnd > to || !startsWithIgnoringAsciiCase(text, at, lead)) {
                 continue;
             }
             int m = leadEnd;
@@ -303,7 +332,7 @@ final class DateScanners {
         }
         for (String lead : YEAR_LEADS) {
             int leadEnd = at + lead.length();
-            if (leadEnd > to || !regionMatchesAsciiIgnoreCase(text, at, lead)) {
+            if (leadEnd > to || !startsWithIgnoringAsciiCase(text, at, lead)) {
                 continue;
             }
             int y = leadEnd;
@@ -333,22 +362,7 @@ final class DateScanners {
         if (at >= 5 && text.startsWith("Good ", at - 5) || at >= 6 && text.startsWith("Black ", at - 6)) {
             return null;
         }
-        int boundary = boundaryAt(text, at);
-        if (boundary != YES) {
-            return boundary == NO ? null : Anchors.UNSURE;
-        }
-        int lead = startingAt(text, at, to, WEEKDAY_LEADS, 0, WEEKDAY_LEADS.length, true);
-        if (lead >= 0) {
-            int leadEnd = at + WEEKDAY_LEADS[lead].length();
-            int w = skipSpaces(text, leadEnd, to);
-            if (w > leadEnd) {
-                MatchResult r = loneWeekdayFrom(text, at, w, to, leadEnd);
-                if (r != null) {
-                    return r;
-                }
-            }
-        }
-        return loneWeekdayFrom(text, at, at, to, -1);
+        return afterOptionalLead(text, at, to, WEEKDAY_LEADS, DateScanners::loneWeekdayFrom);
     }
 
     private static MatchResult loneWeekdayFrom(String text, int at, int w, int to, int leadEnd) {
@@ -532,7 +546,7 @@ final class DateScanners {
             return boundary == NO ? null : Anchors.UNSURE;
         }
         for (String lead : PART_OF_YEAR_LEADS) {
-            if (at + lead.length() > to || !regionMatchesAsciiIgnoreCase(text, at, lead)) {
+            if (at + lead.length() > to || !startsWithIgnoringAsciiCase(text, at, lead)) {
                 continue;
             }
             int i = spacesThen(text, at + lead.length(), to, "the");
@@ -542,7 +556,7 @@ final class DateScanners {
             int part = -1;
             for (String p : PARTS_OF_YEAR) {
                 int s = skipSpaces(text, i, to);
-                if (s > i && s + p.length() <= to && regionMatchesAsciiIgnoreCase(text, s, p)) {
+                if (s > i && s + p.length() <= to && startsWithIgnoringAsciiCase(text, s, p)) {
                     part = s + p.length();
                     break;
                 }
@@ -574,7 +588,7 @@ final class DateScanners {
     /** After one or more regex {@code \s} from {@code i} and then {@code word} (any ASCII case), or -1. */
     private static int spacesThen(String text, int i, int to, String word) {
         int s = skipSpaces(text, i, to);
-        return s > i && s + word.length() <= to && regionMatchesAsciiIgnoreCase(text, s, word) ? s + word.length()
+        return s > i && s + word.length() <= to && startsWithIgnoringAsciiCase(text, s, word) ? s + word.length()
                 : -1;
     }
 
@@ -607,7 +621,7 @@ final class DateScanners {
         }
         for (String lead : TODAY_LEADS) {
             int leadEnd = at + lead.length();
-            if (leadEnd > to || !regionMatchesAsciiIgnoreCase(text, at, lead)) {
+            if (leadEnd > to || !startsWithIgnoringAsciiCase(text, at, lead)) {
                 continue;
             }
             int p = skipSpaces(text, leadEnd, to);
@@ -669,7 +683,7 @@ final class DateScanners {
     private static boolean bracketedMonth(String text, int i, int to, int[] g) {
         for (int month = 0; month < LOWER_MONTHS.length; month++) {
             String name = LOWER_MONTHS[month];
-            if (i + name.length() > to || !regionMatchesAsciiIgnoreCase(text, i, name)) {
+            if (i + name.length() > to || !startsWithIgnoringAsciiCase(text, i, name)) {
                 continue;
             }
             int end = i + name.length();
@@ -712,8 +726,8 @@ final class DateScanners {
     }
 
     private static boolean isOrdinalIgnoringCaseAt(String text, int i, int to) {
-        return i + 2 <= to && (regionMatchesAsciiIgnoreCase(text, i, "st") || regionMatchesAsciiIgnoreCase(text, i, "nd")
-                || regionMatchesAsciiIgnoreCase(text, i, "rd") || regionMatchesAsciiIgnoreCase(text, i, "th"));
+        return i + 2 <= to && (startsWithIgnoringAsciiCase(text, i, "st") || startsWithIgnoringAsciiCase(text, i, "nd")
+                || startsWithIgnoringAsciiCase(text, i, "rd") || startsWithIgnoringAsciiCase(text, i, "th"));
     }
 
     /** {@link DatePatterns#ISO_DATE}: groups year, month, day. */
@@ -776,7 +790,7 @@ final class DateScanners {
             int countEnd;
             if (c < AGO_COUNTS.length) {
                 String count = AGO_COUNTS[c];
-                if (at + count.length() > to || !regionMatchesAsciiIgnoreCase(text, at, count)) {
+                if (at + count.length() > to || !startsWithIgnoringAsciiCase(text, at, count)) {
                     continue;
                 }
                 countEnd = at + count.length();
@@ -792,11 +806,11 @@ final class DateScanners {
             }
             for (String unit : AGO_UNITS) {
                 int unitEnd = u + unit.length();
-                if (unitEnd > to || !regionMatchesAsciiIgnoreCase(text, u, unit)) {
+                if (unitEnd > to || !startsWithIgnoringAsciiCase(text, u, unit)) {
                     continue;
                 }
                 int a = skipSpaces(text, unitEnd, to);
-                if (a == unitEnd || a + 3 > to || !regionMatchesAsciiIgnoreCase(text, a, "ago")) {
+                if (a == unitEnd || a + 3 > to || !startsWithIgnoringAsciiCase(text, a, "ago")) {
                     continue;
                 }
                 int after = boundaryAt(text, a + 3);
@@ -813,22 +827,7 @@ final class DateScanners {
 
     /** {@link DatePatterns#RELATIVE_PERIOD}: groups shift ("earlier"/"later"), which, unit. */
     static MatchResult relativePeriod(String text, int at, int to) {
-        int boundary = boundaryAt(text, at);
-        if (boundary != YES) {
-            return boundary == NO ? null : Anchors.UNSURE;
-        }
-        int shift = startingAt(text, at, to, PERIOD_SHIFTS, 0, PERIOD_SHIFTS.length, true);
-        if (shift >= 0) {
-            int shiftEnd = at + PERIOD_SHIFTS[shift].length();
-            int s = skipSpaces(text, shiftEnd, to);
-            if (s > shiftEnd) {
-                MatchResult r = periodFrom(text, at, s, to, shiftEnd);
-                if (r != null) {
-                    return r;
-                }
-            }
-        }
-        return periodFrom(text, at, at, to, -1);
+        return afterOptionalLead(text, at, to, PERIOD_SHIFTS, DateScanners::periodFrom);
     }
 
     private static MatchResult periodFrom(String text, int at, int i, int to, int shiftEnd) {
@@ -864,26 +863,12 @@ final class DateScanners {
             boolean ignoreCase) {
         for (int w = from; w < to; w++) {
             String word = words[w];
-            if (at + word.length() <= regionEnd && (ignoreCase ? regionMatchesAsciiIgnoreCase(text, at, word)
+            if (at + word.length() <= regionEnd && (ignoreCase ? startsWithIgnoringAsciiCase(text, at, word)
                     : text.startsWith(word, at))) {
                 return w;
             }
         }
         return -1;
-    }
-
-    /** The regex's case-insensitive (ASCII only) match of the lower-case {@code word} at {@code at}. */
-    private static boolean regionMatchesAsciiIgnoreCase(String text, int at, String word) {
-        if (at + word.length() > text.length()) {
-            return false;
-        }
-        for (int k = 0; k < word.length(); k++) {
-            char c = text.charAt(at + k);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Regex {@code [\w-]} at {@code i} (a lookahead: it may read past the region). */

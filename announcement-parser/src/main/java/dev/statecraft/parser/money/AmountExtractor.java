@@ -1,5 +1,7 @@
 package dev.statecraft.parser.money;
 
+import static dev.statecraft.parser.text.RegexChars.startsWithIgnoringAsciiCase;
+
 import dev.statecraft.model.Amount;
 import dev.statecraft.model.Span;
 import dev.statecraft.parser.text.Anchors;
@@ -210,16 +212,6 @@ public final class AmountExtractor {
         return c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
-    private static boolean startsWithIgnoringAsciiCase(String text, int from, String lowerCaseWord) {
-        for (int k = 0; k < lowerCaseWord.length(); k++) {
-            char c = text.charAt(from + k);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerCaseWord.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Whether an {@link #APPROXIMATIONS} match can end at {@code end}: before it (past the whitespace and line
      * terminators that {@code \\s+$} can span) the letters end with one of {@link #APPROXIMATION_LAST_WORDS}.
@@ -234,7 +226,7 @@ public final class AmountExtractor {
             return false; // \\s+ needs at least one
         }
         for (String word : APPROXIMATION_LAST_WORDS) {
-            if (i - word.length() >= limit && endsWithIgnoringAsciiCase(text, i, word)) {
+            if (i - word.length() >= limit && startsWithIgnoringAsciiCase(text, i - word.length(), word)) {
                 return true;
             }
         }
@@ -244,17 +236,6 @@ public final class AmountExtractor {
     /** Regex {@code \\s}, or a line terminator that {@code $} may stand before. */
     private static boolean isSpaceOrLineEnd(char c) {
         return c == ' ' || c >= '\t' && c <= '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
-    }
-
-    private static boolean endsWithIgnoringAsciiCase(String text, int end, String lowerCaseWord) {
-        int from = end - lowerCaseWord.length();
-        for (int k = 0; k < lowerCaseWord.length(); k++) {
-            char c = text.charAt(from + k);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerCaseWord.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void add(String text, MatchResult m, String currency, java.math.BigDecimal value, BitSet claimed,

@@ -99,47 +99,19 @@ final class NumberScanners {
 
     /** {@code (?:\s?SCALE\b)?}: the end with the scale (group at g[8..9]), FAIL for none, or DEFER. */
     private static int scaleAfter(String text, int i, int to, int[] g) {
-        int[] starts = i < to && isRegexSpace(text.charAt(i)) ? new int[] {i + 1, i} : new int[] {i};
-        for (int start : starts) {
-            for (String scale : SCALES) {
-                int end = start + scale.length();
-                if (end > to || !text.startsWith(scale, start)) {
-                    continue;
-                }
-                int boundary = boundaryAt(text, end);
-                if (boundary == UNKNOWN) {
-                    return DEFER;
-                }
-                if (boundary == YES) {
-                    g[8] = start;
-                    g[9] = end;
-                    return end;
-                }
+        if (i < to && isRegexSpace(text.charAt(i))) {
+            int end = wordAt(text, i + 1, to, SCALES);
+            if (end != FAIL) {
+                return groupEight(g, i + 1, end);
             }
         }
-        return FAIL;
+        return groupEight(g, i, wordAt(text, i, to, SCALES));
     }
 
     /** {@code (?:\s+(?:pounds(?: sterling)?|dollars|euros)\b)?}: the end with the noun, FAIL for none, or DEFER. */
     private static int currencyNounAfter(String text, int i, int to) {
         int s = skipSpaces(text, i, to);
-        if (s == i) {
-            return FAIL;
-        }
-        for (String noun : CURRENCY_NOUNS) {
-            int end = s + noun.length();
-            if (end > to || !text.startsWith(noun, s)) {
-                continue;
-            }
-            int boundary = boundaryAt(text, end);
-            if (boundary == UNKNOWN) {
-                return DEFER;
-            }
-            if (boundary == YES) {
-                return end;
-            }
-        }
-        return FAIL;
+        return s == i ? FAIL : wordAt(text, s, to, CURRENCY_NOUNS);
     }
 
     /** {@link AmountExtractor#WORD_AMOUNT}: groups integer part, fraction, scale, currency word. */
@@ -194,10 +166,15 @@ final class NumberScanners {
     /** {@code \s+CURRENCY_WORD\b} from {@code i}: the end (group at g[8..9]), FAIL or DEFER. */
     private static int currencyWordAfter(String text, int i, int to, int[] g) {
         int s = skipSpaces(text, i, to);
-        if (s == i) {
-            return FAIL;
-        }
-        for (String word : CURRENCY_WORDS) {
+        return s == i ? FAIL : groupEight(g, s, wordAt(text, s, to, CURRENCY_WORDS));
+    }
+
+    /**
+     * {@code (?:WORD|…)\b} at {@code s}: the end of the first of {@code words} there that ends on a word boundary,
+     * DEFER when a boundary before it cannot be decided, FAIL for none.
+     */
+    private static int wordAt(String text, int s, int to, String[] words) {
+        for (String word : words) {
             int end = s + word.length();
             if (end > to || !text.startsWith(word, s)) {
                 continue;
@@ -207,12 +184,19 @@ final class NumberScanners {
                 return DEFER;
             }
             if (boundary == YES) {
-                g[8] = s;
-                g[9] = end;
                 return end;
             }
         }
         return FAIL;
+    }
+
+    /** {@code end} as {@link #wordAt} gave it; a match (not FAIL or DEFER) becomes group g[8..9]. */
+    private static int groupEight(int[] g, int start, int end) {
+        if (end >= 0) {
+            g[8] = start;
+            g[9] = end;
+        }
+        return end;
     }
 
     /** {@link QuantityExtractor#QUANTITY}: groups integer part, fraction, scale, noun, second word. */

@@ -62,4 +62,18 @@ public final class RegexChars {
         }
         return i;
     }
+
+    /** The case-insensitive match (ASCII only, the patterns' flags) of the lower-case {@code word} at {@code at}. */
+    public static boolean startsWithIgnoringAsciiCase(String text, int at, String lowerCaseWord) {
+        if (at < 0 || at + lowerCaseWord.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < lowerCaseWord.length(); k++) {
+            char c = text.charAt(at + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != lowerCaseWord.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
