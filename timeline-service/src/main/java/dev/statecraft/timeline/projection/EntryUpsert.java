@@ -33,7 +33,8 @@ public final class EntryUpsert {
                 source_url = excluded.source_url, countries = excluded.countries,
                 organisations = excluded.organisations, persons = excluded.persons, locations = excluded.locations,
                 body_text = excluded.body_text, mentioned_dates = excluded.mentioned_dates, search = excluded.search,
-                event = excluded.event, content_hash = excluded.content_hash, applied_at = excluded.applied_at, change_seq = nextval('timeline_change_seq')
+                event = excluded.event, content_hash = excluded.content_hash, applied_at = excluded.applied_at,
+                change_seq = nextval('timeline_change_seq')
             where t.revision < excluded.revision
             """;
     /** One array per column, unnested into rows (every column travels as text and is cast to its type). */

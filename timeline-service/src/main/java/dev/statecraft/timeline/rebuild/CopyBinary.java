@@ -42,19 +42,12 @@ final class CopyBinary {
     private CopyBinary() {
     }
 
-    /** The row's values, then {@code appliedAt}, in the order of {@link EntryRow#COLUMNS} plus applied_at. */
-    static byte[] tuple(EntryRow row, Instant appliedAt) {
-        Bytes out = values(row, 1);
-        timestamp(out, micros(appliedAt));
-        return out.toByteArray();
-    }
-
     /**
      * The row's values, then applied_at ({@code appliedAtMicros}, PostgreSQL's microseconds) and change_seq: the
      * rebuild's tuple. change_seq is its last 8 bytes ({@link #CHANGE_SEQ_BYTES}), so the writer can set it.
      */
     static byte[] numberedTuple(EntryRow row, long appliedAtMicros, long changeSeq) {
-        Bytes out = values(row, 2);
+        Bytes out = values(row);
         timestamp(out, appliedAtMicros);
         int32(out, 8);
         int64(out, changeSeq);
@@ -71,9 +64,10 @@ final class CopyBinary {
         }
     }
 
-    private static Bytes values(EntryRow row, int more) {
+    /** The field count (the row's columns, applied_at, change_seq), then the row's values. */
+    private static Bytes values(EntryRow row) {
         Bytes out = new Bytes(4096);
-        short16(out, EntryRow.COLUMNS.size() + more);
+        short16(out, EntryRow.COLUMNS.size() + 2);
         text(out, row.id());
         int32(out, 4);
         int32(out, row.revision());

@@ -67,14 +67,15 @@ class CopyBinaryTest {
             ByteArrayOutputStream lines = new ByteArrayOutputStream();
             ByteArrayOutputStream tuples = new ByteArrayOutputStream();
             tuples.write(CopyBinary.HEADER);
+            long changeSeq = 1;
             for (EntryRow row : rows) {
                 lines.write(CopyText.line(row, appliedAt.toString()));
-                tuples.write(CopyBinary.tuple(row, appliedAt));
+                tuples.write(CopyBinary.numberedTuple(row, CopyBinary.micros(appliedAt), changeSeq++));
             }
             tuples.write(CopyBinary.TRAILER);
             assertThat(copy.copyIn("copy " + text + " (" + COLUMNS + ") from stdin",
                     new ByteArrayInputStream(lines.toByteArray()))).isEqualTo(rows.size());
-            assertThat(copy.copyIn("copy " + binary + " (" + COLUMNS + ") from stdin (format binary)",
+            assertThat(copy.copyIn("copy " + binary + " (" + COLUMNS + ", change_seq) from stdin (format binary)",
                     new ByteArrayInputStream(tuples.toByteArray()))).isEqualTo(rows.size());
 
             // Every column's text output and stored size, row by row.
@@ -98,9 +99,9 @@ class CopyBinaryTest {
     void valuesTheTextFormCannotHoldAreRefusedAlike() {
         EntryRow nul = row("2026-01-02T03:04:05Z", "A NUL \0 inside", "body", "[]", "[]", true);
         assertThatThrownBy(() -> CopyText.line(nul, "2026-01-01T00:00:00Z")).isInstanceOf(CopyText.Unstorable.class);
-        assertThatThrownBy(() -> CopyBinary.tuple(nul, Instant.now())).isInstanceOf(CopyText.Unstorable.class);
+        assertThatThrownBy(() -> CopyBinary.numberedTuple(nul, 0, 1)).isInstanceOf(CopyText.Unstorable.class);
         EntryRow beyond = row("+300000-01-01T00:00:00Z", "Beyond timestamptz", "body", "[]", "[]", true);
-        assertThatThrownBy(() -> CopyBinary.tuple(beyond, Instant.now())).isInstanceOf(CopyText.Unstorable.class);
+        assertThatThrownBy(() -> CopyBinary.numberedTuple(beyond, 0, 1)).isInstanceOf(CopyText.Unstorable.class);
     }
 
     private static EntryRow row(String publishedAt, String title, String body, String dates, String countries,
