@@ -136,23 +136,31 @@ final class DateScanners {
 
     /** {@code DAY\s+(?:of\s+)?MONTH(?:,?\s+YEAR)?(?![\w-])} from {@code i}, setting groups 2-4 and the end. */
     private static boolean dayMonthFrom(String text, int i, int to, int[] g) {
+        return dayThen(text, i, to, g, 4, false, DateScanners::afterDay);
+    }
+
+    /**
+     * {@code \d{1,2}(?:st|nd|rd|th)?REST} from {@code i}, the day as group {@code g[slot..slot+1]}: two digits before
+     * one, the ordinal before none (in ASCII case when {@code ignoreCase}), as the regex backtracks.
+     */
+    private static boolean dayThen(String text, int i, int to, int[] g, int slot, boolean ignoreCase, DateRest rest) {
         for (int digits = 2; digits >= 1; digits--) {
             int dayEnd = i + digits;
             if (dayEnd > to || !allDigits(text, i, dayEnd)) {
                 continue;
             }
-            g[4] = i;
-            g[5] = dayEnd;
-            // The ordinal: with it first, then without.
-            if (isOrdinalAt(text, dayEnd, to) && afterDay(text, dayEnd + 2, to, g)) {
+            g[slot] = i;
+            g[slot + 1] = dayEnd;
+            boolean ordinal = ignoreCase ? isOrdinalIgnoringCaseAt(text, dayEnd, to) : isOrdinalAt(text, dayEnd, to);
+            if (ordinal && rest.matchFrom(text, dayEnd + 2, to, g)) {
                 return true;
             }
-            if (afterDay(text, dayEnd, to, g)) {
+            if (rest.matchFrom(text, dayEnd, to, g)) {
                 return true;
             }
         }
-        g[4] = -1;
-        g[5] = -1;
+        g[slot] = -1;
+        g[slot + 1] = -1;
         return false;
     }
 
@@ -273,24 +281,11 @@ final class DateScanners {
         }
         g[4] = i;
         g[5] = monthEnd;
-        for (int digits = 2; digits >= 1; digits--) {
-            int dayEnd = d + digits;
-            if (dayEnd > to || !allDigits(text, d, dayEnd)) {
-                continue;
-            }
-            g[6] = d;
-            g[7] = dayEnd;
-            if (isOrdinalAt(text, dayEnd, to) && yearTail(text, dayEnd + 2, to, g)) {
-                return true;
-            }
-            if (yearTail(text, dayEnd, to, g)) {
-                return true;
-            }
+        if (dayThen(text, d, to, g, 6, false, DateScanners::yearTail)) {
+            return true;
         }
         g[4] = -1;
         g[5] = -1;
-        g[6] = -1;
-        g[7] = -1;
         return false;
     }
 
@@ -657,27 +652,13 @@ final class DateScanners {
 
     /** {@code DAY\s+MONTH(?:,?\s+YEAR)?\)} from {@code i}, any ASCII case: groups 3-5 and the end. */
     private static boolean bracketedDayMonth(String text, int i, int to, int[] g) {
-        for (int digits = 2; digits >= 1; digits--) {
-            int dayEnd = i + digits;
-            if (dayEnd > to || !allDigits(text, i, dayEnd)) {
-                continue;
-            }
-            g[6] = i;
-            g[7] = dayEnd;
-            for (int ordinal = 1; ordinal >= 0; ordinal--) {
-                int afterDay = dayEnd + 2 * ordinal;
-                if (ordinal == 1 && !isOrdinalIgnoringCaseAt(text, dayEnd, to)) {
-                    continue;
-                }
-                int m = skipSpaces(text, afterDay, to);
-                if (m > afterDay && bracketedMonth(text, m, to, g)) {
-                    return true;
-                }
-            }
-        }
-        g[6] = -1;
-        g[7] = -1;
-        return false;
+        return dayThen(text, i, to, g, 6, true, DateScanners::spacedBracketedMonth);
+    }
+
+    /** {@code \s+MONTH(?:,?\s+YEAR)?\)} from {@code i}. */
+    private static boolean spacedBracketedMonth(String text, int i, int to, int[] g) {
+        int m = skipSpaces(text, i, to);
+        return m > i && bracketedMonth(text, m, to, g);
     }
 
     private static boolean bracketedMonth(String text, int i, int to, int[] g) {
