@@ -139,28 +139,32 @@ final class NumberScanners {
                     }
                     g[6] = start;
                     g[7] = scaleEnd;
-                    int rest = currencyWordAfter(text, scaleEnd, to, g);
-                    if (rest == DEFER) {
-                        return Anchors.UNSURE;
-                    }
-                    if (rest >= 0) {
-                        g[1] = rest;
-                        return new Anchors.Scanned(text, g);
+                    MatchResult matched = ended(text, g, currencyWordAfter(text, scaleEnd, to, g));
+                    if (matched != null) {
+                        return matched;
                     }
                 }
             }
             g[6] = -1;
             g[7] = -1;
-            int rest = currencyWordAfter(text, end, to, g);
-            if (rest == DEFER) {
-                return Anchors.UNSURE;
-            }
-            if (rest >= 0) {
-                g[1] = rest;
-                return new Anchors.Scanned(text, g);
+            MatchResult matched = ended(text, g, currencyWordAfter(text, end, to, g));
+            if (matched != null) {
+                return matched;
             }
         }
         return null;
+    }
+
+    /** A scanner's answer for where the rest of its pattern ended: UNSURE for DEFER, none for FAIL, else the match. */
+    private static MatchResult ended(String text, int[] g, int end) {
+        if (end == DEFER) {
+            return Anchors.UNSURE;
+        }
+        if (end < 0) {
+            return null;
+        }
+        g[1] = end;
+        return new Anchors.Scanned(text, g);
     }
 
     /** {@code \s+CURRENCY_WORD\b} from {@code i}: the end (group at g[8..9]), FAIL or DEFER. */
@@ -214,13 +218,9 @@ final class NumberScanners {
             g[4] = readings[r + 1] < 0 ? -1 : readings[r] + 1;
             g[5] = readings[r + 1];
             int end = readings[r + 2];
-            int rest = quantityRest(text, end, to, g);
-            if (rest == DEFER) {
-                return Anchors.UNSURE;
-            }
-            if (rest >= 0) {
-                g[1] = rest;
-                return new Anchors.Scanned(text, g);
+            MatchResult matched = ended(text, g, quantityRest(text, end, to, g));
+            if (matched != null) {
+                return matched;
             }
         }
         return null;
